@@ -1,0 +1,9 @@
+// The sub-commands of `nadir`; each lives in its own cmd_*.cpp and returns the exit code.
+#pragma once
+
+namespace nadir::cli {
+
+int RunRecompute(int argc, char** argv);
+int RunBench(int argc, char** argv);
+
+}  // namespace nadir::cli

@@ -1,0 +1,44 @@
+// `nadir`: the headless command. Parses the sub-command and hands over; no logic lives here.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+#include "commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(int, char**);
+  const char* summary;
+};
+
+constexpr Command kCommands[] = {
+    {"recompute", nadir::cli::RunRecompute, "recompute every response from assessment files"},
+    {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
+};
+
+int Usage(FILE* out) {
+  std::fprintf(out, "usage: nadir COMMAND [OPTIONS]\n\ncommands:\n");
+  for (const auto& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(out, "\n`nadir COMMAND --help` explains a command.\n");
+  return out == stdout ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return Usage(stderr);
+  if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) return Usage(stdout);
+  for (const auto& c : kCommands) {
+    if (std::strcmp(argv[1], c.name) != 0) continue;
+    try {
+      return c.run(argc - 1, argv + 1);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "nadir %s: %s\n", c.name, e.what());
+      return 1;
+    }
+  }
+  std::fprintf(stderr, "nadir: unknown command '%s'\n", argv[1]);
+  return Usage(stderr);
+}

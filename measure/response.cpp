@@ -1,0 +1,39 @@
+#include "response.h"
+
+namespace nadir {
+
+const char* ToString(Response r) {
+  switch (r) {
+    case Response::kCR: return "CR";
+    case Response::kPR: return "PR";
+    case Response::kSD: return "SD";
+    case Response::kNonCRNonPD: return "NON-CR/NON-PD";
+    case Response::kPD: return "PD";
+    case Response::kNE: return "NE";
+    case Response::kNotApplicable: return "NOT-APPLICABLE";
+  }
+  return "?";
+}
+
+const char* ToString(NewLesionStatus s) {
+  switch (s) {
+    case NewLesionStatus::kNo: return "NO";
+    case NewLesionStatus::kEquivocal: return "EQUIVOCAL";
+    case NewLesionStatus::kYes: return "YES";
+  }
+  return "?";
+}
+
+std::optional<Response> ParseResponse(std::string_view text) {
+  for (Response r : {Response::kCR, Response::kPR, Response::kSD, Response::kNonCRNonPD,
+                     Response::kPD, Response::kNE, Response::kNotApplicable})
+    if (text == ToString(r)) return r;
+  return std::nullopt;
+}
+
+bool IsDiseaseControl(Response r) {
+  return r == Response::kCR || r == Response::kPR || r == Response::kSD ||
+         r == Response::kNonCRNonPD;
+}
+
+}  // namespace nadir

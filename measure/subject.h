@@ -1,0 +1,39 @@
+// One reader's assessment of one subject: the value the whole engine works on.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "lesion.h"
+#include "protocol.h"
+
+namespace nadir {
+
+struct Timepoint {
+  Date date;
+  std::string label;
+  std::string study_uid;
+  std::vector<LesionRecord> lesions;
+
+  const LesionRecord* Find(const std::string& id) const;
+};
+
+struct Subject {
+  std::string id;
+  std::string reader;
+  std::map<std::string, std::string> groups;  // arm, dose level ...
+  std::map<std::string, double> covariates;   // e.g. cd70_positive_pct
+  std::optional<Date> treatment_start;
+  std::optional<Date> death_date;
+  std::optional<Date> last_known_alive;
+  Protocol protocol;
+  std::vector<Timepoint> timepoints;  // sorted by date; the first is the baseline
+
+  /// Day 0 for SD duration, PFS and OS: treatment start, else the baseline date.
+  Date DayZero() const;
+};
+
+}  // namespace nadir

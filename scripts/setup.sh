@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package nadir needs to build, test and run (headless and viewer).
+# Idempotent: packages already present are skipped by apt-get.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git python3
+  # DICOM, imaging and 3D (DESIGN.md: roles of the dependencies)
+  libdcmtk-dev libinsighttoolkit5-dev libvtk9-dev
+  # viewer: window, input, panels, OpenGL 3.3 core
+  libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
+  # file formats, command line, plots
+  nlohmann-json3-dev libcli11-dev libcairo2-dev
+  # tests and benchmarks; Xvfb + Mesa llvmpipe for screenshot tests
+  libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds, and runs every test (the README's second command; CI runs it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+./scripts/build.sh
+cd build
+# Screenshot tests need a display: use Xvfb when there is none.
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+  xvfb-run -a -s "-screen 0 1920x1080x24" ctest -j2 --output-on-failure
+else
+  ctest -j2 --output-on-failure
+fi
