@@ -33,6 +33,9 @@ SubjectResult AssessSubject(Subject s) {
   Recist11Result r;
   r.timepoints = Recist11Timepoints(s);
   r.best = BestOverallResponse(s, r.timepoints, out.baseline->targets > 0, &out.warnings);
+  if (s.timepoints.size() == 1)
+    out.warnings.push_back("no follow-up assessment after the baseline of " +
+                           FormatIsoDate(out.baseline->date) + ": best overall response NE");
   if (wants_recist11) out.recist11 = std::move(r);
   return out;
 }

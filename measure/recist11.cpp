@@ -93,8 +93,8 @@ CategoryResponse NonTargetResponse(const Timepoint& tp,
     return {Response::kPD, "non-target " + back + " seen again after complete response (§4.3.5)"};
   if (!not_evaluated.empty()) return {Response::kNE, "non-target " + not_evaluated + " not evaluated"};
   // §4.3.3: CR when every non-target is gone and every node is normal.
-  if (all_absent) return {Response::kCR, ""};
-  return {Response::kNonCRNonPD, ""};
+  if (all_absent) return {Response::kCR, "every non-target gone, nodes normal (§4.3.3)"};
+  return {Response::kNonCRNonPD, "non-target disease persists (§4.3.3)"};
 }
 
 }  // namespace
@@ -240,7 +240,13 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
           target = {Response::kPR, "sum " + Pct(*r.change_from_baseline_pct) +
                                        " from baseline (§4.3.1)"};
         } else {
-          target = {Response::kSD, ""};
+          target = {Response::kSD, "sum " +
+                                       (r.change_from_baseline_pct ? Pct(*r.change_from_baseline_pct)
+                                                                   : std::string("?")) +
+                                       " from baseline, " +
+                                       (r.change_from_nadir_pct ? Pct(*r.change_from_nadir_pct)
+                                                                : std::string("+") + Mm(sum)) +
+                                       " over nadir: neither PR nor PD (§4.3.1)"};
         }
       }
     }
