@@ -1,0 +1,168 @@
+#include "results_json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace nadir {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Rounded(const std::optional<double>& v, double scale) {
+  if (!v) return nullptr;
+  return std::round(*v * scale) / scale;
+}
+Json Mm(const std::optional<double>& v) { return Rounded(v, 1000.0); }
+Json Pct(const std::optional<double>& v) { return Rounded(v, 10.0); }
+Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIsoDate(*d)) : Json(nullptr); }
+
+Json TimepointJson(const TimepointResponse& t) {
+  Json j;
+  j["date"] = FormatIsoDate(t.date);
+  j["label"] = t.label;
+  j["sum_mm"] = Mm(t.sum_mm);
+  j["nadir_mm"] = Mm(t.nadir_mm);
+  j["change_from_baseline_pct"] = Pct(t.change_from_baseline_pct);
+  j["change_from_nadir_pct"] = Pct(t.change_from_nadir_pct);
+  j["target"] = ToString(t.target);
+  j["nontarget"] = ToString(t.nontarget);
+  j["new_lesions"] = ToString(t.new_lesions);
+  j["overall"] = ToString(t.overall);
+  j["reason"] = t.reason;
+  return j;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string Fixed(const std::optional<double>& v, const char* fmt) {
+  if (!v) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, fmt, *v);
+  return buf;
+}
+
+std::set<std::string> GroupKeys(const std::vector<SubjectResult>& results) {
+  std::set<std::string> keys;
+  for (const auto& r : results)
+    for (const auto& [k, v] : r.groups) keys.insert(k);
+  return keys;
+}
+
+}  // namespace
+
+Json SubjectResultToJson(const SubjectResult& r) {
+  Json j;
+  j["subject"] = r.subject.empty() ? Json(nullptr) : Json(r.subject);
+  j["reader"] = r.reader;
+  j["file"] = r.file;
+  j["groups"] = Json::object();
+  for (const auto& [k, v] : r.groups) j["groups"][k] = v;
+  j["errors"] = r.errors;
+  j["warnings"] = r.warnings;
+  if (r.baseline) {
+    j["baseline"] = {{"date", FormatIsoDate(r.baseline->date)},
+                     {"sum_mm", Mm(r.baseline->sum_mm)},
+                     {"targets", r.baseline->targets},
+                     {"nontargets", r.baseline->nontargets}};
+  }
+  if (r.recist11) {
+    Json tps = Json::array();
+    for (const auto& t : r.recist11->timepoints) tps.push_back(TimepointJson(t));
+    const BestResponse& b = r.recist11->best;
+    j["recist11"] = {{"timepoints", tps},
+                     {"best_overall_response", ToString(b.best)},
+                     {"response_date", DateOrNull(b.response_date)},
+                     {"control_date", DateOrNull(b.control_date)},
+                     {"progression_date", DateOrNull(b.progression_date)},
+                     {"last_adequate_assessment_date", DateOrNull(b.last_adequate_assessment)},
+                     {"duration_of_response_days",
+                      b.duration_of_response_days ? Json(*b.duration_of_response_days) : Json()},
+                     {"best_change_from_baseline_pct", Pct(b.best_change_from_baseline_pct)}};
+  }
+  return j;
+}
+
+Json ResultsToJson(const std::vector<SubjectResult>& results) {
+  Json j;
+  j["format"] = kResultsFormat;
+  j["subjects"] = Json::array();
+  for (const auto& r : results) j["subjects"].push_back(SubjectResultToJson(r));
+  return j;
+}
+
+std::string TimepointsCsv(const std::vector<SubjectResult>& results) {
+  const auto keys = GroupKeys(results);
+  std::string out = "subject,reader";
+  for (const auto& k : keys) out += "," + CsvField(k);
+  out += ",criteria,date,label,sum_mm,nadir_mm,change_from_baseline_pct,change_from_nadir_pct,"
+         "target,nontarget,new_lesions,overall,reason\n";
+  for (const auto& r : results) {
+    if (!r.recist11) continue;
+    std::string prefix = CsvField(r.subject) + "," + CsvField(r.reader);
+    for (const auto& k : keys) {
+      const auto it = r.groups.find(k);
+      prefix += "," + (it == r.groups.end() ? std::string() : CsvField(it->second));
+    }
+    for (const auto& t : r.recist11->timepoints) {
+      out += prefix + ",RECIST1.1," + FormatIsoDate(t.date) + "," + CsvField(t.label) + "," +
+             Fixed(t.sum_mm, "%.1f") + "," + Fixed(t.nadir_mm, "%.1f") + "," +
+             Fixed(t.change_from_baseline_pct, "%.1f") + "," +
+             Fixed(t.change_from_nadir_pct, "%.1f") + "," + ToString(t.target) + "," +
+             ToString(t.nontarget) + "," + ToString(t.new_lesions) + "," + ToString(t.overall) +
+             "," + CsvField(t.reason) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string ResponseTable(const std::vector<SubjectResult>& results) {
+  const auto keys = GroupKeys(results);
+  std::string out;
+  char line[512];
+  std::string head = "subject        reader";
+  for (const auto& k : keys) {
+    std::snprintf(line, sizeof line, " %-10.10s", k.c_str());
+    head += line;
+  }
+  head += " BOR RECIST1.1   response    progression  DoR(d)  timepoints\n";
+  out += head;
+  for (const auto& r : results) {
+    std::snprintf(line, sizeof line, "%-14.14s %-6.6s", r.subject.empty() ? "?" : r.subject.c_str(),
+                  r.reader.c_str());
+    out += line;
+    for (const auto& k : keys) {
+      const auto it = r.groups.find(k);
+      std::snprintf(line, sizeof line, " %-10.10s", it == r.groups.end() ? "" : it->second.c_str());
+      out += line;
+    }
+    if (!r.errors.empty()) {
+      out += " ERROR: " + r.errors.front() +
+             (r.errors.size() > 1 ? " (+" + std::to_string(r.errors.size() - 1) + " more)" : "") +
+             "\n";
+      continue;
+    }
+    if (!r.recist11) {
+      out += " (RECIST 1.1 not selected by the protocol)\n";
+      continue;
+    }
+    const BestResponse& b = r.recist11->best;
+    std::string tps;
+    for (const auto& t : r.recist11->timepoints) tps += (tps.empty() ? "" : " ") + std::string(ToString(t.overall));
+    std::snprintf(line, sizeof line, " %-15s %-11s %-12s %-7s %s\n", ToString(b.best),
+                  b.response_date ? FormatIsoDate(*b.response_date).c_str() : "-",
+                  b.progression_date ? FormatIsoDate(*b.progression_date).c_str() : "-",
+                  b.duration_of_response_days ? std::to_string(*b.duration_of_response_days).c_str() : "-",
+                  tps.c_str());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace nadir
