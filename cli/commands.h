@@ -5,5 +5,6 @@ namespace nadir::cli {
 
 int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
+int RunReport(int argc, char** argv);
 
 }  // namespace nadir::cli

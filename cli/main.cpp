@@ -16,6 +16,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"recompute", nadir::cli::RunRecompute, "recompute every response from assessment files"},
     {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
+    {"report", nadir::cli::RunReport, "trial endpoints, listings and plots by arm and dose level"},
 };
 
 int Usage(FILE* out) {
