@@ -42,7 +42,8 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
           "one line per subject with target lesions, coloured by best overall response");
     const double top = 60, bottom = h - 60, left = 70, right = w - 20, gap = 25;
     const double pw = (right - left - gap * double(panels.size() - 1)) / double(panels.size());
-    const auto yt = NiceTicks(ymin, ymax, 7);
+    auto yt = NiceTicks(ymin, ymax, 7);
+    if (yt.size() >= 2 && yt.back() < ymax) yt.push_back(2 * yt.back() - yt[yt.size() - 2]);
     const auto xt = NiceTicks(0, xmax, 6);
     for (size_t p = 0; p < panels.size(); ++p) {
       const Frame f{left + double(p) * (pw + gap), top + 18, left + double(p) * (pw + gap) + pw,

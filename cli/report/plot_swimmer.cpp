@@ -10,6 +10,8 @@ namespace nadir::report {
 
 namespace {
 
+constexpr size_t kMaxRows = 80;
+
 struct Swim {
   size_t index;
   std::string label;
@@ -62,8 +64,12 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
     // Rows: panels in order, longest time on study first within each.
     std::vector<std::pair<std::string, std::vector<Swim>>> groups;
     double xmax = 6;
-    size_t rows = 0;
-    for (const auto& [name, members] : Panels(c, panel_by)) {
+    size_t rows = 0, total = 0;
+    const auto panels = Panels(c, panel_by);
+    // One row per subject stops being readable beyond about 80 rows: show the subjects longest
+    // on study in each panel and say so in the subtitle.
+    const size_t per_panel = std::max<size_t>(10, kMaxRows / std::max<size_t>(1, panels.size()));
+    for (const auto& [name, members] : panels) {
       std::vector<Swim> swims;
       for (size_t i : members) {
         const auto& o = c.outcomes[i];
@@ -84,12 +90,17 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
       }
       std::sort(swims.begin(), swims.end(),
                 [](const Swim& a, const Swim& b) { return a.end_months > b.end_months; });
+      total += swims.size();
+      if (swims.size() > per_panel) swims.resize(per_panel);
       rows += swims.size();
       groups.push_back({name, swims});
     }
     Title(cr, w, "Time on study (" + CriteriaTitle(c.criteria) + ")",
           "bars coloured by best overall response; treatment start to death, last known alive "
-          "or last assessment");
+          "or last assessment" +
+              (rows < total ? "; the " + std::to_string(per_panel) + " longest per panel of " +
+                                  std::to_string(total) + " subjects"
+                            : std::string()));
     const Frame f{150, 60, w - 25, h - 75};
     const double header = 16;
     const double row_h = (f.bottom - f.top - header * double(groups.size())) / double(std::max<size_t>(rows, 1));

@@ -42,9 +42,10 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
               std::to_string(without) +
               " without a best change (non-target disease only or not evaluable)");
     const Frame f{70, 70, w - 20, h - 95};
-    const auto yt = NiceTicks(ymin, ymax, 8);
+    auto yt = NiceTicks(ymin, ymax, 8);
+    if (yt.size() >= 2 && yt.back() < ymax) yt.push_back(2 * yt.back() - yt[yt.size() - 2]);
     const Scale y{yt.front(), std::max(yt.back(), ymax), f.bottom, f.top};
-    const double gap = 1.5;  // bar widths between panels
+    const double gap = std::max(1.5, 0.03 * double(total));  // bar widths between panels
     const double slots = double(total) + gap * double(bars.size() > 0 ? bars.size() - 1 : 0);
     const double slot = slots > 0 ? (f.right - f.left) / slots : 1;
     const Scale x{0, 1, f.left, f.right};
