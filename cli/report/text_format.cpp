@@ -6,20 +6,37 @@
 
 namespace nadir::report {
 
-std::string Csv(const std::string& field) {
-  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
+namespace {
+// Appends `field` to `out` as one CSV field, quoting it when needed.
+void AppendCsv(std::string& out, const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+}  // namespace
+
+std::string Csv(const std::string& field) {
+  std::string out;
+  AppendCsv(out, field);
+  return out;
 }
 
 std::string CsvRow(const std::vector<std::string>& fields) {
   std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + Csv(fields[i]);
-  return out + "\n";
+  out.reserve(16 * fields.size());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    AppendCsv(out, fields[i]);
+  }
+  out += '\n';
+  return out;
 }
 
 std::string Num(double v, int decimals) {
