@@ -17,7 +17,7 @@ std::string MedianCell(const stats::MedianEstimate& m) {
 
 // One summary table per criteria; continues on new pages when the groups do not fit.
 void SummaryPages(cairo_t* cr, const Report& r, const CriteriaReport& c) {
-  const double cols[] = {30, 210, 245, 380, 515, 625, 735};
+  const double cols[] = {25, 185, 215, 345, 475, 590, 700};
   const char* heads[] = {"group", "n", "ORR % (95% CI)", "DCR % (95% CI)", "PFS median, mo",
                          "OS median, mo", "DOR median, mo"};
   double y = 0;
