@@ -57,6 +57,9 @@ struct SeriesInfo {
   double gantry_tilt_deg = 0;                      // (0018,1120), 0 when absent
   PixelFormat pixels;
   std::vector<SliceRef> slices;  // sorted along the slice normal (ascending projection)
+  // What the scan noticed about this stack (orientation jitter, ...); LoadSeries and
+  // PlanVolume report these together with the geometry checks.
+  std::vector<Warning> warnings;
 
   int SliceCount() const { return int(slices.size()); }
 };

@@ -18,9 +18,9 @@ namespace nadir::dicom {
 struct PhantomOptions {
   std::uint64_t seed = 1;
   // false: 256x256 pixels of 1.4 mm, 5 mm slices, 3 subjects x 3 timepoints (small, fast).
-  // true: 512x512 pixels of 0.7 mm, 1 mm slices (~400), for benchmarks.
+  // true: 512x512 pixels of 0.7 mm, 400 slices of 0.75 mm, for benchmarks.
   bool full_size = false;
-  int subjects = 0;  // 0: the default for the size (3 small, 2 full)
+  int subjects = 0;  // 0: the default for the size (3 small, 1 full)
 };
 
 /// An ellipsoid lesion at one timepoint: semi-axes in mm along its own axes; the first axis
@@ -61,6 +61,9 @@ struct PhantomTrial {
 
 /// The trial's plan: subjects, dates, UIDs, lesions and their diameters. No voxels.
 PhantomTrial PlanPhantomTrial(const PhantomOptions& options);
+
+/// The SOP Instance UID of slice k of one subject's timepoint (deterministic).
+std::string PhantomSliceUid(const PhantomTrial& trial, int subject, int timepoint, int k);
 
 /// The voxels (HU) and geometry of one subject at one timepoint, exactly as written to DICOM.
 Volume RenderPhantom(const PhantomTrial& trial, int subject, int timepoint);

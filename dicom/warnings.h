@@ -16,8 +16,8 @@ struct NonUniformSpacing {
 };
 
 /// One or more slices are missing between slice `after_slice` and the next: the gap is a
-/// whole multiple of the nominal spacing. The volume stacks what exists; distances across
-/// the gap are wrong by `gap_mm - nominal_mm`.
+/// whole multiple of the nominal spacing. The volume keeps its regular grid by inserting
+/// `missing` blank slices (kPaddingHu, empty SOP UID) there, so millimetres stay right.
 struct MissingSlices {
   int after_slice;  // index in the sorted volume
   double gap_mm, nominal_mm;
