@@ -83,8 +83,8 @@ int RunInfo(int argc, char** argv) {
           j["spacing"] = Array(v.spacing);
           j["origin"] = Array(v.origin);
           j["direction"] = Array(v.direction);
+          const HuSummary h = headers_only ? HuSummary{} : Summarise(v);
           if (!headers_only) {
-            const HuSummary h = Summarise(v);
             j["hu_min"] = h.min;
             j["hu_max"] = h.max;
             j["hu_mean"] = h.mean;
@@ -100,10 +100,8 @@ int RunInfo(int argc, char** argv) {
                         v.origin[0], v.origin[1], v.origin[2], v.direction[0], v.direction[1],
                         v.direction[2], v.direction[3], v.direction[4], v.direction[5],
                         v.direction[6], v.direction[7], v.direction[8]);
-            if (!headers_only) {
-              const HuSummary h = Summarise(v);
+            if (!headers_only)
               std::printf("      HU min %d, max %d, mean %.3f\n", h.min, h.max, h.mean);
-            }
             for (const auto& w : l.warnings)
               std::printf("      warning (%s): %s\n", dicom::Code(w).c_str(), dicom::Describe(w).c_str());
           }
