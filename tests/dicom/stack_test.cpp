@@ -32,7 +32,11 @@ TEST(StackOnDisk, ShuffledFileNamesAndReversedInstanceNumbersSortByPosition) {
   std::mt19937 rng(3);
   std::shuffle(files.begin(), files.end(), rng);
   fs::create_directories(dir / "s");
-  for (size_t n = 0; n < files.size(); ++n) fs::rename(files[n], dir / "s" / ("x" + std::to_string(n)));
+  for (size_t n = 0; n < files.size(); ++n) {
+    std::string name = "x";
+    name += std::to_string(n);
+    fs::rename(files[n], dir / "s" / name);
+  }
   const Catalog c = Scan(dir / "s");
   const LoadedSeries l = LoadSeries(Only(c));
   EXPECT_TRUE(test::SameVolume(v, l.volume));
