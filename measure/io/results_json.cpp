@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace nadir {
 
@@ -109,6 +111,42 @@ Json ResultsToJson(const std::vector<SubjectResult>& results) {
   j["subjects"] = Json::array();
   for (const auto& r : results) j["subjects"].push_back(SubjectResultToJson(r));
   return j;
+}
+
+std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> parts(results.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < results.size();) {
+      // Indented as an element of the top-level "subjects" array: two levels in.
+      const std::string text = SubjectResultToJson(results[i]).dump(1);
+      std::string& out = parts[i];
+      out.reserve(text.size() + text.size() / 8);
+      out += "  ";
+      for (char c : text) {
+        out += c;
+        if (c == '\n') out += "  ";
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < threads; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::size_t total = 64;
+  for (const auto& p : parts) total += p.size() + 2;
+  std::string doc;
+  doc.reserve(total);
+  doc += "{\n \"format\": \"";
+  doc += kResultsFormat;
+  doc += "\",\n \"subjects\": [";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    doc += i ? ",\n" : "\n";
+    doc += parts[i];
+  }
+  doc += parts.empty() ? "]\n}\n" : "\n ]\n}\n";
+  return doc;
 }
 
 std::string TimepointsCsv(const std::vector<SubjectResult>& results) {
