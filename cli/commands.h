@@ -5,5 +5,7 @@ namespace nadir::cli {
 
 int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
+int RunReview(int argc, char** argv);
+int RunAudit(int argc, char** argv);
 
 }  // namespace nadir::cli

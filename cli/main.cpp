@@ -16,6 +16,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"recompute", nadir::cli::RunRecompute, "recompute every response from assessment files"},
     {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
+    {"review", nadir::cli::RunReview, "central review: two readers, adjudication, agreement"},
+    {"audit", nadir::cli::RunAudit, "verify audit logs, show an assessment's history"},
 };
 
 int Usage(FILE* out) {
