@@ -7,3 +7,5 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 mkdir -p out
 ./build/cli/nadir recompute sample_data/trial --out out/results.json --csv out/timepoints.csv
+# Central review of the sample's second reader: agreement, discordance, an adjudication.
+./build/cli/nadir review sample_data/review --out out/review.json
