@@ -7,5 +7,6 @@ int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
 int RunReview(int argc, char** argv);
 int RunAudit(int argc, char** argv);
+int RunEdit(int argc, char** argv);
 
 }  // namespace nadir::cli

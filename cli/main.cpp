@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
     {"review", nadir::cli::RunReview, "central review: two readers, adjudication, agreement"},
     {"audit", nadir::cli::RunAudit, "verify audit logs, show an assessment's history"},
+    {"edit", nadir::cli::RunEdit, "correct fields of an assessment, with an audit entry"},
 };
 
 int Usage(FILE* out) {
