@@ -90,7 +90,7 @@ int RunRecompute(int argc, char** argv) {
     results.push_back(a.result);
   }
   bool ok = true;
-  if (!out_path.empty()) ok &= Write(out_path, ResultsToJson(results).dump(1) + "\n");
+  if (!out_path.empty()) ok &= Write(out_path, ResultsDocumentText(results, threads));
   if (!csv_path.empty()) ok &= Write(csv_path, TimepointsCsv(results));
   if (!quiet && out_path != "-" && csv_path != "-")
     std::fputs(ResponseTable(results).c_str(), stdout);

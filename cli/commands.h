@@ -5,6 +5,9 @@ namespace nadir::cli {
 
 int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
+int RunInfo(int argc, char** argv);
+int RunPhantom(int argc, char** argv);
+int RunReport(int argc, char** argv);
 int RunReview(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunEdit(int argc, char** argv);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "best_response.h"
+#include "irecist.h"
 #include "recist11.h"
 #include "validate.h"
 
@@ -26,9 +27,10 @@ SubjectResult AssessSubject(Subject s) {
                          ": no target or non-target lesion recorded; response cannot be assessed");
     return out;
   }
-  const bool wants_recist11 =
-      std::find(s.protocol.criteria.begin(), s.protocol.criteria.end(), Criteria::kRecist11) !=
-      s.protocol.criteria.end();
+  const auto wants = [&](Criteria c) {
+    return std::find(s.protocol.criteria.begin(), s.protocol.criteria.end(), c) !=
+           s.protocol.criteria.end();
+  };
   // iRECIST is built on the RECIST 1.1 timepoint responses, so they are always computed.
   Recist11Result r;
   r.timepoints = Recist11Timepoints(s);
@@ -36,7 +38,14 @@ SubjectResult AssessSubject(Subject s) {
   if (s.timepoints.size() == 1)
     out.warnings.push_back("no follow-up assessment after the baseline of " +
                            FormatIsoDate(out.baseline->date) + ": best overall response NE");
-  if (wants_recist11) out.recist11 = std::move(r);
+  if (wants(Criteria::kIRecist)) {
+    CriteriaResult i;
+    i.timepoints = IRecistTimepoints(s, r.timepoints, &out.warnings);
+    i.best = BestOverallResponse(s, i.timepoints, out.baseline->targets > 0, &out.warnings,
+                                 Criteria::kIRecist);
+    out.irecist = std::move(i);
+  }
+  if (wants(Criteria::kRecist11)) out.recist11 = std::move(r);
   return out;
 }
 

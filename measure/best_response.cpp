@@ -37,26 +37,34 @@ int Rank(Response r) {  // CR > PR > SD (NON-CR/NON-PD) > PD > NE
 }  // namespace
 
 BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointResponse>& tps,
-                                 bool has_targets, std::vector<std::string>* warnings) {
+                                 bool has_targets, std::vector<std::string>* warnings,
+                                 Criteria criteria) {
   const Protocol& p = s.protocol;
   const Date day0 = s.DayZero();
+  const bool irecist = criteria == Criteria::kIRecist;
+  const Response progression = irecist ? Response::kCPD : Response::kPD;
+  const auto code = [&](Response r) { return irecist ? ToIRecistString(r) : ToString(r); };
   BestResponse b;
 
   for (const auto& tp : tps) {
-    if (tp.overall == Response::kPD) {
-      b.progression_date = tp.date;  // already dated back for confirmed equivocal lesions
+    if (tp.overall == progression) {
+      // RECIST 1.1: already dated back for confirmed equivocal lesions; iRECIST: the iUPD.
+      b.progression_date = irecist && tp.progression_dated_from ? *tp.progression_dated_from : tp.date;
       break;
     }
   }
+  if (irecist && !tps.empty() && tps.back().overall == Response::kUPD)
+    b.unconfirmed_progression_date = tps.back().progression_dated_from;
   for (const auto& tp : tps)
     if (tp.overall != Response::kNE) b.last_adequate_assessment = tp.date;
 
-  // Assessments that count for BOR: up to the first PD, within the window.
+  // Assessments that count for BOR: up to the first PD (iCPD), within the window.
   std::size_t end = 0;
-  bool pd_in_window = false;
+  bool pd_in_window = false, upd_in_window = false;
   for (; end < tps.size(); ++end) {
     if (p.bor_window_days && DaysBetween(day0, tps[end].date) > *p.bor_window_days) break;
-    if (tps[end].overall == Response::kPD) {
+    if (tps[end].overall == Response::kUPD) upd_in_window = true;
+    if (tps[end].overall == progression) {
       pd_in_window = true;
       ++end;
       break;
@@ -76,7 +84,7 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
                                       : std::optional<Response>(tps[i].overall);
     if (!level) {
       if (warnings)
-        warnings->push_back(std::string(ToString(tps[i].overall)) + " on " +
+        warnings->push_back(std::string(code(tps[i].overall)) + " on " +
                             FormatIsoDate(tps[i].date) +
                             " is not confirmed by a later assessment at least " +
                             std::to_string(p.confirm_min_days) + " days after (§4.6)");
@@ -101,8 +109,10 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
     b.best = *best_response;
   } else if (sd_met) {
     b.best = has_targets ? Response::kSD : Response::kNonCRNonPD;
+  } else if (pd_in_window) {
+    b.best = progression;
   } else {
-    b.best = pd_in_window ? Response::kPD : Response::kNE;
+    b.best = upd_in_window ? Response::kUPD : Response::kNE;
   }
   if (IsDiseaseControl(b.best)) {
     for (std::size_t i = 0; i < end; ++i)

@@ -19,9 +19,15 @@ namespace nadir {
 /// best response is PD when PD followed, else NE. Subjects with non-target disease only get CR
 /// or NON-CR/NON-PD, never PR or SD (§4.4.1 Table 2).
 ///
+/// Under iRECIST (I7) the same rules run over the whole course up to the first iCPD: an iUPD
+/// does not end it, and a later iPR still counts. Without disease control the best response is
+/// iCPD when confirmed progression came, else iUPD when an iUPD was seen, else NE. The
+/// progression date of an iCPD is the date of the iUPD that opened its episode (I4).
+///
 /// `warnings` receives a line for each CR or PR that was not confirmed.
 BestResponse BestOverallResponse(const Subject& subject,
                                  const std::vector<TimepointResponse>& timepoints,
-                                 bool has_targets, std::vector<std::string>* warnings = nullptr);
+                                 bool has_targets, std::vector<std::string>* warnings = nullptr,
+                                 Criteria criteria = Criteria::kRecist11);
 
 }  // namespace nadir

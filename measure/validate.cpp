@@ -66,6 +66,9 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
       out.errors.push_back(fw + ": " + (l.nodal ? "short_axis_mm" : "long_axis_mm") +
                            " is missing");
   }
+  if (l.increased_since_last && l.kind == LesionKind::kTarget)
+    out.warnings.push_back(where + ": increased_since_last is for non-target and new lesions; "
+                                   "target growth is measured (ignored)");
   if (l.long_axis_mm && l.short_axis_mm && *l.short_axis_mm > *l.long_axis_mm)
     out.warnings.push_back(where + ": short_axis_mm " + Num(*l.short_axis_mm) +
                            " exceeds long_axis_mm " + Num(*l.long_axis_mm) +

@@ -85,6 +85,7 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
   l.long_axis_mm = in.Number(j, path, "long_axis_mm");
   l.short_axis_mm = in.Number(j, path, "short_axis_mm");
   l.merged_into = in.String(j, path, "merged_into").value_or("");
+  l.increased_since_last = in.Bool(j, path, "increased_since_last").value_or(false);
   if (const auto state = in.String(j, path, "state")) {
     if (auto s = Lookup<LesionState>(kStates, *state))
       l.state = *s;
@@ -232,6 +233,7 @@ LoadedAssessment ParseAssessment(std::string_view text, const std::string& file)
       tp.date = in.IsoDate(tj, path, "date", true).value_or(Date{});
       tp.label = in.String(tj, path, "label").value_or("");
       tp.study_uid = in.String(tj, path, "study_uid").value_or("");
+      tp.clinically_stable = in.Bool(tj, path, "clinically_stable");
       if (const Json* ls = in.Get(tj, path, "lesions")) {
         if (!ls->is_array()) {
           in.Error(Join(path, "lesions"), "expected an array, got " + FieldReader::Show(*ls));

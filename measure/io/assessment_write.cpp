@@ -43,6 +43,8 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   SetOrErase(j, "long_axis_mm", l.long_axis_mm);
   SetOrErase(j, "short_axis_mm", l.short_axis_mm);
   SetOrErase(j, "merged_into", l.merged_into);
+  if (l.increased_since_last) j["increased_since_last"] = true;
+  else j.erase("increased_since_last");
   if (l.new_category == NewLesionCategory::kAutomatic) j.erase("new_category");
   else j["new_category"] = l.new_category == NewLesionCategory::kTarget ? "target" : "nontarget";
   if (l.fragments.empty()) {
@@ -106,6 +108,8 @@ Json AssessmentToJson(const Subject& s, const Json& original) {
     tj["date"] = date;
     SetOrErase(tj, "label", tp.label);
     SetOrErase(tj, "study_uid", tp.study_uid);
+    if (tp.clinically_stable) tj["clinically_stable"] = *tp.clinically_stable;
+    else tj.erase("clinically_stable");
     const Json& old_lesions = old_tp && old_tp->contains("lesions") ? (*old_tp)["lesions"] : Json();
     Json lesions = Json::array();
     for (const auto& l : tp.lesions) lesions.push_back(LesionJson(l, FindBy(old_lesions, "id", l.id)));

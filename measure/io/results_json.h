@@ -19,6 +19,11 @@ nlohmann::ordered_json SubjectResultToJson(const SubjectResult& result);
 /// The whole results document.
 nlohmann::ordered_json ResultsToJson(const std::vector<SubjectResult>& results);
 
+/// The results document as text, the same document as ResultsToJson(results).dump(1): each
+/// subject is serialised on its own thread (0: one per core), since a trial's results are
+/// tens of megabytes and one thread would spend longer writing them than computing them.
+std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads = 0);
+
 /// One row per subject, criteria and follow-up timepoint, with a column per group label.
 std::string TimepointsCsv(const std::vector<SubjectResult>& results);
 
