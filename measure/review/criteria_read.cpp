@@ -31,9 +31,13 @@ std::optional<CriteriaRead> ReadUnder(const SubjectResult& result, Criteria crit
       const BestResponse& b = result.recist11->best;
       return CriteriaRead{ToString(b.best), b.response_date, b.progression_date};
     }
-    case Criteria::kIRecist:
-      // SubjectResult gains its `irecist` member with the iRECIST engine; read it here then.
-      return fail("iRECIST results are not computed by this version of the engine");
+    case Criteria::kIRecist: {
+      if (!result.irecist) return fail("no iRECIST results (not selected by its protocol)");
+      // iRECIST I4: the progression date is that of confirmed progression (iCPD), dated from
+      // the iUPD that opened the episode; an unconfirmed iUPD has none.
+      const BestResponse& b = result.irecist->best;
+      return CriteriaRead{ToIRecistString(b.best), b.response_date, b.progression_date};
+    }
   }
   return fail("unknown criteria");
 }

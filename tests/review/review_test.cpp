@@ -119,15 +119,44 @@ TEST(Review, NothingIsDroppedSilently) {
             "'gone'");
 }
 
-TEST(Review, IRecistIsReportedAsNotYetComputedNotDropped) {
+TEST(Review, MissingIRecistResultsAreNotedNotDropped) {
   ReviewOptions options;
   options.criteria = {Criteria::kRecist11, Criteria::kIRecist};
   const Review r = BuildReview(
       {Read("S-01", "R1", Response::kSD), Read("S-01", "R2", Response::kSD)}, {}, options);
   const auto& s = Find(r, "S-01");
   EXPECT_EQ(s.status, ReviewStatus::kAgreed);  // compared under RECIST 1.1
-  EXPECT_EQ(s.notes.size(), 2u);               // one per read: no iRECIST outcome
-  EXPECT_NE(s.notes[0].find("iRECIST results are not computed"), std::string::npos);
+  ASSERT_EQ(s.notes.size(), 2u);               // one per read: no iRECIST outcome
+  EXPECT_EQ(s.notes[0],
+            "R1's read has no irecist outcome: no iRECIST results (not selected by its protocol)");
+}
+
+// Discordance per criteria: both readers call RECIST 1.1 PD on the same day, but under iRECIST
+// R2's next scan confirms the progression (iCPD, dated from the iUPD, I4) and R1's does not
+// (iUPD stays unconfirmed, I5).
+TEST(Review, IRecistDiscordanceBesideRecist11Agreement) {
+  const auto read = [](const char* reader, Response irecist_best, bool confirmed) {
+    SubjectResult r = Read("S-01", reader, Response::kPD, {}, "2026-02-16");
+    r.irecist.emplace();
+    r.irecist->best.best = irecist_best;
+    if (confirmed) r.irecist->best.progression_date = D("2026-02-16");
+    return r;
+  };
+  ReviewOptions options;
+  options.criteria = {Criteria::kRecist11, Criteria::kIRecist};
+  const Review r = BuildReview(
+      {read("R1", Response::kUPD, false), read("R2", Response::kCPD, true)}, {}, options);
+  const auto& s = Find(r, "S-01");
+  EXPECT_EQ(s.status, ReviewStatus::kNeedsAdjudication);
+  ASSERT_EQ(s.discordances.size(), 2u);
+  EXPECT_EQ(s.discordances[0].Describe("R1", "R2"),
+            "irecist best overall response: R1 iUPD, R2 iCPD");
+  EXPECT_EQ(s.discordances[1].Describe("R1", "R2"),
+            "irecist progression date: R1 none, R2 2026-02-16");
+  ASSERT_EQ(r.agreement.by_criteria.size(), 2u);
+  EXPECT_EQ(r.agreement.by_criteria[0].best_response_agreeing, 1);  // RECIST 1.1: PD, PD
+  EXPECT_EQ(r.agreement.by_criteria[1].best_response_agreeing, 0);
+  EXPECT_EQ(r.agreement.by_criteria[1].categories, (std::vector<std::string>{"iUPD", "iCPD"}));
 }
 
 // The engine decides each read: R1 measures a 40 % shrinkage confirmed 6 weeks later (PR,
