@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "assessment_json.h"
 #include "sha256.h"
 #include "subject_builder.h"
@@ -129,6 +131,27 @@ TEST(AuditLog, BrokenLogIsNotExtended) {
   EXPECT_FALSE(AppendAuditEntries(log, "R1", "S-01", {Change("T1", 30.5, 31)}, "",
                                   "2026-06-04T10:00:00Z", &error));
   EXPECT_EQ(error, log + ": the audit log is broken, not extended: entry 1: not a JSON object");
+}
+
+TEST(AuditLog, ConcurrentWritersKeepOneChain) {
+  // Four writers append 25 entries each to the same log at once; the lock keeps them in turn.
+  test::TempDir dir;
+  const std::string log = dir / "S-01.R1.audit.jsonl";
+  std::vector<std::thread> writers;
+  for (int w = 0; w < 4; ++w)
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < 25; ++i) {
+        std::string error;
+        EXPECT_TRUE(AppendAuditEntries(log, "R" + std::to_string(w), "S-01",
+                                       {Change("T1", i, i + 1)}, "", "2026-06-02T14:31:00Z",
+                                       &error))
+            << error;
+      }
+    });
+  for (auto& t : writers) t.join();
+  const AuditCheck check = CheckAuditLog(ReadText(log));
+  EXPECT_TRUE(check.ok()) << check.problem;
+  EXPECT_EQ(check.entries, 100);
 }
 
 TEST(AuditLog, DiffAssessmentsNamesEachField) {

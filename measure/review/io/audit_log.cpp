@@ -1,8 +1,12 @@
 #include "audit_log.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "adjudication_json.h"
@@ -139,11 +143,19 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
   };
   if (user.empty()) return fail("an audited change needs a user");
   if (!IsUtcDateTime(at)) return fail("bad time '" + at + "' (expected YYYY-MM-DDTHH:MM:SSZ)");
+  // One writer at a time: the log is locked from reading its head to the appended entries.
+  const int fd = ::open(log_path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return fail("cannot open the audit log: " + std::string(std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }  // also releases the lock
+  } closer{fd};
+  if (::flock(fd, LOCK_EX) != 0) return fail("cannot lock the audit log");
   std::string existing;
-  if (std::filesystem::exists(log_path)) {
-    auto text = ReadTextFile(log_path);
-    if (!text) return fail("cannot read the audit log");
-    existing = std::move(*text);
+  char buf[1 << 16];
+  for (ssize_t n; (n = ::pread(fd, buf, sizeof buf, static_cast<off_t>(existing.size()))) != 0;) {
+    if (n < 0) return fail("cannot read the audit log");
+    existing.append(buf, static_cast<std::size_t>(n));
   }
   const AuditCheck check = CheckAuditLog(existing);
   if (!check.ok()) return fail("the audit log is broken, not extended: " + check.problem);
@@ -159,11 +171,12 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
     lines += AuditEntryToJson(e).dump() + "\n";
     prev = e.hash;
   }
-  std::FILE* f = std::fopen(log_path.c_str(), "ab");
-  if (!f) return fail("cannot open the audit log for appending");
-  const bool written = std::fwrite(lines.data(), 1, lines.size(), f) == lines.size() &&
-                       std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-  if (std::fclose(f) != 0 || !written) return fail("cannot append to the audit log");
+  for (std::size_t done = 0; done < lines.size();) {
+    const ssize_t n = ::write(fd, lines.data() + done, lines.size() - done);
+    if (n <= 0) return fail("cannot append to the audit log");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail("cannot flush the audit log");
   return true;
 }
 
