@@ -16,14 +16,14 @@ const SubjectReview& Find(const Review& review, const std::string& subject) {
   throw std::runtime_error("no subject " + subject);
 }
 
-Review SampleReview() {
+Review SampleReview(ReviewOptions options = {}) {
   const ReviewFolder folder = LoadReviewFolder({kReview}, 2);
   EXPECT_TRUE(folder.problems.empty());
   EXPECT_EQ(folder.reads.size(), 13u);
   EXPECT_EQ(folder.adjudications.size(), 1u);
   std::vector<SubjectResult> reads;
   for (const auto& a : folder.reads) reads.push_back(a.result);
-  return BuildReview(reads, folder.adjudications, {});
+  return BuildReview(reads, folder.adjudications, options);
 }
 
 TEST(SampleReview, ShowsAgreementDiscordanceAdjudicationAndPending) {
@@ -58,6 +58,25 @@ TEST(SampleReview, ShowsAgreementDiscordanceAdjudicationAndPending) {
   // Best responses R1/R2: CR/PR, PR/PR x2, SD/SD x2, SD/PD. p_o = 4/6; margins R1 (1, 2, 3, 0),
   // R2 (0, 3, 2, 1) over CR, PR, SD, PD: p_e = (0 + 6 + 6 + 0) / 36 = 1/3; kappa = 0.5.
   EXPECT_NEAR(t.by_criteria[0].kappa->kappa, 0.5, 1e-12);
+}
+
+// Under iRECIST as well: R2's new lesion at week 12 is iUPD; at week 18 the target sum reaches
+// RECIST 1.1 PD (60 mm against the 50 mm nadir), a category not progressing at the iUPD, which
+// confirms it (iCPD dated from the iUPD, Seymour 2017 I4). R1's targets alone are iUPD at week
+// 18 with no later scan to confirm it, so R1's best stays iSD.
+TEST(SampleReview, IRecistDiscordanceOfTheSameSubject) {
+  ReviewOptions options;
+  options.criteria = {Criteria::kRecist11, Criteria::kIRecist};
+  const Review r = SampleReview(options);
+  const auto& s202 = Find(r, "CD70-IP-202");
+  ASSERT_EQ(s202.discordances.size(), 4u);
+  EXPECT_EQ(s202.discordances[2].Describe("R1", "R2"),
+            "irecist best overall response: R1 iSD, R2 iCPD");
+  EXPECT_EQ(s202.discordances[3].Describe("R1", "R2"),
+            "irecist progression date: R1 none, R2 2026-04-27");
+  ASSERT_EQ(r.agreement.by_criteria.size(), 2u);
+  EXPECT_EQ(r.agreement.by_criteria[1].compared, 6);
+  EXPECT_EQ(r.agreement.by_criteria[1].best_response_agreeing, 4);
 }
 
 TEST(SampleReview, RecomputeTakesFinalReadsOrOneReader) {
