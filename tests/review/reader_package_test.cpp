@@ -36,6 +36,7 @@ TEST(ReaderPackage, HoldsOnlyTheReadersOwnReadsAndImagesAndLeaksNothing) {
             R"({"format": "nadir-adjudication/1", "subject": "S-01", "adjudicator": "ADJ1",
                 "chosen_reader": "Reader-One", "reason": "x", "decided_at": "2026-06-02T14:31:00Z"})");
   WriteText(review + "/notes.txt", "Reader-One thinks Intravenous works");
+  WriteText(review + "/odd.json", R"({"format": 7, "reader": "R2"})");  // not an assessment
   std::string dicom(128, '\0');
   dicom += "DICM";
   dicom += "pixels";
@@ -46,7 +47,7 @@ TEST(ReaderPackage, HoldsOnlyTheReadersOwnReadsAndImagesAndLeaksNothing) {
   ASSERT_TRUE(report.ok()) << report.problems[0];
   EXPECT_EQ(report.assessments, (std::vector<std::string>{"S-01.R2.json", "nested/S-02.R2.json"}));
   EXPECT_EQ(report.images, 1);
-  EXPECT_EQ(report.withheld, 5);  // two R1 reads, the log, the adjudication, the notes
+  EXPECT_EQ(report.withheld, 6);  // two R1 reads, the log, the adjudication, notes, odd.json
 
   std::vector<std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(out))

@@ -27,13 +27,13 @@ Json* Target(Json& doc, const EditRequest& r, std::string& where,
   }
   for (std::size_t i = 0; i < doc["timepoints"].size(); ++i) {
     Json& t = doc["timepoints"][i];
-    if (!t.is_object() || t.value("date", "") != r.timepoint) continue;
+    if (!t.is_object() || !t.contains("date") || t["date"] != r.timepoint) continue;
     where = r.file + ": timepoints[" + std::to_string(i) + "]";
     if (r.lesion.empty()) return &t;
     if (!t.contains("lesions") || !t["lesions"].is_array()) break;
     for (std::size_t j = 0; j < t["lesions"].size(); ++j) {
       Json& l = t["lesions"][j];
-      if (l.is_object() && l.value("id", "") == r.lesion) {
+      if (l.is_object() && l.contains("id") && l["id"] == r.lesion) {
         where += ".lesions[" + std::to_string(j) + "]";
         return &l;
       }

@@ -71,8 +71,9 @@ PackageReport MakeReaderPackage(const std::string& review_dir, const std::string
     if (file.extension() == ".json") {
       const auto text = ReadTextFile(file.string());
       Json doc = text ? Json::parse(*text, nullptr, false) : Json();
-      const bool own = doc.is_object() && doc.value("format", "") == kAssessmentFormat &&
-                       doc.contains("reader") && doc["reader"] == reader;
+      const bool own = doc.is_object() && doc.contains("format") &&
+                       doc["format"] == kAssessmentFormat && doc.contains("reader") &&
+                       doc["reader"] == reader;
       if (!own) {
         ++report.withheld;
         continue;
