@@ -152,6 +152,7 @@ std::string ReviewSummary(const Review& review) {
     out += "\n";
     for (const auto& d : s.discordances)
       out += "    " + d.Describe(o.readers[0], o.readers[1]) + "\n";
+    for (const auto& n : s.notes) out += "    note: " + n + "\n";
   }
   const TrialAgreement& t = review.agreement;
   std::snprintf(
