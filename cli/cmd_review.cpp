@@ -167,7 +167,10 @@ int RunReview(int argc, char** argv) {
   const Review review = BuildReview(reads, folder.adjudications, options);
   for (const auto& p : review.problems) std::fprintf(stderr, "nadir review: %s\n", p.c_str());
   bool ok = true;
-  if (!out_path.empty()) ok &= Write(out_path, ReviewToJson(review).dump(1) + "\n");
+  if (!out_path.empty())
+    ok &= Write(out_path, ReviewToJson(review).dump(
+                              1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                              "\n");
   if (!quiet && out_path != "-") std::fputs(ReviewSummary(review).c_str(), stdout);
   return ok && folder.problems.empty() && review.problems.empty() && with_errors == 0 ? 0 : 1;
 }
