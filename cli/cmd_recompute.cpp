@@ -1,4 +1,5 @@
-// `nadir recompute FILES_OR_FOLDERS... --out results.json [--csv timepoints.csv]`
+// `nadir recompute FILES_OR_FOLDERS... --out results.json [--csv timepoints.csv] [--reader R1]`
+// A review folder (two readers) gives the final read of each subject; --reader one reader's.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,7 @@
 #include "assessment_json.h"
 #include "batch.h"
 #include "commands.h"
+#include "final_reads.h"
 #include "results_json.h"
 
 namespace nadir::cli {
@@ -50,7 +52,7 @@ bool Write(const std::string& path, const std::string& text) {
 int RunRecompute(int argc, char** argv) {
   CLI::App app{"Recompute every response from assessment files (nadir-assessment/1)", "recompute"};
   std::vector<std::string> paths;
-  std::string out_path, csv_path;
+  std::string out_path, csv_path, reader;
   unsigned threads = 0;
   bool quiet = false;
   app.add_option("paths", paths, "assessment files or folders (searched for *.json)")->required();
@@ -58,14 +60,20 @@ int RunRecompute(int argc, char** argv) {
   app.add_option("--csv", csv_path, "one row per subject and timepoint");
   app.add_option("--threads", threads, "worker threads (default: one per core)");
   app.add_flag("--quiet,-q", quiet, "no response table on standard output");
+  app.add_option("--reader", reader, "only this reader's reads (default: in a review folder, "
+                                     "the final read of each subject)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles(paths, problems);
   for (const auto& p : problems) std::fprintf(stderr, "nadir recompute: %s\n", p.c_str());
   Progress progress{files.size()};
-  const auto assessed = AssessFiles(files, threads, std::ref(progress));
+  const ReadSelection selection =
+      SelectReads(AssessFiles(files, threads, std::ref(progress)), reader);
   progress.Finish();
+  const auto& assessed = selection.files;
+  if (selection.review) std::fprintf(stderr, "nadir recompute: review folder: final reads\n");
+  for (const auto& n : selection.notes) std::fprintf(stderr, "nadir recompute: %s\n", n.c_str());
 
   std::vector<SubjectResult> results;
   int with_errors = 0;

@@ -9,6 +9,7 @@
 #include "assessment_json.h"
 #include "batch.h"
 #include "commands.h"
+#include "final_reads.h"
 #include "report/plots.h"
 #include "report/report_cdisc.h"
 #include "report/report_data.h"
@@ -74,6 +75,9 @@ int RunReport(int argc, char** argv) {
   app.add_option("--level", level, "confidence level")->check(CLI::Range(0.5, 0.999));
   app.add_option("--threads", threads, "worker threads (default: one per core)");
   app.add_flag("--no-plots", no_plots, "tables and data sets only");
+  std::string reader;
+  app.add_option("--reader", reader, "only this reader's reads (default: in a review folder, "
+                                     "the final read of each subject)");
   CLI11_PARSE(app, argc, argv);
 
   const auto t0 = std::chrono::steady_clock::now();
@@ -89,7 +93,9 @@ int RunReport(int argc, char** argv) {
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles(paths, problems);
   for (const auto& p : problems) std::fprintf(stderr, "nadir report: %s\n", p.c_str());
-  auto assessed = AssessFiles(files, threads);
+  ReadSelection selection = SelectReads(AssessFiles(files, threads), reader);
+  for (const auto& n : selection.notes) std::fprintf(stderr, "nadir report: %s\n", n.c_str());
+  auto assessed = std::move(selection.files);
   for (const auto& a : assessed)
     for (const auto& e : a.result.errors)
       std::fprintf(stderr, "%s: subject %s: %s\n", a.result.file.c_str(),

@@ -9,5 +9,8 @@ int RunBench(int argc, char** argv);
 int RunInfo(int argc, char** argv);
 int RunPhantom(int argc, char** argv);
 int RunReport(int argc, char** argv);
+int RunReview(int argc, char** argv);
+int RunAudit(int argc, char** argv);
+int RunEdit(int argc, char** argv);
 
 }  // namespace nadir::cli

@@ -20,6 +20,9 @@ constexpr Command kCommands[] = {
     {"info", nadir::cli::RunInfo, "list the patients, studies and series of DICOM files"},
     {"phantom", nadir::cli::RunPhantom, "write the synthetic CT trial (DICOM + ground truth)"},
     {"report", nadir::cli::RunReport, "trial endpoints, listings and plots by arm and dose level"},
+    {"review", nadir::cli::RunReview, "central review: two readers, adjudication, agreement"},
+    {"audit", nadir::cli::RunAudit, "verify audit logs, show an assessment's history"},
+    {"edit", nadir::cli::RunEdit, "correct fields of an assessment, with an audit entry"},
 };
 
 int Usage(FILE* out) {

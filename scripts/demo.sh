@@ -11,3 +11,5 @@ mkdir -p out
 [ -d sample_data/phantom/truth ] || ./build/cli/nadir phantom sample_data/phantom
 ./build/cli/nadir recompute sample_data/trial --out out/results.json --csv out/timepoints.csv
 ./build/cli/nadir report sample_data/trial --by arm,dose_level --out out/report
+# Central review of the sample's second reader: agreement, discordance, an adjudication.
+./build/cli/nadir review sample_data/review --out out/review.json

@@ -13,6 +13,8 @@ packages=(
   libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
   # file formats, command line, plots
   nlohmann-json3-dev libcli11-dev libcairo2-dev
+  # SHA-256 for the audit trail's hash chain (OpenSSL libcrypto)
+  libssl-dev
   # tests and benchmarks; Xvfb + Mesa llvmpipe for screenshot tests
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
 )

@@ -1,0 +1,129 @@
+#include "assessment_changes.h"
+
+#include <map>
+#include <set>
+
+namespace nadir {
+
+namespace {
+
+FieldValue Of(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
+FieldValue Of(const std::optional<Date>& d) {
+  return d ? FieldValue(FormatIsoDate(*d)) : FieldValue();
+}
+FieldValue Of(const std::string& s) { return s.empty() ? FieldValue() : FieldValue(s); }
+
+std::string FragmentsText(const std::vector<Fragment>& fragments) {
+  std::string s;
+  for (const auto& f : fragments) {
+    s += s.empty() ? "" : "; ";
+    s += (f.long_axis_mm ? std::to_string(*f.long_axis_mm) : "-") + " x " +
+         (f.short_axis_mm ? std::to_string(*f.short_axis_mm) : "-");
+  }
+  return s;
+}
+
+std::string PointsText(const std::optional<CaliperPoints>& p) {
+  if (!p) return "";
+  std::string s = p->sop_uid;
+  for (const auto* seg : {&p->long_axis, &p->short_axis}) {
+    if (!*seg) continue;
+    for (const auto& point : **seg)
+      for (double c : point) {
+        s += ' ';
+        s += std::to_string(c);
+      }
+  }
+  return s;
+}
+
+const char* CategoryText(NewLesionCategory c) {
+  switch (c) {
+    case NewLesionCategory::kAutomatic:
+      return "";
+    case NewLesionCategory::kTarget:
+      return "target";
+    case NewLesionCategory::kNonTarget:
+      return "nontarget";
+  }
+  return "";
+}
+
+struct Differ {
+  std::vector<FieldChange>& out;
+  std::string timepoint, lesion;
+  void operator()(const char* field, FieldValue a, FieldValue b) {
+    if (a != b) out.push_back({timepoint, lesion, field, std::move(a), std::move(b)});
+  }
+};
+
+void DiffLesion(const LesionRecord& a, const LesionRecord& b, Differ& d) {
+  d("kind", std::string(ToString(a.kind)), std::string(ToString(b.kind)));
+  d("site", Of(a.site), Of(b.site));
+  d("nodal", a.nodal, b.nodal);
+  d("state", std::string(ToString(a.state)), std::string(ToString(b.state)));
+  d("long_axis_mm", Of(a.long_axis_mm), Of(b.long_axis_mm));
+  d("short_axis_mm", Of(a.short_axis_mm), Of(b.short_axis_mm));
+  d("fragments", Of(FragmentsText(a.fragments)), Of(FragmentsText(b.fragments)));
+  d("merged_into", Of(a.merged_into), Of(b.merged_into));
+  d("new_category", Of(CategoryText(a.new_category)), Of(CategoryText(b.new_category)));
+  d("points", Of(PointsText(a.points)), Of(PointsText(b.points)));
+}
+
+void DiffTimepoint(const Timepoint& a, const Timepoint& b, Differ& d) {
+  d("label", Of(a.label), Of(b.label));
+  d("study_uid", Of(a.study_uid), Of(b.study_uid));
+  std::map<std::string, const LesionRecord*> old_lesions, new_lesions;
+  std::set<std::string> ids;
+  for (const auto& l : a.lesions) old_lesions[l.id] = &l, ids.insert(l.id);
+  for (const auto& l : b.lesions) new_lesions[l.id] = &l, ids.insert(l.id);
+  for (const auto& id : ids) {
+    Differ ld{d.out, d.timepoint, id};
+    const auto* x = old_lesions.count(id) ? old_lesions[id] : nullptr;
+    const auto* y = new_lesions.count(id) ? new_lesions[id] : nullptr;
+    if (x && y)
+      DiffLesion(*x, *y, ld);
+    else
+      ld("lesion", x ? FieldValue(id) : FieldValue(), y ? FieldValue(id) : FieldValue());
+  }
+}
+
+}  // namespace
+
+std::vector<FieldChange> DiffAssessments(const Subject& before, const Subject& after) {
+  std::vector<FieldChange> out;
+  Differ d{out, "", ""};
+  d("subject", Of(before.id), Of(after.id));
+  d("reader", Of(before.reader), Of(after.reader));
+  d("treatment_start", Of(before.treatment_start), Of(after.treatment_start));
+  d("death_date", Of(before.death_date), Of(after.death_date));
+  d("last_known_alive", Of(before.last_known_alive), Of(after.last_known_alive));
+  std::set<std::string> keys;
+  for (const auto& [k, v] : before.groups) keys.insert(k);
+  for (const auto& [k, v] : after.groups) keys.insert(k);
+  for (const auto& k : keys) {
+    const auto a = before.groups.find(k);
+    const auto b = after.groups.find(k);
+    const std::string field = "groups." + k;
+    FieldValue x = a == before.groups.end() ? FieldValue() : FieldValue(a->second);
+    FieldValue y = b == after.groups.end() ? FieldValue() : FieldValue(b->second);
+    if (x != y) out.push_back({"", "", field, std::move(x), std::move(y)});
+  }
+  std::map<Date, const Timepoint*> old_tps, new_tps;
+  std::set<Date> dates;
+  for (const auto& t : before.timepoints) old_tps[t.date] = &t, dates.insert(t.date);
+  for (const auto& t : after.timepoints) new_tps[t.date] = &t, dates.insert(t.date);
+  for (const Date& date : dates) {
+    Differ td{out, FormatIsoDate(date), ""};
+    const auto* x = old_tps.count(date) ? old_tps[date] : nullptr;
+    const auto* y = new_tps.count(date) ? new_tps[date] : nullptr;
+    if (x && y)
+      DiffTimepoint(*x, *y, td);
+    else
+      td("timepoint", x ? FieldValue(td.timepoint) : FieldValue(),
+         y ? FieldValue(td.timepoint) : FieldValue());
+  }
+  return out;
+}
+
+}  // namespace nadir
