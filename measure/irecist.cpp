@@ -167,14 +167,17 @@ std::vector<TimepointResponse> IRecistTimepoints(const Subject& s,
     const auto not_progressing = [](Response c) {
       return c != Response::kPD && c != Response::kNE;
     };
-    // With new lesions still there, a reset needs the disease to have shrunk since the iUPD
-    // (EORTC iRECIST FAQ: shrinkage after a new lesion allows iPR; no change stays iUPD).
+    // With new lesions still there, Seymour 2017 Table 2 keeps iUPD unless the targets went on
+    // to shrink to a partial response after the iUPD (EORTC iRECIST FAQ, scenario B: shrinkage
+    // after a new lesion allows iPR; scenario F: no change stays iUPD).
     bool shrank = nl.present.empty();
-    if (r.sum_mm && ep->target_sum_mm && *r.sum_mm < *ep->target_sum_mm - rules::kBoundaryToleranceMm)
-      shrank = true;
-    if (nl.target_sum_mm && ep->new_lesion_target_sum_mm &&
-        *nl.target_sum_mm < *ep->new_lesion_target_sum_mm - rules::kBoundaryToleranceMm)
-      shrank = true;
+    if (!shrank && (r.target == Response::kPR || r.target == Response::kCR)) {
+      if (r.sum_mm && ep->target_sum_mm && *r.sum_mm < *ep->target_sum_mm - rules::kBoundaryToleranceMm)
+        shrank = true;
+      if (nl.target_sum_mm && ep->new_lesion_target_sum_mm &&
+          *nl.target_sum_mm < *ep->new_lesion_target_sum_mm - rules::kBoundaryToleranceMm)
+        shrank = true;
+    }
     if (not_progressing(r.target) && not_progressing(r.nontarget) && shrank) {
       i.overall = NonProgressingOverall(r.target, r.nontarget, !nl.present.empty(), has_targets);
       i.reason = std::string(ToIRecistString(i.overall)) + ": iUPD of " +

@@ -189,3 +189,21 @@ TEST(IRecistClinicalStability, RecordedButDoesNotDecide) {
 
 }  // namespace
 }  // namespace nadir::test
+
+namespace nadir::test {
+namespace {
+
+// Seymour 2017 Table 2, last row: with a previous iUPD and new lesions still present, targets
+// that shrink only to stable disease keep iUPD (no reset to iSD).
+TEST(IRecistScenario, StableTargetsWithNewLesionStillPresentKeepUnconfirmedProgression) {
+  Course c;
+  c.At(0, {Target("T1", 50)})
+      .At(42, {Target("T1", 40), NewLesion("N1", LesionState::kEquivocal)})
+      .At(84, {Target("T1", 38), NewMeasured("N1", 14)});
+  const auto r = c.Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD"}));
+  EXPECT_EQ(r.irecist->best.unconfirmed_progression_date, D(Day(42).c_str()));
+}
+
+}  // namespace
+}  // namespace nadir::test
