@@ -57,7 +57,9 @@ Rgb ResponseColour(Response r) {
     case Response::kPR: return {0.34, 0.71, 0.91};   // Okabe-Ito sky blue
     case Response::kSD: return {0.60, 0.60, 0.60};
     case Response::kNonCRNonPD: return {0.0, 0.62, 0.45};  // bluish green
-    case Response::kPD: return {0.84, 0.37, 0.0};    // vermillion
+    case Response::kPD:
+    case Response::kCPD: return {0.84, 0.37, 0.0};   // vermillion
+    case Response::kUPD: return {0.96, 0.70, 0.50};  // light vermillion: not confirmed yet
     case Response::kNE:
     case Response::kNotApplicable: return {0.85, 0.85, 0.85};
   }

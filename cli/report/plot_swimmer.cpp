@@ -149,10 +149,7 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
       }
     }
     // Legend: responses, then marks.
-    std::vector<std::pair<std::string, Rgb>> legend;
-    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kNonCRNonPD,
-                       Response::kPD, Response::kNE})
-      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    const auto legend = ResponseLegend(c.criteria, true);
     Legend(cr, 20, h - 14, legend);
     double lx = w * 0.55, ly = h - 18;
     cairo_set_source_rgb(cr, 0.0, 0.2, 0.45);

@@ -95,9 +95,7 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
              11, Align::kCentre, true);
       pos += gap;
     }
-    std::vector<std::pair<std::string, Rgb>> legend;
-    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kPD, Response::kNE})
-      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    const auto legend = ResponseLegend(c.criteria, false);
     Legend(cr, f.left, h - 40, legend);
     if (!detail_by.empty() && slot >= 9) {
       cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
