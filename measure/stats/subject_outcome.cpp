@@ -59,6 +59,7 @@ SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Cr
     o.best_change_pct = best->best_change_from_baseline_pct;
     o.response_date = best->response_date;
     o.progression_date = best->progression_date;
+    o.unconfirmed_progression_date = best->unconfirmed_progression_date;
     o.last_adequate_assessment = best->last_adequate_assessment;
   } else if (!result.errors.empty()) {
     o.notes.push_back("not evaluable: the assessment has errors");

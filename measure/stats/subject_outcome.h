@@ -42,6 +42,7 @@ struct SubjectOutcome {
   std::optional<double> best_change_pct;  // best (smallest) % change of the target sum
   std::optional<Date> response_date;
   std::optional<Date> progression_date;
+  std::optional<Date> unconfirmed_progression_date;  // iRECIST: iUPD open at the last assessment
   std::optional<Date> death_date;
   std::optional<Date> last_adequate_assessment;
 

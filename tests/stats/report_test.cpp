@@ -84,8 +84,11 @@ TEST(Report, IRecistOfTheWorkedExamples) {
       EXPECT_EQ(*o.best == Response::kUPD, o.subject == "EX-05") << o.subject;
     }
   // Under RECIST 1.1 the same two are PFS events (126 and 84 days).
-  for (const auto& o : r.criteria[0].outcomes)
-    if (o.subject == "EX-02" || o.subject == "EX-05") EXPECT_TRUE(o.pfs.obs.event) << o.subject;
+  for (const auto& o : r.criteria[0].outcomes) {
+    if (o.subject == "EX-02" || o.subject == "EX-05") {
+      EXPECT_TRUE(o.pfs.obs.event) << o.subject;
+    }
+  }
 }
 
 // PFS in days: EX-01 123+ (last adequate 2026-05-11 from 2026-01-08), EX-02 126, EX-03 42,

@@ -155,6 +155,7 @@ TEST(SubjectOutcome, UnconfirmedIupdIsCensored) {
   const SubjectOutcome o = OutcomeOf(s, r, Criteria::kIRecist);
   EXPECT_FALSE(o.pfs.obs.event);
   EXPECT_EQ(o.pfs.obs.time, 123);
+  EXPECT_EQ(o.unconfirmed_progression_date, D("2026-05-11"));
   EXPECT_FALSE(o.notes.empty());
 }
 
