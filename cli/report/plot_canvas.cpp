@@ -59,7 +59,7 @@ Rgb ResponseColour(Response r) {
     case Response::kNonCRNonPD: return {0.0, 0.62, 0.45};  // bluish green
     case Response::kPD:
     case Response::kCPD: return {0.84, 0.37, 0.0};   // vermillion
-    case Response::kUPD: return {0.96, 0.70, 0.50};  // light vermillion: not confirmed yet
+    case Response::kUPD: return {0.90, 0.62, 0.0};   // orange: progression not yet confirmed
     case Response::kNE:
     case Response::kNotApplicable: return {0.85, 0.85, 0.85};
   }

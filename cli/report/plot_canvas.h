@@ -25,7 +25,7 @@ struct Rgb {
 };
 
 /// Colours by best response: CR dark blue, PR sky blue, SD grey, NON-CR/NON-PD bluish green,
-/// PD and iCPD vermillion, iUPD light vermillion, NE light grey (Okabe-Ito hues where possible).
+/// PD and iCPD vermillion, iUPD orange (not confirmed yet), NE light grey (Okabe-Ito hues).
 Rgb ResponseColour(Response r);
 /// A categorical colour for series i (Okabe-Ito order).
 Rgb SeriesColour(size_t i);
