@@ -39,21 +39,21 @@ void Triangle(cairo_t* cr, double x, double y, double s) {
   FillOutlined(cr);
 }
 
-void Diamond(cairo_t* cr, double x, double y, double s) {
+void DiamondPath(cairo_t* cr, double x, double y, double s) {
   cairo_move_to(cr, x, y - s);
   cairo_line_to(cr, x + s, y);
   cairo_line_to(cr, x, y + s);
   cairo_line_to(cr, x - s, y);
   cairo_close_path(cr);
+}
+
+void Diamond(cairo_t* cr, double x, double y, double s) {
+  DiamondPath(cr, x, y, s);
   FillOutlined(cr);
 }
 
 void HollowDiamond(cairo_t* cr, double x, double y, double s) {
-  cairo_move_to(cr, x, y - s);
-  cairo_line_to(cr, x + s, y);
-  cairo_line_to(cr, x, y + s);
-  cairo_line_to(cr, x - s, y);
-  cairo_close_path(cr);
+  DiamondPath(cr, x, y, s);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_fill_preserve(cr);
   cairo_set_source_rgb(cr, 0.75, 0.1, 0.1);

@@ -15,8 +15,8 @@ constexpr double kPdLinePct = 20.0;   // RECIST 1.1 §4.3.1: PD is an increase o
 
 Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::string& panel_by,
                        const std::string& detail_by) {
-  return [&r, &c, panel_by, detail_by](cairo_t* cr, double w, double h) {
-    (void)r;
+  (void)r;  // the waterfall needs only the outcomes; `r` keeps the figures' signatures alike
+  return [&c, panel_by, detail_by](cairo_t* cr, double w, double h) {
     const auto panels = Panels(c, panel_by);
     std::vector<std::pair<std::string, std::vector<size_t>>> bars;  // per panel, with a change
     double ymax = 40, ymin = -100;
