@@ -78,16 +78,13 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
 
   // CR and PR (§4.4.3, confirmed per §4.6 when the protocol asks).
   std::optional<Response> best_response;
+  std::vector<std::size_t> unconfirmed;
   for (std::size_t i = 0; i < end; ++i) {
     if (!IsResponse(tps[i].overall)) continue;
     const auto level = p.confirmation ? ConfirmedLevel(tps, i, end, p.confirm_min_days)
                                       : std::optional<Response>(tps[i].overall);
     if (!level) {
-      if (warnings)
-        warnings->push_back(std::string(code(tps[i].overall)) + " on " +
-                            FormatIsoDate(tps[i].date) +
-                            " is not confirmed by a later assessment at least " +
-                            std::to_string(p.confirm_min_days) + " days after (§4.6)");
+      unconfirmed.push_back(i);
       continue;
     }
     if (!b.response_date) b.response_date = tps[i].date;
@@ -113,6 +110,14 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
     b.best = progression;
   } else {
     b.best = upd_in_window ? Response::kUPD : Response::kNE;
+  }
+  // Say so where a missing confirmation lowered the best response (§4.6).
+  for (std::size_t i : unconfirmed) {
+    if (!warnings || Rank(tps[i].overall) <= Rank(b.best)) continue;
+    warnings->push_back(std::string(code(tps[i].overall)) + " on " + FormatIsoDate(tps[i].date) +
+                        " is not confirmed by a later assessment at least " +
+                        std::to_string(p.confirm_min_days) + " days after (§4.6): best response " +
+                        code(b.best));
   }
   if (IsDiseaseControl(b.best)) {
     for (std::size_t i = 0; i < end; ++i)
