@@ -59,7 +59,6 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
       cairo_move_to(cr, f.left, y(ref));
       cairo_line_to(cr, f.right, y(ref));
       cairo_stroke(cr);
-      Text(cr, f.left + 4, y(ref) - 3, (ref > 0 ? "+" : "") + Num(ref, 0) + "%", 9);
     }
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
@@ -94,6 +93,15 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
                  std::to_string(members.size()) + ")",
              11, Align::kCentre, true);
       pos += gap;
+    }
+    // Labels of the reference lines, over the bars on a white patch so they stay legible.
+    for (double ref : {kPrLinePct, kPdLinePct}) {
+      const std::string label = (ref > 0 ? "+" : "") + Num(ref, 0) + "%";
+      cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+      cairo_rectangle(cr, f.right - 34, y(ref) - 12, 32, 11);
+      cairo_fill(cr);
+      SetColour(cr, ResponseColour(ref < 0 ? Response::kPR : Response::kPD));
+      Text(cr, f.right - 3, y(ref) - 3, label, 9, Align::kRight, true);
     }
     const auto legend = ResponseLegend(c.criteria, false);
     Legend(cr, f.left, h - 40, legend);
