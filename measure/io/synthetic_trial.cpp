@@ -28,7 +28,7 @@ Subject SyntheticSubject(std::uint64_t seed, int index) {
   const double trend = -0.25 + u(rng) * 0.45;  // relative change per visit
   std::vector<double> size(n_targets);
   std::vector<bool> nodal(n_targets);
-  Timepoint base{baseline, "Baseline", "", {}};
+  Timepoint base{baseline, "Baseline", "", {}, std::nullopt};
   for (int t = 0; t < n_targets; ++t) {
     nodal[t] = u(rng) < 0.2;
     size[t] = nodal[t] ? 15 + u(rng) * 20 : 10 + u(rng) * 50;
@@ -53,7 +53,7 @@ Subject SyntheticSubject(std::uint64_t seed, int index) {
   const int new_at = u(rng) < 0.3 ? 1 + int(u(rng) * (n_timepoints - 1)) : -1;
   const bool new_equivocal = u(rng) < 0.4;
   for (int v = 1; v < n_timepoints; ++v) {
-    Timepoint tp{baseline + (42 * v + int(u(rng) * 7) - 3), "Week " + std::to_string(6 * v), "", {}};
+    Timepoint tp{baseline + (42 * v + int(u(rng) * 7) - 3), "Week " + std::to_string(6 * v), "", {}, std::nullopt};
     for (int t = 0; t < n_targets; ++t) {
       size[t] = std::max(0.0, size[t] * (1 + trend + (u(rng) - 0.5) * 0.1));
       LesionRecord l = base.lesions[t];

@@ -47,7 +47,7 @@ struct Course {
   SubjectBuilder b;
   Course& At(int day, std::vector<LesionRecord> lesions) {
     const std::string iso = Day(day);
-    b.s.timepoints.push_back(Timepoint{D(iso.c_str()), iso, "", std::move(lesions)});
+    b.s.timepoints.push_back(Timepoint{D(iso.c_str()), iso, "", std::move(lesions), std::nullopt});
     return *this;
   }
   SubjectResult Assess() const { return b.Assess(); }

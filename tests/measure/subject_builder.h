@@ -77,7 +77,7 @@ struct SubjectBuilder {
     return *this;
   }
   SubjectBuilder& At(const char* iso, std::vector<LesionRecord> lesions) {
-    s.timepoints.push_back(Timepoint{D(iso), iso, "", std::move(lesions)});
+    s.timepoints.push_back(Timepoint{D(iso), iso, "", std::move(lesions), std::nullopt});
     return *this;
   }
   SubjectBuilder& Confirmation(bool on) {
