@@ -24,8 +24,8 @@ struct Rgb {
   double r, g, b;
 };
 
-/// Colours by best response: CR dark blue, PR blue, SD grey-green, NON-CR/NON-PD light green,
-/// PD red, NE light grey (colour-blind safe pairs from the Okabe-Ito palette where possible).
+/// Colours by best response: CR dark blue, PR sky blue, SD grey, NON-CR/NON-PD bluish green,
+/// PD and iCPD vermillion, iUPD orange (not confirmed yet), NE light grey (Okabe-Ito hues).
 Rgb ResponseColour(Response r);
 /// A categorical colour for series i (Okabe-Ito order).
 Rgb SeriesColour(size_t i);

@@ -80,9 +80,7 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
         }
       }
     }
-    std::vector<std::pair<std::string, Rgb>> legend;
-    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kPD, Response::kNE})
-      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    const auto legend = ResponseLegend(c.criteria, false);
     Legend(cr, left, h - 14, legend);
   };
 }

@@ -18,6 +18,7 @@ struct Swim {
   double end_months;
   std::optional<double> response, progression, death;
   bool ongoing;  // alive and without progression at the end of the bar
+  std::optional<double> unconfirmed = std::nullopt;  // iRECIST: iUPD not (yet) confirmed
 };
 
 // Fills the current path and outlines it in white, so marks stay visible on dark bars.
@@ -25,7 +26,7 @@ void FillOutlined(cairo_t* cr) {
   cairo_fill_preserve(cr);
   cairo_save(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_set_line_width(cr, 1.0);
+  cairo_set_line_width(cr, 0.6);
   cairo_stroke(cr);
   cairo_restore(cr);
 }
@@ -38,13 +39,26 @@ void Triangle(cairo_t* cr, double x, double y, double s) {
   FillOutlined(cr);
 }
 
-void Diamond(cairo_t* cr, double x, double y, double s) {
+void DiamondPath(cairo_t* cr, double x, double y, double s) {
   cairo_move_to(cr, x, y - s);
   cairo_line_to(cr, x + s, y);
   cairo_line_to(cr, x, y + s);
   cairo_line_to(cr, x - s, y);
   cairo_close_path(cr);
+}
+
+void Diamond(cairo_t* cr, double x, double y, double s) {
+  DiamondPath(cr, x, y, s);
   FillOutlined(cr);
+}
+
+void HollowDiamond(cairo_t* cr, double x, double y, double s) {
+  DiamondPath(cr, x, y, s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0.75, 0.1, 0.1);
+  cairo_set_line_width(cr, 1.5);
+  cairo_stroke(cr);
 }
 
 void Cross(cairo_t* cr, double x, double y, double s) {
@@ -84,6 +98,7 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
         Swim sw{i, o.subject, std::max(0.0, Months(DaysBetween(day0, end))), months(o.response_date),
                 months(o.progression_date), months(s.death_date),
                 !s.death_date && !o.progression_date};
+        sw.unconfirmed = months(o.unconfirmed_progression_date);
         if (!detail_by.empty()) sw.label += " " + stats::GroupValue(o, detail_by);
         xmax = std::max(xmax, sw.end_months);
         swims.push_back(sw);
@@ -132,6 +147,9 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
           SetColour(cr, {0.75, 0.1, 0.1});
           Diamond(cr, x(*sw.progression), cy, mark);
         }
+        if (sw.unconfirmed) {  // hollow: progression not confirmed (iRECIST I3, I5)
+          HollowDiamond(cr, x(*sw.unconfirmed), cy, mark);
+        }
         if (sw.death) {
           cairo_set_source_rgb(cr, 0, 0, 0);
           Cross(cr, x(*sw.death) + mark * 1.2, cy, mark * 0.8);
@@ -149,12 +167,9 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
       }
     }
     // Legend: responses, then marks.
-    std::vector<std::pair<std::string, Rgb>> legend;
-    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kNonCRNonPD,
-                       Response::kPD, Response::kNE})
-      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    const auto legend = ResponseLegend(c.criteria, true);
     Legend(cr, 20, h - 14, legend);
-    double lx = w * 0.55, ly = h - 18;
+    double lx = w * (c.criteria == Criteria::kIRecist ? 0.47 : 0.55), ly = h - 18;
     cairo_set_source_rgb(cr, 0.0, 0.2, 0.45);
     Triangle(cr, lx, ly, 5);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -163,8 +178,14 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
     SetColour(cr, {0.75, 0.1, 0.1});
     Diamond(cr, lx, ly, 5);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    Text(cr, lx + 9, ly + 4, "progression", 10);
-    lx += 90;
+    Text(cr, lx + 9, ly + 4, c.criteria == Criteria::kIRecist ? "iCPD (dated per I4)" : "progression", 10);
+    lx += c.criteria == Criteria::kIRecist ? 125 : 90;
+    if (c.criteria == Criteria::kIRecist) {
+      HollowDiamond(cr, lx, ly, 5);
+      cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+      Text(cr, lx + 9, ly + 4, "iUPD unconfirmed", 10);
+      lx += 115;
+    }
     cairo_set_source_rgb(cr, 0, 0, 0);
     Cross(cr, lx, ly, 4);
     Text(cr, lx + 9, ly + 4, "death", 10);

@@ -15,8 +15,8 @@ constexpr double kPdLinePct = 20.0;   // RECIST 1.1 §4.3.1: PD is an increase o
 
 Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::string& panel_by,
                        const std::string& detail_by) {
-  return [&r, &c, panel_by, detail_by](cairo_t* cr, double w, double h) {
-    (void)r;
+  (void)r;  // the waterfall needs only the outcomes; `r` keeps the figures' signatures alike
+  return [&c, panel_by, detail_by](cairo_t* cr, double w, double h) {
     const auto panels = Panels(c, panel_by);
     std::vector<std::pair<std::string, std::vector<size_t>>> bars;  // per panel, with a change
     double ymax = 40, ymin = -100;
@@ -59,7 +59,6 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
       cairo_move_to(cr, f.left, y(ref));
       cairo_line_to(cr, f.right, y(ref));
       cairo_stroke(cr);
-      Text(cr, f.left + 4, y(ref) - 3, (ref > 0 ? "+" : "") + Num(ref, 0) + "%", 9);
     }
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
@@ -95,9 +94,16 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
              11, Align::kCentre, true);
       pos += gap;
     }
-    std::vector<std::pair<std::string, Rgb>> legend;
-    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kPD, Response::kNE})
-      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    // Labels of the reference lines, over the bars on a white patch so they stay legible.
+    for (double ref : {kPrLinePct, kPdLinePct}) {
+      const std::string label = (ref > 0 ? "+" : "") + Num(ref, 0) + "%";
+      cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+      cairo_rectangle(cr, f.right - 34, y(ref) - 12, 32, 11);
+      cairo_fill(cr);
+      SetColour(cr, ResponseColour(ref < 0 ? Response::kPR : Response::kPD));
+      Text(cr, f.right - 3, y(ref) - 3, label, 9, Align::kRight, true);
+    }
+    const auto legend = ResponseLegend(c.criteria, false);
     Legend(cr, f.left, h - 40, legend);
     if (!detail_by.empty() && slot >= 9) {
       cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);

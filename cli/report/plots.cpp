@@ -18,6 +18,26 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
 
 std::string CriteriaTitle(Criteria c) { return c == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST"; }
 
+std::vector<Response> LegendResponses(Criteria c, bool with_non_target_only) {
+  std::vector<Response> out = {Response::kCR, Response::kPR, Response::kSD};
+  if (with_non_target_only) out.push_back(Response::kNonCRNonPD);
+  if (c == Criteria::kIRecist) {
+    out.push_back(Response::kUPD);
+    out.push_back(Response::kCPD);
+  } else {
+    out.push_back(Response::kPD);
+  }
+  out.push_back(Response::kNE);
+  return out;
+}
+
+std::vector<std::pair<std::string, Rgb>> ResponseLegend(Criteria c, bool with_non_target_only) {
+  std::vector<std::pair<std::string, Rgb>> items;
+  for (Response r : LegendResponses(c, with_non_target_only))
+    items.push_back({stats::ResponseCode(r, c), ResponseColour(r)});
+  return items;
+}
+
 const char* EndpointName(Endpoint e) {
   switch (e) {
     case Endpoint::kPfs: return "Progression-free survival";

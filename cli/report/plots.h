@@ -19,6 +19,10 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
 /// "RECIST 1.1" or "iRECIST".
 std::string CriteriaTitle(Criteria c);
 
+/// The responses a legend lists under criteria `c`, best first, and the legend items.
+std::vector<Response> LegendResponses(Criteria c, bool with_non_target_only);
+std::vector<std::pair<std::string, Rgb>> ResponseLegend(Criteria c, bool with_non_target_only);
+
 /// Waterfall: one bar per subject with a best % change of the target sum, sorted from the
 /// largest increase to the largest decrease within each panel, coloured by best overall
 /// response, with the -30 % (PR) and +20 % (PD) lines (RECIST 1.1 §4.3.1). Subjects without a

@@ -70,13 +70,16 @@ std::string RsCsv(const Report& r) {
         out += CsvRow({r.study, "RS", s.id, std::to_string(++seq), code, test, cat, v, v, eval,
                        visit, date});
       };
-      if (c.criteria == Criteria::kRecist11 && a.result.recist11)
-        for (const auto& t : a.result.recist11->timepoints) {
+      const auto& result = c.criteria == Criteria::kRecist11 ? a.result.recist11 : a.result.irecist;
+      if (result && a.result.errors.empty())
+        for (const auto& t : result->timepoints) {
           const std::string d = FormatIsoDate(t.date);
-          row("TRGRESP", "Target Response", ToString(t.target), t.label, d);
-          row("NTRGRESP", "Non-target Response", ToString(t.nontarget), t.label, d);
+          row("TRGRESP", "Target Response", stats::ResponseCode(t.target, c.criteria), t.label, d);
+          row("NTRGRESP", "Non-target Response", stats::ResponseCode(t.nontarget, c.criteria),
+              t.label, d);
           row("NEWLPROG", "New Lesion Progression", ToString(t.new_lesions), t.label, d);
-          row("OVRLRESP", "Overall Response", ToString(t.overall), t.label, d);
+          row("OVRLRESP", "Overall Response", stats::ResponseCode(t.overall, c.criteria), t.label,
+              d);
         }
       const auto& o = c.outcomes[i];
       if (o.best) row("BESTRESP", "Best Overall Response", stats::ResponseCode(*o.best, c.criteria),

@@ -8,13 +8,32 @@ namespace nadir::report {
 
 namespace {
 
-constexpr Response kBorOrder[] = {Response::kCR, Response::kPR, Response::kSD,
-                                  Response::kNonCRNonPD, Response::kPD, Response::kNE};
-
 int Count(const stats::GroupEndpoints& g, Response r) {
   const auto it = g.best_counts.find(r);
   return it == g.best_counts.end() ? 0 : it->second;
 }
+
+// Best-response columns: one set for both criteria, so that endpoints.csv has one header.
+// Under iRECIST the progression column counts iCPD, and iUPD has its own (iRECIST I8).
+constexpr Response kBorOrder[] = {Response::kCR,  Response::kPR,  Response::kSD,
+                                  Response::kNonCRNonPD, Response::kPD, Response::kUPD,
+                                  Response::kNE};
+constexpr const char* kBorColumns[] = {"n_CR", "n_PR", "n_SD", "n_NONCR_NONPD", "n_PD_or_iCPD",
+                                       "n_iUPD", "n_NE"};
+
+// The count of column `b`: under iRECIST the progression column holds iCPD.
+int CountColumn(const stats::GroupEndpoints& g, Response b, Criteria c) {
+  if (c == Criteria::kIRecist && b == Response::kPD) return Count(g, Response::kCPD);
+  return Count(g, b);
+}
+
+// Column title in the Markdown table: the criteria's own code.
+std::string ColumnCode(Response b, Criteria c) {
+  if (c == Criteria::kIRecist && b == Response::kPD) return "iCPD";
+  if (c == Criteria::kRecist11 && b == Response::kUPD) return "";
+  return stats::ResponseCode(b, c);
+}
+
 
 // Columns of one time-to-event endpoint.
 void TteHeader(const std::string& p, const stats::EndpointOptions& o,
@@ -73,7 +92,7 @@ const char* TransformName(stats::CiTransform t) {
 
 std::string EndpointsCsv(const Report& r) {
   std::vector<std::string> h = {"criteria", "group", "n", "evaluable"};
-  for (Response b : kBorOrder) h.push_back(std::string("n_") + ToString(b));
+  for (const char* col : kBorColumns) h.push_back(col);
   for (const char* c : {"orr_k", "orr_pct", "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k",
                         "dcr_pct", "dcr_ci_low_pct", "dcr_ci_high_pct"})
     h.push_back(c);
@@ -83,7 +102,7 @@ std::string EndpointsCsv(const Report& r) {
     for (const auto& g : c.groups) {
       std::vector<std::string> row = {stats::CriteriaKey(c.criteria), g.key, std::to_string(g.n),
                                       std::to_string(g.evaluable)};
-      for (Response b : kBorOrder) row.push_back(std::to_string(Count(g, b)));
+      for (Response b : kBorOrder) row.push_back(std::to_string(CountColumn(g, b, c.criteria)));
       for (const auto* p : {&g.orr, &g.dcr}) {
         row.push_back(std::to_string(p->k));
         row.push_back(Num(100 * p->rate, 1));
@@ -178,14 +197,17 @@ std::string ReportMarkdown(const Report& r) {
         "post-baseline response count in the denominator as not evaluable (NE).\n\n";
   for (const auto& c : r.criteria) {
     const std::string crit = c.criteria == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST";
+    std::vector<Response> columns;
+    for (Response b : kBorOrder)
+      if (!ColumnCode(b, c.criteria).empty()) columns.push_back(b);
     md += "## " + crit + ": best overall response, ORR and DCR\n\n| group | n |";
-    for (Response b : kBorOrder) md += " " + Code(b, c.criteria) + " |";
+    for (Response b : columns) md += " " + ColumnCode(b, c.criteria) + " |";
     md += " ORR % (95% CI) | DCR % (95% CI) |\n|---|---:|";
-    for (size_t i = 0; i < std::size(kBorOrder); ++i) md += "---:|";
+    for (size_t i = 0; i < columns.size(); ++i) md += "---:|";
     md += "---|---|\n";
     for (const auto& g : c.groups) {
       md += "| " + g.key + " | " + std::to_string(g.n) + " |";
-      for (Response b : kBorOrder) md += " " + std::to_string(Count(g, b)) + " |";
+      for (Response b : columns) md += " " + std::to_string(CountColumn(g, b, c.criteria)) + " |";
       md += " " + std::to_string(g.orr.k) + " " + PercentWithCi(g.orr) + " | " +
             std::to_string(g.dcr.k) + " " + PercentWithCi(g.dcr) + " |\n";
     }

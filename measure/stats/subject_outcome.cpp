@@ -32,7 +32,7 @@ const BestResponse* BestResponseFor(const SubjectResult& result, Criteria criter
     case Criteria::kRecist11:
       return result.recist11 ? &result.recist11->best : nullptr;
     case Criteria::kIRecist:
-      return nullptr;  // SubjectResult has no iRECIST block yet
+      return result.irecist ? &result.irecist->best : nullptr;
   }
   return nullptr;
 }
@@ -59,6 +59,7 @@ SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Cr
     o.best_change_pct = best->best_change_from_baseline_pct;
     o.response_date = best->response_date;
     o.progression_date = best->progression_date;
+    o.unconfirmed_progression_date = best->unconfirmed_progression_date;
     o.last_adequate_assessment = best->last_adequate_assessment;
   } else if (!result.errors.empty()) {
     o.notes.push_back("not evaluable: the assessment has errors");
@@ -67,6 +68,9 @@ SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Cr
                       " response computed");
   }
   if (best && !o.evaluable) o.notes.push_back("not evaluable: best overall response NE");
+  if (best && best->unconfirmed_progression_date)
+    o.notes.push_back("iUPD of " + FormatIsoDate(*best->unconfirmed_progression_date) +
+                      " unconfirmed at the last assessment: PFS censored, not an event");
 
   // PFS: progression or death, else censored at the last adequate assessment (or day 0).
   o.pfs.start = day0;
@@ -122,16 +126,7 @@ SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Cr
 }
 
 std::string ResponseCode(Response r, Criteria criteria) {
-  const std::string code = ToString(r);
-  if (criteria == Criteria::kRecist11) return code;
-  switch (r) {
-    case Response::kCR: return "iCR";
-    case Response::kPR: return "iPR";
-    case Response::kSD: return "iSD";
-    case Response::kPD: return "iCPD";
-    case Response::kNonCRNonPD: return "NON-iCR/NON-iUPD";
-    default: return code;
-  }
+  return criteria == Criteria::kRecist11 ? ToString(r) : ToIRecistString(r);
 }
 
 const char* CriteriaKey(Criteria criteria) {

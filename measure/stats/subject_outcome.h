@@ -42,6 +42,7 @@ struct SubjectOutcome {
   std::optional<double> best_change_pct;  // best (smallest) % change of the target sum
   std::optional<Date> response_date;
   std::optional<Date> progression_date;
+  std::optional<Date> unconfirmed_progression_date;  // iRECIST: iUPD open at the last assessment
   std::optional<Date> death_date;
   std::optional<Date> last_adequate_assessment;
 
@@ -53,8 +54,7 @@ struct SubjectOutcome {
 };
 
 /// The best-response block of `result` for `criteria`, or nullptr when the engine computed
-/// none: a subject with errors, or criteria the engine did not run. SubjectResult carries
-/// RECIST 1.1 only so far; iRECIST is answered with nullptr until the engine reports it.
+/// none: a subject with errors, or criteria the subject's protocol did not select.
 const BestResponse* BestResponseFor(const SubjectResult& result, Criteria criteria);
 
 /// Derives the subject's outcome under `criteria`.
@@ -68,7 +68,8 @@ const BestResponse* BestResponseFor(const SubjectResult& result, Criteria criter
 ///   computed response count in the denominator as not evaluable.
 /// - PFS: day 0 to the first of progression (the engine's progression_date: first PD, or iCPD
 ///   dated per iRECIST I4) and death; otherwise censored at the last adequate assessment,
-///   or at day 0 when there was none.
+///   or at day 0 when there was none. Under iRECIST an iUPD still unconfirmed at the last
+///   assessment is not an event (it is noted).
 /// - OS: day 0 to death; otherwise censored at last_known_alive, or, when the file lacks it,
 ///   at the latest date the subject was seen (last timepoint or last adequate assessment).
 /// - DOR: responders only, from response_date (or control_date where the subject's protocol
@@ -77,7 +78,7 @@ const BestResponse* BestResponseFor(const SubjectResult& result, Criteria criter
 /// A date before day 0 is clamped to 0 days and noted.
 SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Criteria criteria);
 
-/// Codes for listings: "CR" ... under RECIST 1.1, "iCR" ... under iRECIST (iRECIST I8).
+/// Codes for listings: "CR" ... under RECIST 1.1, "iCR" ... "iCPD" under iRECIST (I8).
 std::string ResponseCode(Response r, Criteria criteria);
 const char* CriteriaKey(Criteria criteria);  // "recist11", "irecist"
 

@@ -146,6 +146,20 @@ TEST(KaplanMeier, PointwiseIntervalsFreireichWeek13) {
   EXPECT_EQ(loglog->at_risk, 11);  // still at risk at week 15: 16, 17+, ... (11 subjects)
 }
 
+// The plain interval is clipped to [0, 1]: placebo arm at week 15, S = 3/21 = 0.142857, SE
+// 0.076360: 0.142857 - 1.959964 * 0.076360 < 0 -> [0, 0.2925]; log-log stays inside:
+// [0.0357, 0.3212] (worked by hand).
+TEST(KaplanMeier, PlainIntervalIsClippedAtZero) {
+  const KmCurve c = KaplanMeier(testdata::FreireichPlacebo());
+  const auto plain = SurvivalAt(c, 15, CiTransform::kPlain);
+  EXPECT_NEAR(plain->survival, 3.0 / 21.0, 1e-15);
+  EXPECT_EQ(plain->ci_low, 0.0);
+  EXPECT_NEAR(plain->ci_high, 0.2925, 5e-5);
+  const auto loglog = SurvivalAt(c, 15);
+  EXPECT_NEAR(loglog->ci_low, 0.0357, 5e-5);
+  EXPECT_NEAR(loglog->ci_high, 0.3212, 5e-5);
+}
+
 // Numbers at risk under the 6-MP curve at weeks 0, 10, 20, 30, 40 (counted from the data):
 // 21 (all), 15 (times >= 10), 8 (>= 20: 20+,22,23,25+,32+,32+,34+,35+), 4, 0.
 TEST(KaplanMeier, NumbersAtRiskFreireich) {

@@ -2,6 +2,7 @@
 // by hand in expected-recist11.json): EX-01 PR, EX-02 SD (PD 2026-05-11), EX-03 PD (2026-02-16),
 // EX-04 CR (non-target only), EX-05 PD (2026-03-30), EX-06 CR. Only EX-01 has a treatment_start
 // (2026-01-08); the test gives the others their baseline date, 2026-01-05, so all six are treated.
+// The engine computes both RECIST 1.1 and iRECIST for them (the protocol's default criteria).
 #include <gtest/gtest.h>
 
 #include <cairo.h>
@@ -52,8 +53,8 @@ const stats::GroupEndpoints& Group(const Report& r, const std::string& key) {
 // IP (EX-02, 04, 06) ORR 2/3, DCR 3/3.
 TEST(Report, ResponseRatesOfTheWorkedExamples) {
   const Report r = BuildReport(Examples(), {"arm", "dose_level"}, {}, {}, "EX");
-  ASSERT_EQ(r.criteria.size(), 1u);  // iRECIST: no results from the engine yet
-  EXPECT_EQ(r.criteria_missing.size(), 1u);
+  ASSERT_EQ(r.criteria.size(), 2u);  // RECIST 1.1 and iRECIST
+  EXPECT_TRUE(r.criteria_missing.empty());
   const auto& all = Group(r, "all");
   EXPECT_EQ(all.n, 6);
   EXPECT_EQ(all.orr.k, 3);
@@ -65,6 +66,29 @@ TEST(Report, ResponseRatesOfTheWorkedExamples) {
   EXPECT_EQ(Group(r, "arm=IV").orr.k, 1);
   EXPECT_EQ(Group(r, "arm=IP").orr.k, 2);
   EXPECT_EQ(Group(r, "arm=IP").dcr.k, 3);
+}
+
+// iRECIST on the same files: no iUPD comes before any response, so the responders are the same
+// three (iPR, iCR, iCR): ORR 3/6. EX-02 (PD on 2026-05-11) and EX-05 (PD on 2026-03-30) end on
+// an iUPD that no later assessment can confirm (iRECIST I3): under iRECIST their PFS is
+// censored, not an event.
+TEST(Report, IRecistOfTheWorkedExamples) {
+  const Report r = BuildReport(Examples(), {}, {}, {}, "EX");
+  ASSERT_EQ(r.criteria.size(), 2u);
+  const CriteriaReport& ir = r.criteria[1];
+  ASSERT_EQ(ir.criteria, Criteria::kIRecist);
+  EXPECT_EQ(ir.groups.front().orr.k, 3);
+  for (const auto& o : ir.outcomes)
+    if (o.subject == "EX-02" || o.subject == "EX-05") {
+      EXPECT_FALSE(o.pfs.obs.event) << o.subject;
+      EXPECT_EQ(*o.best == Response::kUPD, o.subject == "EX-05") << o.subject;
+    }
+  // Under RECIST 1.1 the same two are PFS events (126 and 84 days).
+  for (const auto& o : r.criteria[0].outcomes) {
+    if (o.subject == "EX-02" || o.subject == "EX-05") {
+      EXPECT_TRUE(o.pfs.obs.event) << o.subject;
+    }
+  }
 }
 
 // PFS in days: EX-01 123+ (last adequate 2026-05-11 from 2026-01-08), EX-02 126, EX-03 42,
@@ -88,16 +112,18 @@ TEST(Report, MachineReadableOutputs) {
   const Report r = BuildReport(Examples(), {"arm"}, {}, {}, "EX");
   const auto j = EndpointsJson(r);
   EXPECT_EQ(j["format"], "nadir-endpoints/1");
-  EXPECT_TRUE(j["irecist"].is_null());
+  EXPECT_EQ(j["irecist"]["all"]["orr"]["k"], 3);
   EXPECT_EQ(j["recist11"]["all"]["orr"]["k"], 3);
   EXPECT_EQ(j["recist11"]["arm=IP"]["dcr"]["k"], 3);
   EXPECT_TRUE(j["recist11"]["all"]["dor"]["median_days"].is_null());  // not reached
   EXPECT_EQ(j["recist11"]["all"]["pfs"]["median_days"], 126.0);
-  // One header and one row per subject; ADTTE: PFS and OS for six, DOR for the three responders.
+  // One header and one row per subject and criteria; ADTTE: per criteria PFS for six and DOR
+  // for the three responders, OS (the same under both) once.
   const std::string listing = ListingCsv(r);
-  EXPECT_EQ(std::count(listing.begin(), listing.end(), '\n'), 7);
+  EXPECT_EQ(std::count(listing.begin(), listing.end(), '\n'), 1 + 6 + 6);
   const std::string adtte = AdtteCsv(r);
-  EXPECT_EQ(std::count(adtte.begin(), adtte.end(), '\n'), 1 + 6 + 6 + 3);
+  EXPECT_EQ(std::count(adtte.begin(), adtte.end(), '\n'), 1 + (6 + 6 + 3) + (6 + 3));
+  EXPECT_NE(adtte.find(",PFSI,"), std::string::npos);
   EXPECT_NE(adtte.find("EX-03,IV,DL3,RECIST 1.1,PFS,Progression-free survival,42,DAYS,0"),
             std::string::npos);
   EXPECT_NE(RsCsv(r).find("BESTRESP,Best Overall Response,RECIST 1.1,PR"), std::string::npos);

@@ -117,15 +117,46 @@ TEST(SubjectOutcome, DurationOfControlUnderDorFromControl) {
   EXPECT_TRUE(o.dor->obs.event);
 }
 
-// iRECIST is not in SubjectResult yet: every subject is "not evaluable" under it, and the
-// codes are the iRECIST ones (iRECIST I8).
-TEST(SubjectOutcome, IRecistCodesAndMissingResults) {
+// Under iRECIST the outcome reads the engine's iRECIST block: a confirmed iCPD dated back to
+// the iUPD that opened it (I4, 2026-04-27: day 109) is the PFS event; a subject whose protocol
+// did not run iRECIST has no iRECIST response. Codes are the iRECIST ones (I8).
+TEST(SubjectOutcome, IRecistReadsItsOwnBlock) {
   const Subject s = MakeSubject("S8", "IV", "DL1");
-  const auto r = MakeResult("S8", Response::kPR, "2026-03-30", nullptr, "2026-05-11");
+  auto r = MakeResult("S8", Response::kPD, nullptr, "2026-04-27", "2026-04-27");
   EXPECT_FALSE(OutcomeOf(s, r, Criteria::kIRecist).best);
+  CriteriaResult ir;
+  ir.best.best = Response::kCPD;
+  ir.best.progression_date = D("2026-04-27");
+  ir.best.last_adequate_assessment = D("2026-06-08");
+  r.irecist = ir;
+  const SubjectOutcome o = OutcomeOf(s, r, Criteria::kIRecist);
+  ASSERT_TRUE(o.best);
+  EXPECT_EQ(*o.best, Response::kCPD);
+  EXPECT_FALSE(o.control);
+  EXPECT_EQ(o.pfs.obs.time, 109);
+  EXPECT_TRUE(o.pfs.obs.event);
   EXPECT_EQ(ResponseCode(Response::kPR, Criteria::kIRecist), "iPR");
+  EXPECT_EQ(ResponseCode(Response::kCPD, Criteria::kIRecist), "iCPD");
+  EXPECT_EQ(ResponseCode(Response::kUPD, Criteria::kIRecist), "iUPD");
   EXPECT_EQ(ResponseCode(Response::kNonCRNonPD, Criteria::kIRecist), "NON-iCR/NON-iUPD");
   EXPECT_EQ(ResponseCode(Response::kNonCRNonPD, Criteria::kRecist11), "NON-CR/NON-PD");
+}
+
+// An iUPD unconfirmed at the last assessment (iBOR iUPD): PFS is censored at the last adequate
+// assessment (2026-05-11, day 123), and the listing notes why.
+TEST(SubjectOutcome, UnconfirmedIupdIsCensored) {
+  const Subject s = MakeSubject("S9", "IP", "DL2");
+  auto r = MakeResult("S9", Response::kPD, nullptr, "2026-05-11", "2026-05-11");
+  CriteriaResult ir;
+  ir.best.best = Response::kUPD;
+  ir.best.unconfirmed_progression_date = D("2026-05-11");
+  ir.best.last_adequate_assessment = D("2026-05-11");
+  r.irecist = ir;
+  const SubjectOutcome o = OutcomeOf(s, r, Criteria::kIRecist);
+  EXPECT_FALSE(o.pfs.obs.event);
+  EXPECT_EQ(o.pfs.obs.time, 123);
+  EXPECT_EQ(o.unconfirmed_progression_date, D("2026-05-11"));
+  EXPECT_FALSE(o.notes.empty());
 }
 
 }  // namespace
