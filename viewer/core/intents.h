@@ -1,0 +1,42 @@
+// What the user asked for in a viewport (from the mouse, the keyboard or a panel), as plain
+// values. The input code and the panels produce intents; Apply() changes the reading state.
+// Kept apart from ImGui and GLFW so tests can drive a whole reading session without a window.
+#pragma once
+
+#include <variant>
+#include <vector>
+
+#include "layout.h"
+
+namespace nadir::viewer {
+
+namespace intent {
+struct Scroll { int viewport; int slices; };                 // wheel, arrows, page keys
+struct GoTo { int viewport; int slice; };                    // Home/End, --slice
+struct Zoom { int viewport; double factor; double x, y; };   // x, y: viewport pixels
+struct Pan { int viewport; double dx, dy; };                 // pixels
+struct Window { int viewport; double dx, dy; };              // pixels of drag
+struct SetWindow { int viewport; WindowLevel wl; };          // preset
+struct SetOrientation { int viewport; Orientation orientation; };
+struct SetSlab { int viewport; double slab_mm; };
+struct ResetView { int viewport; };
+struct SetLayout { Layout layout; };
+struct SetLinking { Linking link; };
+struct Activate { int viewport; };
+}  // namespace intent
+
+using Intent =
+    std::variant<intent::Scroll, intent::GoTo, intent::Zoom, intent::Pan, intent::Window,
+                 intent::SetWindow, intent::SetOrientation, intent::SetSlab, intent::ResetView,
+                 intent::SetLayout, intent::SetLinking, intent::Activate>;
+
+/// Applies one intent. `rects` are the viewports' rectangles (for zoom and pan). Linked
+/// scrolling and linked window/level follow from here. Intents naming a viewport that does
+/// not exist or shows nothing are ignored. SetOrientation needs the series' geometry, so it
+/// only records the wish: the controller rebuilds the plane (see Reorient).
+void Apply(ReadingState& s, const std::vector<ViewportRect>& rects, const Intent& in);
+
+/// Rebuilds a viewport's plane for another orientation, keeping its window and slab.
+void Reorient(ViewportState& vp, const VolumeGeometry& g, Orientation o);
+
+}  // namespace nadir::viewer
