@@ -20,9 +20,11 @@ std::string PresetList() {
 ParseResult ParseOptions(int argc, char** argv) {
   CLI::App app{"nadir-viewer: read CT studies side by side (baseline and follow-up)"};
   Options o;
-  std::string layout, preset, window, orientation, size;
+  std::string layout, preset, window, orientation, size, synthetic_size;
   app.add_option("path", o.path, "folder of studies (default: sample_data/phantom)");
   app.add_flag("--synthetic", o.synthetic, "show the built-in synthetic chest volume");
+  app.add_option("--synthetic-size", synthetic_size,
+                 "voxels of the synthetic chest, IxJxK (default 256x256x96)");
   app.add_option("--screenshot", o.screenshot, "render one frame into this PNG and exit");
   app.add_option("--layout", layout, "viewports: 1x1, 1x2, 2x2, 1x3 (axial|coronal|sagittal)");
   app.add_option("--slice", o.slice, "slice index along the view normal (0-based)");
@@ -62,6 +64,14 @@ ParseResult ParseOptions(int argc, char** argv) {
     if (!size.empty() && (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 ||
                           o.width < 16 || o.height < 16 || o.width > 8192 || o.height > 8192))
       throw CLI::ValidationError("--size", "expected WxH (16..8192), got '" + size + "'");
+    if (!synthetic_size.empty()) {
+      auto& z = o.synthetic_size;
+      if (std::sscanf(synthetic_size.c_str(), "%dx%dx%d", &z[0], &z[1], &z[2]) != 3 ||
+          z[0] < 2 || z[1] < 2 || z[2] < 2 || z[0] > 2048 || z[1] > 2048 || z[2] > 2048)
+        throw CLI::ValidationError("--synthetic-size",
+                                   "expected IxJxK (2..2048), got '" + synthetic_size + "'");
+      o.synthetic = true;
+    }
     if (o.slab_mm < 0) throw CLI::ValidationError("--mip", "slab thickness must be >= 0 mm");
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help or the error

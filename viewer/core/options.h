@@ -1,6 +1,7 @@
 // The viewer's command line. Parsed into a plain struct so tests can check it.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ namespace nadir::viewer {
 struct Options {
   std::string path;  // folder of studies; empty: the sample trial
   bool synthetic = false;           // show the built-in synthetic chest instead of a folder
+  std::array<int, 3> synthetic_size{256, 256, 96};  // --synthetic-size IxJxK
   std::string screenshot;           // render one frame into this PNG and exit
   std::optional<Layout> layout;     // --layout
   std::optional<int> slice;         // --slice N: slice index along the view normal

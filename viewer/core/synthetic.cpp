@@ -30,6 +30,14 @@ double SyntheticHu(const std::array<double, 3>& p) {
   return S::kBodyHu;
 }
 
+SyntheticChest SyntheticSpecFor(const std::array<int, 3>& size, bool reversed) {
+  SyntheticChest spec;
+  spec.size = size;
+  spec.reversed_slices = reversed;
+  spec.spacing = {320.0 / size[0], 320.0 / size[1], 288.0 / size[2]};
+  return spec;
+}
+
 Volume MakeSyntheticChest(const SyntheticChest& spec) {
   Volume v;
   v.size = spec.size;

@@ -30,6 +30,10 @@ struct SyntheticChest {
   static constexpr std::array<double, 3> kMarkerMax{-80, -70, 100};
 };
 
+/// The chest sampled on `size` voxels over a fixed field of view (320 x 320 x 288 mm), so any
+/// voxel count shows the same anatomy; `reversed` stores the slices feet-first.
+SyntheticChest SyntheticSpecFor(const std::array<int, 3>& size, bool reversed);
+
 /// HU of the phantom at a patient position (the continuous truth the voxels sample).
 double SyntheticHu(const std::array<double, 3>& p);
 
