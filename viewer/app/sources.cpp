@@ -16,13 +16,14 @@ void Deliver(const Volume& v, LoadSink& sink) {
   const int n = v.size[2];
   const std::size_t slice = std::size_t(v.size[0]) * v.size[1];
   int done = 0;
-  for (int step = 0; step < n; ++step) {
-    const int offset = (step + 1) / 2;
-    const int k = n / 2 + ((step % 2) ? offset : -offset);
-    if (k < 0 || k >= n) continue;
+  const auto send = [&](int k) {
     if (sink.Cancelled()) throw std::runtime_error("loading cancelled");
     sink.Slice(k, &v.hu[std::size_t(k) * slice], ++done, n);
-  }
+  };
+  send(n / 2);
+  for (int offset = 1; done < n; ++offset)
+    for (int k : {n / 2 + offset, n / 2 - offset})
+      if (k >= 0 && k < n) send(k);
 }
 
 }  // namespace
