@@ -81,9 +81,10 @@ void DrawViewportOverlay(ImDrawList* d, const OverlayInput& in) {
     Text(d, ImVec2(lo.x + pad, y), kText, t);
     y += line;
   }
-  // Top right: window.
-  const std::string wl = Format("W %.0f  L %.0f", vp.view.wl.width, vp.view.wl.level);
-  Text(d, ImVec2(hi.x - pad - Size(wl).x, lo.y + pad), kText, wl);
+  // Top right: window and slab.
+  const PixelMapping m = MapView(plane, vp.view, r);
+  const std::string window = Format("W %.0f  L %.0f", vp.view.wl.width, vp.view.wl.level);
+  Text(d, ImVec2(hi.x - pad - Size(window).x, lo.y + pad), kText, window);
   if (vp.view.slab_mm > 0) {
     const std::string mip = Format("MIP %.1f mm", vp.view.slab_mm);
     Text(d, ImVec2(hi.x - pad - Size(mip).x, lo.y + pad + line), kText, mip);
@@ -95,42 +96,40 @@ void DrawViewportOverlay(ImDrawList* d, const OverlayInput& in) {
   Text(d, ImVec2(lo.x + pad, cy - line / 2), kLabel, labels.left);
   Text(d, ImVec2(hi.x - pad - Size(labels.right).x, cy - line / 2), kLabel, labels.right);
   Text(d, ImVec2(cx - Size(labels.top).x / 2, lo.y + pad + 3 * line), kLabel, labels.top);
-  Text(d, ImVec2(cx - Size(labels.bottom).x / 2, hi.y - pad - 2.5f * line), kLabel,
-           labels.bottom);
+  Text(d, ImVec2(cx - Size(labels.bottom).x / 2, hi.y - pad - line), kLabel, labels.bottom);
 
-  // Bottom left: plane, slice and position in mm; HU under the cursor.
+  // Bottom left, upwards: image number and position in mm, HU under the cursor, loading.
   const int slice = SliceIndex(plane, vp.view);
   y = hi.y - pad - line;
+  Text(d, ImVec2(lo.x + pad, y), kText,
+       Format("Im %.0f/%.0f  ", slice + 1, plane.slice_count) + PositionAxis(plane) +
+           Format(" %.1f mm", vp.view.position_mm));
   if (in.probe) {
     const auto& p = *in.probe;
-    const std::string hu =
-        p.loaded ? Format("HU %.0f", p.hu) : std::string("HU (slice loading)");
-    Text(d, ImVec2(lo.x + pad, y), kText,
-         hu + Format("  at %.1f, %.1f, %.1f mm", p.patient[0], p.patient[1], p.patient[2]));
     y -= line;
+    Text(d, ImVec2(lo.x + pad, y), kText,
+         (p.loaded ? Format("HU %.0f", p.hu) : std::string("HU (loading)")) +
+             Format("  (%.1f, %.1f, %.1f)", p.patient[0], p.patient[1], p.patient[2]));
   }
-  Text(d, ImVec2(lo.x + pad, y), kText,
-       std::string(Name(plane.orientation)) + "  " + PositionAxis(plane) +
-           Format(" %.1f mm   slice %.0f / %.0f", vp.view.position_mm, slice + 1,
-                  plane.slice_count));
-  if (in.series->state() == SeriesSlot::State::kLoading)
-    Text(d, ImVec2(lo.x + pad, y - line), kText,
-         Format("loading %.0f / %.0f slices", in.series->SlicesUploaded(), plane.slice_count));
+  if (in.series->state() == SeriesSlot::State::kLoading) {
+    y -= line;
+    Text(d, ImVec2(lo.x + pad, y), kText,
+         Format("loading %.0f/%.0f", in.series->SlicesUploaded(), plane.slice_count));
+  }
 
-  // Bottom right: zoom. Bottom centre: scale bar.
-  const PixelMapping m = MapView(plane, vp.view, r);
-  const std::string zoom = Format("zoom %.2f  (%.2f px/mm)", vp.view.zoom, m.pixels_per_mm);
-  Text(d, ImVec2(hi.x - pad - Size(zoom).x, hi.y - pad - line), kText, zoom);
-  const double bar_mm = ScaleBarMm(m.pixels_per_mm, 0.25 * r.width);
+  // Bottom right: zoom, and the scale bar with its length under it.
+  const std::string zoom = Format("zoom %.2f  %.2f px/mm", vp.view.zoom, m.pixels_per_mm);
+  Text(d, ImVec2(hi.x - pad - Size(zoom).x, hi.y - pad - 3.0f * line), kText, zoom);
+  const double bar_mm = ScaleBarMm(m.pixels_per_mm, 0.22 * r.width);
   if (bar_mm > 0) {
     const float w = float(bar_mm * m.pixels_per_mm);
-    const float by = hi.y - pad - 1.4f * line;
-    const float x0 = cx - w / 2, x1 = cx + w / 2;
+    const float by = hi.y - pad - 1.3f * line;
+    const float x1 = hi.x - pad - 4, x0 = x1 - w;
     d->AddLine(ImVec2(x0, by), ImVec2(x1, by), kText, 2);
     d->AddLine(ImVec2(x0, by - 5), ImVec2(x0, by + 5), kText, 2);
     d->AddLine(ImVec2(x1, by - 5), ImVec2(x1, by + 5), kText, 2);
     const std::string label = Format(bar_mm >= 10 ? "%.0f mm" : "%.1f mm", bar_mm);
-    Text(d, ImVec2(cx - Size(label).x / 2, by + 4), kText, label);
+    Text(d, ImVec2(0.5f * (x0 + x1) - Size(label).x / 2, by + 3), kText, label);
   }
   d->PopClipRect();
 }
