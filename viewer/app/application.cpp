@@ -64,6 +64,8 @@ bool CollectScan(Session& s, bool wait) {
   if (!wait && s.scan.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   ScannedFolder folder = s.scan.get();
   s.source_label = folder.message;
+  if (s.options.bench_frames > 0)
+    std::printf("scan: %s in %.1f ms\n", folder.message.c_str(), folder.scan_ms);
   if (folder.series.empty()) std::fprintf(stderr, "nadir-viewer: %s\n", folder.message.c_str());
   s.room.SetSeries(std::move(folder.series));
   s.room.PlaceDefaults(s.options.orientation);
@@ -224,9 +226,10 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
               MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
   for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
     if (const SeriesSlot* slot = s.room.SeriesOf(i))
-      std::printf("viewport %d: %dx%dx%d voxels, %s\n", i + 1, slot->geometry().size[0],
-                  slot->geometry().size[1], slot->geometry().size[2],
-                  std::string(Name(s.room.state().viewports[i].plane.orientation)).c_str());
+      std::printf("viewport %d: %dx%dx%d voxels, %s; texture allocation (air) %.1f ms\n", i + 1,
+                  slot->geometry().size[0], slot->geometry().size[1], slot->geometry().size[2],
+                  std::string(Name(s.room.state().viewports[i].plane.orientation)).c_str(),
+                  slot->AllocateMs());
   std::vector<double> ms;
   const std::vector<ViewportRect> rects = LayoutRects(s.room.state().layout, {0, 0, width, height});
   int direction = 1;

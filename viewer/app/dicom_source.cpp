@@ -1,5 +1,6 @@
 #include "dicom_source.h"
 
+#include <chrono>
 #include <cmath>
 #include <exception>
 
@@ -50,6 +51,7 @@ SeriesSummary Summarise(const dicom::SeriesInfo& s) {
 
 ScannedFolder ScanFolder(const std::string& path) {
   ScannedFolder out;
+  const auto started = std::chrono::steady_clock::now();
   std::shared_ptr<const dicom::Catalog> catalog;
   try {
     catalog = std::make_shared<const dicom::Catalog>(dicom::Scan(path));
@@ -74,6 +76,8 @@ ScannedFolder ScanFolder(const std::string& path) {
         }));
   }
   SortForReading(out.series);
+  out.scan_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   out.message = path + ": " + std::to_string(patients) + " patient(s), " +
                 std::to_string(out.series.size()) + " series, " +
                 std::to_string(catalog->skipped.size()) + " file(s) skipped";

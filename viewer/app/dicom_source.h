@@ -14,6 +14,7 @@ namespace nadir::viewer {
 struct ScannedFolder {
   std::vector<std::unique_ptr<SeriesSlot>> series;
   std::string message;  // what was found or why nothing was ("3 patients, 9 series, 0 skipped")
+  double scan_ms = 0;   // time the header scan took
 };
 
 /// Scans `path` (call from a worker thread). Never throws: a missing folder or a folder without

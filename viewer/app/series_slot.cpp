@@ -107,9 +107,11 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     geometry_ = VolumeGeometry::Of(volume_);
     volume_.hu.assign(volume_.VoxelCount(), std::int16_t(-1000));
     loaded_.assign(volume_.size[2], false);
+    filled_.assign(volume_.size[2], false);
     const auto t0 = Clock::now();
-    texture_.Allocate(volume_.size, -1000);
-    upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    texture_.Allocate(volume_.size);
+    allocate_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    upload_ms_ += allocate_ms_;
     has_geometry_ = true;
     changed = true;
   }
@@ -122,10 +124,28 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     const auto t0 = Clock::now();
     texture_.UploadSlices(s.k, 1, s.hu);
     upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    if (!loaded_[s.k]) loaded_[s.k] = true, ++uploaded_;
+    if (!loaded_[s.k]) loaded_[s.k] = true, filled_[s.k] = true, ++uploaded_;
     slices.pop_front();
     changed = true;
     if (Clock::now() - start > budget && !slices.empty()) break;
+  }
+  // Slices that have not arrived are set to air, after the first real ones (time to first
+  // image does not wait for 200 MB of air) and within the frame's budget.
+  if (uploaded_ > 0) {
+    const int n = int(filled_.size());
+    for (int k = 0; k < n && Clock::now() - start < budget;) {
+      if (filled_[k]) {
+        ++k;
+        continue;
+      }
+      int end = k;
+      while (end < n && !filled_[end] && end - k < 16) ++end;
+      const auto t0 = Clock::now();
+      texture_.FillSlices(k, end - k, std::int16_t(-1000));
+      upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      for (int i = k; i < end; ++i) filled_[i] = true;
+      k = end;
+    }
   }
   if (!slices.empty()) {
     // Budget spent: hand the rest back so the next frame picks them up first.

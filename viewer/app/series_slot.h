@@ -72,6 +72,7 @@ class SeriesSlot {
   int SlicesUploaded() const { return uploaded_; }
   bool SliceLoaded(int k) const { return k >= 0 && k < int(loaded_.size()) && loaded_[k]; }
   double UploadMs() const { return upload_ms_; }
+  double AllocateMs() const { return allocate_ms_; }  // texture storage (no voxels)
 
  private:
   class Channel;
@@ -87,8 +88,10 @@ class SeriesSlot {
   Volume volume_;
   VolumeTexture texture_;
   std::vector<bool> loaded_;
+  std::vector<bool> filled_;  // holds real voxels or air on the GPU (not undefined storage)
   int uploaded_ = 0;
   double upload_ms_ = 0;
+  double allocate_ms_ = 0;
 };
 
 }  // namespace nadir::viewer

@@ -28,14 +28,16 @@ void VolumeTexture::Create() {
   glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
 }
 
-void VolumeTexture::Allocate(const std::array<int, 3>& size, std::int16_t fill_hu) {
+void VolumeTexture::Allocate(const std::array<int, 3>& size) {
   size_ = size;
   Create();
   glTexImage3D(GL_TEXTURE_3D, 0, GL_R16_SNORM, size[0], size[1], size[2], 0, GL_RED, GL_SHORT,
                nullptr);
-  const std::vector<std::int16_t> air(std::size_t(size[0]) * size[1], fill_hu);
-  for (int k = 0; k < size[2]; ++k)
-    glTexSubImage3D(GL_TEXTURE_3D, 0, 0, 0, k, size[0], size[1], 1, GL_RED, GL_SHORT, air.data());
+}
+
+void VolumeTexture::FillSlices(int k, int count, std::int16_t hu) {
+  const std::vector<std::int16_t> value(std::size_t(size_[0]) * size_[1] * count, hu);
+  UploadSlices(k, count, value);
 }
 
 void VolumeTexture::UploadSlices(int k, int count, std::span<const std::int16_t> hu) {

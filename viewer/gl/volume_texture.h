@@ -20,9 +20,11 @@ class VolumeTexture {
   VolumeTexture(const VolumeTexture&) = delete;
   VolumeTexture& operator=(const VolumeTexture&) = delete;
 
-  /// Allocates size[0] x size[1] x size[2] voxels, every one set to `fill_hu` (air) so slices
-  /// not yet loaded draw as air. Throws std::runtime_error when the GPU refuses the size.
-  void Allocate(const std::array<int, 3>& size, std::int16_t fill_hu = -1000);
+  /// Allocates size[0] x size[1] x size[2] voxels, contents undefined until uploaded or
+  /// filled. Throws std::runtime_error when the volume exceeds GL_MAX_3D_TEXTURE_SIZE.
+  void Allocate(const std::array<int, 3>& size);
+  /// Sets `count` slices from k to one value (air for slices that have not arrived yet).
+  void FillSlices(int k, int count, std::int16_t hu);
   /// Uploads `count` consecutive slices starting at slice k (i fastest, then j).
   void UploadSlices(int k, int count, std::span<const std::int16_t> hu);
   /// Allocates and uploads a whole volume in one call.
