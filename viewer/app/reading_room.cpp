@@ -59,10 +59,14 @@ void ReadingRoom::Place(int viewport) {
   if (leader == viewport || state_.viewports[leader].series < 0)
     for (int i = 0; i < int(state_.viewports.size()); ++i)
       if (i != viewport && state_.viewports[i].series >= 0) leader = i;
-  RelinkOffsets(state_, leader);
-  // Same frame of reference: the new view opens at the leader's position, not its own middle.
-  if (state_.link.scroll && leader != viewport && state_.viewports[leader].series >= 0)
-    PropagateScroll(state_, leader);
+  // The new view opens at the leader's patient position (offset zero). Across frames of
+  // reference (another study) that trusts the scanners' table positions, the only common
+  // coordinate there is; the reader corrects it by scrolling one viewport unlinked and
+  // linking again (L), which keeps the correspondence then on screen (RelinkOffsets).
+  if (leader != viewport && state_.viewports[leader].series >= 0) {
+    vp.link_offset_mm = state_.viewports[leader].link_offset_mm;
+    if (state_.link.scroll) PropagateScroll(state_, leader);
+  }
   // --slice N: the first viewport goes to slice N, the others follow by patient position
   // (or take the same index when scrolling is not linked). Only while the first series of the
   // session are being placed.
