@@ -13,6 +13,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libcairo2-dev
   # tests and benchmarks; Xvfb + Mesa llvmpipe for screenshot tests
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
+  # the viewer's interactive smoke test drives a real window with it
+  xdotool
 )
 
 missing=()

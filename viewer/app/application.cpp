@@ -41,6 +41,8 @@ struct Session {
   std::string source_label;
   double frame_ms = 0;
   double cine_time = 0;
+  bool save_window = false;  // F12 pressed: read the back buffer after this frame
+  int saved_windows = 0;
   Clock::time_point last_frame = Clock::now();
 };
 
@@ -120,8 +122,10 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
     s.room.Open(open->series, open->viewport, o);
   }
   if (keys.toggle_help || menu.toggle_help) state.show_help = !state.show_help;
+  if (keys.close_help) state.show_help = false;
   if (keys.toggle_cine || menu.toggle_cine) state.cine = !state.cine, s.cine_time = 0;
   if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
+  s.save_window |= keys.save_screenshot;
   if (state.cine && state.active < int(state.viewports.size())) {
     s.cine_time += dt;
     const ViewportState& vp = state.viewports[state.active];
@@ -265,6 +269,16 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
     const auto t0 = Clock::now();
     Frame(s, w, h, true);
     s.frame_ms = 0.9 * s.frame_ms + 0.1 * MsSince(t0);
+    if (s.save_window) {
+      s.save_window = false;
+      const std::string name = "nadir-window-" + std::to_string(++s.saved_windows) + ".png";
+      try {
+        WritePng(name, ReadBackBuffer(w, h));
+        std::printf("saved %s\n", name.c_str());
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "nadir-viewer: %s\n", e.what());
+      }
+    }
     glfwSwapBuffers(s.window);
   }
   glfwGetWindowSize(s.window, &settings.window_width, &settings.window_height);
@@ -283,9 +297,10 @@ int RunApplication(const Options& o, Clock::time_point launched) {
   if (o.width > 0) settings.window_width = o.width, settings.window_height = o.height;
   if (o.layout) settings.layout = *o.layout;
   GlfwContext context(settings.window_width, settings.window_height, "nadir viewer", !headless);
-  ImGuiScope imgui(context.window());
   Session s{o, context.window(), ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
             {}, {}, {}, {}};
+  InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
+  ImGuiScope imgui(context.window());
   s.room.state().link = {settings.link_scroll, settings.link_window};
   if (o.slice) s.room.SetStartSlice(*o.slice);
   s.room.SetStartSlab(o.slab_mm);

@@ -17,9 +17,17 @@ int ViewportUnder(const std::vector<ViewportRect>& rects, double x, double y) {
   return -1;
 }
 
-bool Pressed(int key) { return ImGui::IsKeyPressed(key, true); }
+void OnKey(GLFWwindow* window, int key, int, int action, int mods) {
+  auto* input = static_cast<InputState*>(glfwGetWindowUserPointer(window));
+  if (input && (action == GLFW_PRESS || action == GLFW_REPEAT)) input->keys.push_back({key, mods});
+}
 
 }  // namespace
+
+void InstallKeyQueue(GLFWwindow* window, InputState& input) {
+  glfwSetWindowUserPointer(window, &input);
+  glfwSetKeyCallback(window, OnKey);
+}
 
 std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
                                   const std::vector<ViewportRect>& rects, InputState& input,
@@ -58,26 +66,43 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
     }
   }
 
+  std::vector<KeyPress> pressed;
+  pressed.swap(input.keys);
   if (io.WantCaptureKeyboard) return out;
-  const int a = s.active;
-  if (Pressed(GLFW_KEY_UP)) out.push_back(intent::Scroll{a, -1});
-  if (Pressed(GLFW_KEY_DOWN)) out.push_back(intent::Scroll{a, 1});
-  if (Pressed(GLFW_KEY_PAGE_UP)) out.push_back(intent::Scroll{a, -10});
-  if (Pressed(GLFW_KEY_PAGE_DOWN)) out.push_back(intent::Scroll{a, 10});
-  if (Pressed(GLFW_KEY_HOME)) out.push_back(intent::GoTo{a, 0});
-  if (Pressed(GLFW_KEY_END)) out.push_back(intent::GoTo{a, 1 << 30});
-  for (int p = 0; p < int(kWindowPresets.size()); ++p)
-    if (Pressed(GLFW_KEY_1 + p)) out.push_back(intent::SetWindow{a, kWindowPresets[p].wl});
-  if (Pressed(GLFW_KEY_A)) out.push_back(intent::SetOrientation{a, Orientation::kAxial});
-  if (Pressed(GLFW_KEY_C)) out.push_back(intent::SetOrientation{a, Orientation::kCoronal});
-  if (Pressed(GLFW_KEY_S)) out.push_back(intent::SetOrientation{a, Orientation::kSagittal});
-  if (Pressed(GLFW_KEY_R)) out.push_back(intent::ResetView{a});
-  if (Pressed(GLFW_KEY_M) && a < int(s.viewports.size()))
-    out.push_back(intent::SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
-  if (Pressed(GLFW_KEY_L)) out.push_back(intent::SetLinking{{!s.link.scroll, s.link.window}});
-  if (Pressed(GLFW_KEY_F1) || Pressed(GLFW_KEY_H)) keys.toggle_help = true;
-  if (Pressed(GLFW_KEY_SPACE)) keys.toggle_cine = true;
-  if (Pressed(GLFW_KEY_ESCAPE) && io.KeyCtrl) keys.quit = true;
+  // Keys act on the viewport under the mouse, else on the one last clicked or scrolled.
+  const int a = hovered >= 0 && !io.WantCaptureMouse ? hovered : s.active;
+  for (const KeyPress& k : pressed) {
+    const bool ctrl = k.mods & GLFW_MOD_CONTROL;
+    switch (k.key) {
+      case GLFW_KEY_UP: out.push_back(intent::Scroll{a, -1}); break;
+      case GLFW_KEY_DOWN: out.push_back(intent::Scroll{a, 1}); break;
+      case GLFW_KEY_PAGE_UP: out.push_back(intent::Scroll{a, -10}); break;
+      case GLFW_KEY_PAGE_DOWN: out.push_back(intent::Scroll{a, 10}); break;
+      case GLFW_KEY_HOME: out.push_back(intent::GoTo{a, 0}); break;
+      case GLFW_KEY_END: out.push_back(intent::GoTo{a, 1 << 30}); break;
+      case GLFW_KEY_A: out.push_back(intent::SetOrientation{a, Orientation::kAxial}); break;
+      case GLFW_KEY_C: out.push_back(intent::SetOrientation{a, Orientation::kCoronal}); break;
+      case GLFW_KEY_S: out.push_back(intent::SetOrientation{a, Orientation::kSagittal}); break;
+      case GLFW_KEY_R: out.push_back(intent::ResetView{a}); break;
+      case GLFW_KEY_M:
+        if (a < int(s.viewports.size()))
+          out.push_back(
+              intent::SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
+        break;
+      case GLFW_KEY_L: out.push_back(intent::SetLinking{{!s.link.scroll, s.link.window}}); break;
+      case GLFW_KEY_F1:
+      case GLFW_KEY_H: keys.toggle_help = true; break;
+      case GLFW_KEY_SPACE: keys.toggle_cine = true; break;
+      case GLFW_KEY_F12: keys.save_screenshot = true; break;
+      case GLFW_KEY_ESCAPE:
+        if (ctrl) keys.quit = true;
+        else keys.close_help = true;
+        break;
+      default:
+        if (k.key >= GLFW_KEY_1 && k.key < GLFW_KEY_1 + int(kWindowPresets.size()))
+          out.push_back(intent::SetWindow{a, kWindowPresets[k.key - GLFW_KEY_1].wl});
+    }
+  }
   return out;
 }
 

@@ -144,15 +144,15 @@ MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height
 
 bool DrawHelp() {
   bool open = true;
-  const ImVec2 size(460, 0);
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(size);
   ImGui::SetNextWindowBgAlpha(0.92f);
-  ImGui::Begin("Keyboard and mouse", &open,
+  // Never takes the keyboard: the reading keys keep working while the help is open.
+  ImGui::Begin("Keyboard and mouse (F1 or Esc closes)", &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
-                   ImGuiWindowFlags_AlwaysAutoResize);
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
   static constexpr const char* kRows[][2] = {
       {"Mouse wheel, Up/Down", "previous / next slice"},
       {"PageUp/PageDown, Home/End", "10 slices, first / last slice"},
@@ -166,9 +166,12 @@ bool DrawHelp() {
       {"Space", "cine (play through the slices)"},
       {"L", "link scrolling by patient position"},
       {"F1 or H", "this help"},
+      {"F12", "save the window as nadir-window-N.png"},
       {"Ctrl + Esc", "quit"},
   };
-  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable("keys", 2,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& row : kRows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace nadir::viewer {
 
@@ -33,20 +34,35 @@ void Framebuffer::Bind() const {
 
 void Framebuffer::BindDefault() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
-RgbaImage Framebuffer::Read() const {
+namespace {
+
+RgbaImage ReadBound(int width, int height) {
   RgbaImage image;
-  image.width = width_;
-  image.height = height_;
-  image.pixels.resize(std::size_t(width_) * height_ * 4);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  image.width = width;
+  image.height = height;
+  image.pixels.resize(std::size_t(width) * height * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   std::vector<std::uint8_t> bottom_up(image.pixels.size());
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
   // GL rows run bottom to top; PNG rows top to bottom.
-  const std::size_t row = std::size_t(width_) * 4;
-  for (int y = 0; y < height_; ++y)
-    std::memcpy(&image.pixels[y * row], &bottom_up[(height_ - 1 - y) * row], row);
+  const std::size_t row = std::size_t(width) * 4;
+  for (int y = 0; y < height; ++y)
+    std::memcpy(&image.pixels[y * row], &bottom_up[(height - 1 - y) * row], row);
+  for (std::size_t i = 3; i < image.pixels.size(); i += 4) image.pixels[i] = 255;  // opaque
   return image;
+}
+
+}  // namespace
+
+RgbaImage Framebuffer::Read() const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  return ReadBound(width_, height_);
+}
+
+RgbaImage ReadBackBuffer(int width, int height) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  return ReadBound(width, height);
 }
 
 }  // namespace nadir::viewer

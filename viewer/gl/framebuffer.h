@@ -25,4 +25,7 @@ class Framebuffer {
   GLuint fbo_ = 0, color_ = 0;
 };
 
+/// Reads the window's back buffer (before the swap), rows top to bottom.
+RgbaImage ReadBackBuffer(int width, int height);
+
 }  // namespace nadir::viewer
