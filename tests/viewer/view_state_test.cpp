@@ -73,3 +73,16 @@ TEST(ViewState, PanFollowsTheMouse) {
 
 }  // namespace
 }  // namespace nadir::viewer
+
+namespace nadir::viewer {
+namespace {
+
+TEST(ScaleBar, LongestRoundLengthThatFits) {
+  EXPECT_DOUBLE_EQ(ScaleBarMm(1.7, 200), 100);  // 170 px
+  EXPECT_DOUBLE_EQ(ScaleBarMm(1.13, 100), 50);  // 56.5 px; 100 mm would be 113 px
+  EXPECT_DOUBLE_EQ(ScaleBarMm(40, 100), 2);     // zoomed in: 80 px
+  EXPECT_DOUBLE_EQ(ScaleBarMm(10000, 100), 0);
+}
+
+}  // namespace
+}  // namespace nadir::viewer

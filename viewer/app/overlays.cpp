@@ -41,14 +41,6 @@ const char* PositionAxis(const SlicePlane& p) {
 
 }  // namespace
 
-double ScaleBarMm(double pixels_per_mm, double max_px) {
-  double best = 0;
-  for (double decade = 0.1; decade <= 1000; decade *= 10)
-    for (double step : {1.0, 2.0, 5.0})
-      if (step * decade * pixels_per_mm <= max_px) best = step * decade;
-  return best;
-}
-
 void DrawViewportOverlay(ImDrawList* d, const OverlayInput& in) {
   const ViewportRect& r = in.rect;
   const ImVec2 lo(float(r.x), float(r.y)), hi(float(r.x + r.width), float(r.y + r.height));

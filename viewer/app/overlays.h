@@ -21,7 +21,4 @@ struct OverlayInput {
 
 void DrawViewportOverlay(ImDrawList* draw, const OverlayInput& in);
 
-/// Length of the scale bar (mm): the roundest of 1-2-5 steps no wider than `max_px`.
-double ScaleBarMm(double pixels_per_mm, double max_px);
-
 }  // namespace nadir::viewer

@@ -75,4 +75,12 @@ void PanByPixels(const SlicePlane& plane, ViewState& view, const ViewportRect& r
   view.pan_v -= dy / ppm;
 }
 
+double ScaleBarMm(double pixels_per_mm, double max_px) {
+  double best = 0;
+  for (double decade = 0.1; decade <= 1000; decade *= 10)
+    for (double step : {1.0, 2.0, 5.0})
+      if (step * decade * pixels_per_mm <= max_px) best = step * decade;
+  return best;
+}
+
 }  // namespace nadir::viewer

@@ -64,6 +64,10 @@ void ZoomAt(const SlicePlane& plane, ViewState& view, const ViewportRect& rect, 
 void PanByPixels(const SlicePlane& plane, ViewState& view, const ViewportRect& rect, double dx,
                  double dy);
 
+/// Length of the scale bar (mm): the longest 1-2-5 step (0.1 mm .. 5 m) no wider than
+/// `max_px` at this magnification; 0 when even 0.1 mm is wider.
+double ScaleBarMm(double pixels_per_mm, double max_px);
+
 /// Zoom limits (relative to fit).
 inline constexpr double kMinZoom = 0.1;
 inline constexpr double kMaxZoom = 40.0;
