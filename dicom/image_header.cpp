@@ -84,8 +84,16 @@ ImageHeader ReadImageHeader(const std::string& file) {
   DcmFileFormat ff;
   OFCondition cond = ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, kMaxHeaderValueBytes,
                                  ERM_autoDetect);
-  if (cond.bad()) throw DicomError(file, "", cond.text(), "not readable as DICOM (truncated or corrupt)");
   DcmDataset& ds = *ff.getDataset();
+  if (cond.bad()) {
+    // Name the last element DCMTK could parse: the file breaks in or right after it.
+    const unsigned long n = ds.card();
+    if (ff.getMetaInfo()->card() == 0)
+      throw DicomError(file, "", cond.text(), "not DICOM (no DICM file header, no parsable dataset)");
+    if (n == 0) throw DicomError(file, "", cond.text(), "not readable as DICOM (truncated or corrupt)");
+    throw DicomError(file, TagName(ds.getElement(n - 1)->getTag()), cond.text(),
+                     "truncated or corrupt: reading stopped in or after this element");
+  }
   DcmMetaInfo& meta = *ff.getMetaInfo();
 
   h.sop_class_uid = Or(GetString(ds, DCM_SOPClassUID));

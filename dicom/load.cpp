@@ -2,7 +2,10 @@
 // each slice as it lands in the volume.
 #include "load.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -13,6 +16,21 @@
 #include "error.h"
 
 namespace nadir::dicom {
+namespace {
+
+// A CT volume is hundreds of MB: ask for transparent huge pages before the first touch, so
+// the kernel maps it with ~100 faults instead of ~50,000 (a measurable part of a load).
+void AllocateVoxels(std::vector<std::int16_t>& hu, std::size_t n) {
+  std::vector<std::int16_t>().swap(hu);
+  hu.reserve(n);
+  constexpr std::uintptr_t kHuge = 2u << 20;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(hu.data()) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(hu.data() + n) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  hu.resize(n);
+}
+
+}  // namespace
 
 LoadedSeries PlanVolume(const SeriesInfo& series) {
   detail::VolumePlan plan = detail::MakePlan(series);
@@ -24,7 +42,7 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   LoadedSeries out{std::move(plan.geometry), std::move(plan.warnings)};
   Volume& v = out.volume;
   const std::size_t slice_voxels = std::size_t(v.size[0]) * v.size[1];
-  v.hu.assign(v.VoxelCount(), 0);
+  AllocateVoxels(v.hu, v.VoxelCount());
   const int nk = v.size[2];
   for (int k = 0; k < nk; ++k)
     if (plan.slice_of_k[k] < 0)

@@ -1,6 +1,7 @@
 // Writing CT Image Storage files with DCMTK (PS3.3 A.3: CT Image IOD).
 #include "write_ct.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -27,7 +28,10 @@ std::string FormatDS(double x) {
 
 std::string DS(std::initializer_list<double> v) {
   std::string s;
-  for (double x : v) s += (s.empty() ? "" : "\\") + FormatDS(x);
+  for (double x : v) {
+    if (!s.empty()) s += '\\';
+    s += FormatDS(x);
+  }
   return s;
 }
 
@@ -62,7 +66,9 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
                                      d[0] * d[4] - d[1] * d[3]};
   std::vector<std::string> uids;
   std::vector<std::uint16_t> stored(std::size_t(nx) * ny);
-  const double lo = h.pixel_signed ? -32768 : 0, hi = h.pixel_signed ? 32767 : 65535;
+  const int bits = std::clamp(h.bits_stored, 1, 16);
+  const double lo = h.pixel_signed ? -std::ldexp(1, bits - 1) : 0;
+  const double hi = h.pixel_signed ? std::ldexp(1, bits - 1) - 1 : std::ldexp(1, bits) - 1;
 
   for (int k = 0; k < nz; ++k) {
     char name[32];
@@ -131,8 +137,8 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
     // PixelSpacing is row spacing (between rows, along j) \ column spacing (along i).
     Put(ds, DCM_PixelSpacing, DS({v.spacing[1], v.spacing[0]}), file);
     ds.putAndInsertUint16(DCM_BitsAllocated, 16);
-    ds.putAndInsertUint16(DCM_BitsStored, 16);
-    ds.putAndInsertUint16(DCM_HighBit, 15);
+    ds.putAndInsertUint16(DCM_BitsStored, std::uint16_t(bits));
+    ds.putAndInsertUint16(DCM_HighBit, std::uint16_t(bits - 1));
     ds.putAndInsertUint16(DCM_PixelRepresentation, h.pixel_signed ? 1 : 0);
     if (h.has_padding) {
       if (h.pixel_signed) {

@@ -27,6 +27,7 @@ struct CtSeriesHeader {
   // Stored values are (HU - intercept) / slope. Unsigned storage needs intercept <= -1024.
   double rescale_slope = 1.0, rescale_intercept = -1024.0;
   bool pixel_signed = false;  // PixelRepresentation: false = unsigned 16 bit (the CT norm)
+  int bits_stored = 16;       // 12 for classic CT (stored values must fit)
   bool has_padding = false;
   long padding_value = 0;  // stored value written for voxels equal to padding_hu
   int padding_hu = -2000;  // voxels of this HU are written as padding_value

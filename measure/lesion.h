@@ -51,6 +51,9 @@ struct LesionRecord {
   std::vector<Fragment> fragments;  // non-empty when the lesion split
   std::string merged_into;          // for kMerged
   NewLesionCategory new_category = NewLesionCategory::kAutomatic;
+  // Non-target and new non-target lesions after an iUPD: grew since the last assessment
+  // (iRECIST I4, "any further increase"; need not be unequivocal).
+  bool increased_since_last = false;
   std::optional<CaliperPoints> points;
 };
 

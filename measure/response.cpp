@@ -11,6 +11,23 @@ const char* ToString(Response r) {
     case Response::kPD: return "PD";
     case Response::kNE: return "NE";
     case Response::kNotApplicable: return "NOT-APPLICABLE";
+    case Response::kUPD: return "UPD";
+    case Response::kCPD: return "CPD";
+  }
+  return "?";
+}
+
+const char* ToIRecistString(Response r) {
+  switch (r) {
+    case Response::kCR: return "iCR";
+    case Response::kPR: return "iPR";
+    case Response::kSD: return "iSD";
+    case Response::kNonCRNonPD: return "NON-iCR/NON-iUPD";
+    case Response::kPD:
+    case Response::kUPD: return "iUPD";
+    case Response::kCPD: return "iCPD";
+    case Response::kNE: return "NE";
+    case Response::kNotApplicable: return "NOT-APPLICABLE";
   }
   return "?";
 }

@@ -14,6 +14,8 @@ enum class Response {
   kPD,
   kNE,
   kNotApplicable,  // no lesions of that category at baseline
+  kUPD,            // iRECIST I1: unconfirmed progression (iUPD)
+  kCPD,            // iRECIST I4: confirmed progression (iCPD)
 };
 
 enum class NewLesionStatus { kNo, kEquivocal, kYes };
@@ -23,7 +25,12 @@ const char* ToString(Response r);
 const char* ToString(NewLesionStatus s);
 std::optional<Response> ParseResponse(std::string_view text);
 
-/// True for the responses that count as disease control (CR, PR, SD, NON-CR/NON-PD).
+/// iRECIST codes (I8): "iCR", "iPR", "iSD", "NON-iCR/NON-iUPD", "iUPD", "iCPD", "NE",
+/// "NOT-APPLICABLE". PD, which iRECIST never assigns, prints as "iUPD".
+const char* ToIRecistString(Response r);
+
+/// True for the responses that count as disease control (CR, PR, SD, NON-CR/NON-PD), under
+/// either criteria.
 bool IsDiseaseControl(Response r);
 
 }  // namespace nadir

@@ -24,6 +24,11 @@ struct TimepointResponse {
   NewLesionStatus new_lesions = NewLesionStatus::kNo;
   Response overall = Response::kNE;
   std::string reason;  // the rule that decided `overall`, in words
+  // iRECIST only (I2, I4, I9):
+  std::optional<double> new_lesion_target_sum_mm;  // never added to sum_mm
+  std::vector<std::string> new_lesion_targets;     // ids chosen as new-lesion targets so far
+  std::optional<Date> progression_dated_from;      // for iUPD/iCPD: the iUPD opening the episode
+  std::optional<bool> clinically_stable;           // as recorded; does not change the response
 };
 
 struct BaselineSummary {
@@ -42,12 +47,16 @@ struct BestResponse {
   std::optional<Date> last_adequate_assessment;  // last timepoint with a response other than NE
   std::optional<int> duration_of_response_days;  // response (or control) date to progression
   std::optional<double> best_change_from_baseline_pct;  // smallest change among evaluable sums
+  // iRECIST: the iUPD that opened an episode still unconfirmed at the last assessment.
+  std::optional<Date> unconfirmed_progression_date;
 };
 
-struct Recist11Result {
+/// The responses of one subject under one criteria (RECIST 1.1 or iRECIST).
+struct CriteriaResult {
   std::vector<TimepointResponse> timepoints;  // follow-ups in date order
   BestResponse best;
 };
+using Recist11Result = CriteriaResult;
 
 struct SubjectResult {
   std::string subject;
@@ -57,7 +66,8 @@ struct SubjectResult {
   std::vector<std::string> errors;  // a subject with errors has no responses
   std::vector<std::string> warnings;
   std::optional<BaselineSummary> baseline;
-  std::optional<Recist11Result> recist11;
+  std::optional<CriteriaResult> recist11;
+  std::optional<CriteriaResult> irecist;
 };
 
 }  // namespace nadir

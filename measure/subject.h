@@ -17,6 +17,7 @@ struct Timepoint {
   std::string label;
   std::string study_uid;
   std::vector<LesionRecord> lesions;
+  std::optional<bool> clinically_stable;  // iRECIST I9, when the protocol collects it
 
   const LesionRecord* Find(const std::string& id) const;
 };

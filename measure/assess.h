@@ -1,0 +1,13 @@
+// The whole engine for one subject: validate, check the baseline, compute every response.
+#pragma once
+
+#include "results.h"
+#include "subject.h"
+
+namespace nadir {
+
+/// Validates `subject` (sorting its timepoints) and computes its responses under the criteria
+/// its protocol selects. A subject with errors gets no responses. Never throws on bad data.
+SubjectResult AssessSubject(Subject subject);
+
+}  // namespace nadir

@@ -1,0 +1,191 @@
+// iRECIST worked scenarios (Seymour et al. 2017, Table 3 and text; shared/RECIST.md I1-I9) and
+// the boundaries of confirmation and new-lesion selection.
+#include <gtest/gtest.h>
+
+#include "irecist_test_util.h"
+
+namespace nadir::test {
+namespace {
+
+Course Base() {
+  Course c;
+  c.At(0, {Target("T1", 40), Target("T2", 20, "lung")});  // sum 60 mm
+  return c;
+}
+
+// Scenario: response after iUPD (pseudo-progression; Table 3 examples 3 and 4). The iUPD does
+// not stop a later iPR from counting (I7); RECIST 1.1 calls the same course PD.
+TEST(IRecistScenario, ResponseAfterUnconfirmedProgression) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})  // 77 mm: +28 %
+                     .At(84, {Target("T1", 25), Target("T2", 12, "lung")})  // 37 mm: -38 %
+                     .At(126, {Target("T1", 24), Target("T2", 11, "lung")})
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iPR", "iPR"}));
+  EXPECT_EQ(IBest(r), "iPR");
+  EXPECT_EQ(r.irecist->best.response_date, D(Day(84).c_str()));
+  EXPECT_FALSE(r.irecist->best.progression_date);
+  EXPECT_EQ(ToString(r.recist11->best.best), std::string("PD"));
+}
+
+// Scenario: iUPD confirmed by a new lesion, even within 28 days (I3 exception, I4).
+TEST(IRecistScenario, UnconfirmedProgressionConfirmedByNewLesion) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                     .At(63, {Target("T1", 55), Target("T2", 22, "lung"), NewMeasured("N1", 8)})
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
+  EXPECT_EQ(IBest(r), "iCPD");
+  EXPECT_EQ(r.irecist->best.progression_date, D(Day(42).c_str()));  // dated to the iUPD (I4)
+}
+
+// Scenario: iUPD confirmed by further target growth; increases add up across assessments.
+TEST(IRecistScenario, FurtherTargetGrowthAddsUpAcrossAssessments) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})  // 77 at iUPD
+                     .At(84, {Target("T1", 59), Target("T2", 22, "lung")})  // +4
+                     .At(126, {Target("T1", 61), Target("T2", 22, "lung")}) // +6 in all
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD", "iCPD"}));
+  EXPECT_EQ(r.irecist->best.progression_date, D(Day(42).c_str()));
+}
+
+// Scenario: iUPD not confirmed, later reset (I5, I6), then progression again after the reset
+// opens a new episode that needs its own confirmation, dated from the new iUPD.
+TEST(IRecistScenario, NotConfirmedThenResetThenProgressionAgain) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})   // iUPD (77)
+                     .At(84, {Target("T1", 55), Target("T2", 22, "lung")})   // no growth: iUPD
+                     .At(126, {Target("T1", 40), Target("T2", 18, "lung")})  // 58: iSD, reset
+                     .At(168, {Target("T1", 70), Target("T2", 20, "lung")})  // 90 vs nadir 58: iUPD
+                     .At(210, {Target("T1", 76), Target("T2", 20, "lung")})  // +6: iCPD
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD", "iSD", "iUPD", "iCPD"}));
+  EXPECT_EQ(r.irecist->best.progression_date, D(Day(168).c_str()));
+  EXPECT_EQ(IBest(r), "iSD");
+}
+
+// Table 3 example 8: iUPD followed only by NE stays iUPD as best response.
+TEST(IRecistScenario, UnconfirmedProgressionFollowedByNotEvaluable) {
+  auto ne = WithState(Target("T2", 0, "lung"), LesionState::kNotEvaluated);
+  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")}).At(84, {Target("T1", 50), ne}).Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD"}));
+  EXPECT_EQ(IBest(r), "iUPD");
+  EXPECT_EQ(r.irecist->best.unconfirmed_progression_date, D(Day(42).c_str()));
+  EXPECT_FALSE(r.irecist->best.progression_date);
+}
+
+// EORTC iRECIST FAQ: a response met before an iUPD by a new lesion, then no change: stays iUPD;
+// shrinkage after the new lesion allows iPR.
+TEST(IRecistScenario, NewLesionAfterResponseWithoutChangeStaysUnconfirmed) {
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 25), Target("T2", 15, "lung")})
+                         .At(84, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
+                         .At(126, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
+                         .Assess()),
+            (std::vector<std::string>{"iPR", "iUPD", "iUPD"}));
+}
+TEST(IRecistScenario, ShrinkageAfterNewLesionAllowsPartialResponse) {
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 11)})
+                         .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 11)})
+                         .Assess()),
+            (std::vector<std::string>{"iUPD", "iPR"}));
+}
+
+// I3: assessments under 28 days after the iUPD cannot confirm it; 28 days can.
+TEST(IRecistConfirmation, TwentySevenDaysCannotConfirm) {
+  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                         .At(69, {Target("T1", 62), Target("T2", 22, "lung")})
+                         .Assess()),
+            (std::vector<std::string>{"iUPD", "iUPD"}));
+}
+TEST(IRecistConfirmation, TwentyEightDaysConfirm) {
+  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                         .At(70, {Target("T1", 62), Target("T2", 22, "lung")})
+                         .Assess()),
+            (std::vector<std::string>{"iUPD", "iCPD"}));
+}
+
+bool Warned(const SubjectResult& r, const std::string& text) {
+  for (const auto& w : r.warnings)
+    if (w.find(text) != std::string::npos) return true;
+  return false;
+}
+
+// I3: a confirmation later than 56 days is still used, with a warning.
+TEST(IRecistConfirmation, FiftySixDaysConfirmWithoutWarning) {
+  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                     .At(98, {Target("T1", 62), Target("T2", 22, "lung")})
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
+  EXPECT_FALSE(Warned(r, "irecist_confirm_max_days"));
+}
+TEST(IRecistConfirmation, FiftySevenDaysConfirmWithWarning) {
+  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                     .At(99, {Target("T1", 62), Target("T2", 22, "lung")})
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
+  EXPECT_TRUE(Warned(r, "after 57 days, later than irecist_confirm_max_days 56"));
+}
+
+// I2: at most 5 new-lesion targets, at most 2 per organ; the new-lesion sum is never added to
+// the target sum.
+TEST(IRecistNewLesions, FifthMeasurableIsTargetSixthIsNot) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 10, "liver"),
+                              NewMeasured("N2", 11, "lung"), NewMeasured("N3", 12, "bone"),
+                              NewMeasured("N4", 13, "spleen"), NewMeasured("N5", 14, "kidney"),
+                              NewMeasured("N6", 15, "adrenal")})
+                     .Assess();
+  const auto& t = r.irecist->timepoints[0];
+  EXPECT_EQ(t.new_lesion_targets, (std::vector<std::string>{"N1", "N2", "N3", "N4", "N5"}));
+  EXPECT_DOUBLE_EQ(*t.new_lesion_target_sum_mm, 60);
+  EXPECT_DOUBLE_EQ(*t.sum_mm, 60);  // the target sum alone
+  EXPECT_TRUE(Warned(r, "new lesion N6 is measurable but 5 new-lesion targets"));
+}
+TEST(IRecistNewLesions, SecondInAnOrganIsTargetThirdIsNot) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 10, "liver"),
+                              NewMeasured("N2", 11, "liver"), NewMeasured("N3", 12, "Liver")})
+                     .Assess();
+  EXPECT_EQ(r.irecist->timepoints[0].new_lesion_targets, (std::vector<std::string>{"N1", "N2"}));
+  EXPECT_TRUE(Warned(r, "new lesion N3 is measurable but liver already has 2"));
+}
+TEST(IRecistNewLesions, NineMillimetresIsNotMeasurableTenIs) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 9.9),
+                              NewMeasured("N2", 10, "lung")})
+                     .Assess();
+  EXPECT_EQ(r.irecist->timepoints[0].new_lesion_targets, (std::vector<std::string>{"N2"}));
+}
+TEST(IRecistNewLesions, ReaderCategoryOverridesMeasurability) {
+  auto n1 = NewMeasured("N1", 25);
+  n1.new_category = NewLesionCategory::kNonTarget;
+  const auto r = Base().At(42, {Target("T1", 40), Target("T2", 20, "lung"), n1}).Assess();
+  EXPECT_TRUE(r.irecist->timepoints[0].new_lesion_targets.empty());
+}
+
+// I6: after a reset, new lesions seen before open a new iUPD only when more appear or their
+// own sum meets RECIST 1.1 progression over its nadir.
+TEST(IRecistReset, NewLesionsSeenBeforeNeedGrowthToProgressAgain) {
+  const auto r = Base()
+                     .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 20)})
+                     .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 20)})   // reset: iPR
+                     .At(126, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 24)})  // +20 %, +4 mm
+                     .At(168, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 25)})  // +25 %, +5 mm
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iPR", "iPR", "iUPD"}));
+}
+
+// I9: clinical stability is carried, and does not change the response.
+TEST(IRecistClinicalStability, RecordedButDoesNotDecide) {
+  auto c = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")});
+  c.b.s.timepoints.back().clinically_stable = true;
+  const auto r = c.Assess();
+  EXPECT_EQ(r.irecist->timepoints[0].clinically_stable, true);
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD"}));
+}
+
+}  // namespace
+}  // namespace nadir::test

@@ -1,0 +1,89 @@
+// Bad input gets an error naming the field and the value; nothing is dropped silently.
+#include <gtest/gtest.h>
+
+#include "subject_builder.h"
+
+namespace nadir::test {
+namespace {
+
+bool Mentions(const std::vector<std::string>& lines, const std::string& a, const std::string& b = "") {
+  for (const auto& l : lines)
+    if (l.find(a) != std::string::npos && l.find(b) != std::string::npos) return true;
+  return false;
+}
+
+TEST(ValidateSubject, DuplicateDatesAreAnError) {
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-01-05", {Target("T1", 20)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "2026-01-05", "more than once"));
+  EXPECT_FALSE(r.recist11);
+}
+
+TEST(ValidateSubject, TimepointsInAnyOrderAreSortedByDate) {
+  const auto r = SubjectBuilder().At("2026-02-16", {Target("T1", 20)}).At("2026-01-05", {Target("T1", 30)}).Assess();
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.baseline->date, D("2026-01-05"));
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR"}));
+}
+
+TEST(ValidateSubject, DuplicateLesionIdAtATimepointIsAnError) {
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30), Target("T1", 20)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "lesion id T1", "more than once"));
+}
+
+TEST(ValidateSubject, NegativeAndAbsurdDiametersAreErrors) {
+  auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", -4)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "long_axis_mm -4", "negative"));
+  r = SubjectBuilder().At("2026-01-05", {Target("T1", 3000)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "long_axis_mm 3000", "not plausible"));
+}
+
+TEST(ValidateSubject, TargetAppearingOnlyAfterBaselineIsAnError) {
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30), Target("T2", 12)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "lesion T2", "first appears after baseline"));
+}
+
+TEST(ValidateSubject, KindMustNotChange) {
+  auto nt = NonTarget("T1");
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {nt}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "kind 'nontarget'", "was 'target'"));
+}
+
+TEST(ValidateSubject, StateMustFitTheKind) {
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {WithState(Target("T1", 0), LesionState::kEquivocal)}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "state 'equivocal'", "not allowed for a target"));
+}
+
+TEST(ValidateSubject, MeasuredTargetNeedsItsDiameter) {
+  LesionRecord node = Node("T1", 20);
+  const auto base = node;
+  node.short_axis_mm.reset();
+  const auto r = SubjectBuilder().At("2026-01-05", {base}).At("2026-02-16", {node}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "short_axis_mm is missing", "nodal"));
+}
+
+TEST(ValidateSubject, MergedIntoMustNameAPresentTarget) {
+  auto merged = WithState(Target("T2", 0), LesionState::kMerged);
+  merged.merged_into = "T9";
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30), Target("T2", 20)}).At("2026-02-16", {Target("T1", 40), merged}).Assess();
+  EXPECT_TRUE(Mentions(r.errors, "merged_into 'T9'"));
+}
+
+TEST(ValidateSubject, DeathBeforeTheLastScanIsAnError) {
+  auto b = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30)});
+  b.s.death_date = D("2026-02-01");
+  EXPECT_TRUE(Mentions(b.Assess().errors, "death_date 2026-02-01"));
+}
+
+TEST(ValidateSubject, LesionMissingAtFollowUpIsNotEvaluatedWithAWarning) {
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30), Target("T2", 20)}).At("2026-02-16", {Target("T1", 30)}).Assess();
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_TRUE(Mentions(r.warnings, "lesion T2 is not recorded", "not evaluated"));
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"NE"}));
+}
+
+TEST(ValidateSubject, NoDiseaseAtBaselineIsAnError) {
+  EXPECT_TRUE(Mentions(SubjectBuilder().At("2026-01-05", {}).Assess().errors, "no target or non-target"));
+}
+
+}  // namespace
+}  // namespace nadir::test
