@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <ostream>
 
 #include "core/layout.h"
 #include "core/synthetic.h"
@@ -74,6 +75,14 @@ TEST(ScreenshotAxial, LesionOfKnownPositionAndHuAtTheExpectedPixel) {
   EXPECT_NEAR(GreyAt(image, v.Mapping(), kBody), DisplayByte(40, wl), 1);
   EXPECT_GT(CompareWithVoxels(image, v.rect, Chest(), v.plane, v.view), 5000);
 }
+
+}  // namespace
+
+void PrintTo(const WindowPreset& p, std::ostream* os) {
+  *os << p.name << " W" << p.wl.width << "/L" << p.wl.level;
+}
+
+namespace {
 
 // Presets change pixel values as the window formula predicts.
 class ScreenshotPreset : public ::testing::TestWithParam<WindowPreset> {};

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <future>
 #include <numeric>
+#include <thread>
 
 #include "core/settings.h"
 #include "dicom_source.h"
@@ -183,10 +184,20 @@ int Screenshot(Session& s, int width, int height) {
   Framebuffer::BindDefault();
   std::printf("wrote %s (%dx%d, %s)\n", s.options.screenshot.c_str(), width, height,
               GlfwContext::RendererDescription().c_str());
-  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
-    if (const SeriesSlot* slot = s.room.SeriesOf(i); slot && !slot->error().empty())
-      std::fprintf(stderr, "nadir-viewer: viewport %d: %s\n", i + 1, slot->error().c_str());
-  return 0;
+  // A picture without the images asked for is a failure for the script that asked.
+  int status = 0;
+  if (s.room.series().empty()) {
+    std::fprintf(stderr, "nadir-viewer: no series to show (%s)\n", s.source_label.c_str());
+    status = 1;
+  }
+  for (const auto& slot : s.room.series())
+    if (slot->state() == SeriesSlot::State::kFailed) {
+      std::fprintf(stderr, "nadir-viewer: cannot show %s %s: %s\n",
+                   slot->summary().patient_id.c_str(), slot->summary().series_description.c_str(),
+                   slot->error().c_str());
+      status = 1;
+    }
+  return status;
 }
 
 void PrintStats(const char* what, std::vector<double> ms) {
@@ -261,8 +272,14 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
     for (const auto& slot : s.room.series())
       busy |= slot->state() == SeriesSlot::State::kLoading;
     // Idle: wait for input instead of spinning (the machine is shared with the loader).
-    if (busy) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.25);
+    if (busy) {
+      // No faster than ~120 frames a second when swap does not wait for vsync (Xvfb).
+      const auto next = s.last_frame + std::chrono::milliseconds(8);
+      if (Clock::now() < next) std::this_thread::sleep_until(next);
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.25);
+    }
     int w = 0, h = 0;
     glfwGetFramebufferSize(s.window, &w, &h);
     if (w <= 0 || h <= 0) continue;
