@@ -1,8 +1,9 @@
 // Layouts and linked scrolling by patient position.
+#include "core/layout.h"
+
 #include <gtest/gtest.h>
 
 #include "core/intents.h"
-#include "core/layout.h"
 
 namespace nadir::viewer {
 namespace {

@@ -1,6 +1,8 @@
 // Loading never blocks the reading room: the middle slice is on the GPU and drawable while the
 // worker is still decoding the rest. Needs a GL context (hidden window): skipped without a
 // DISPLAY.
+#include "series_slot.h"
+
 #include <gtest/gtest.h>
 
 #include <condition_variable>
@@ -9,7 +11,6 @@
 
 #include "core/synthetic.h"
 #include "gl/context.h"
-#include "series_slot.h"
 
 namespace nadir::viewer {
 namespace {

@@ -131,9 +131,13 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
     s.cine_time += dt;
     const ViewportState& vp = state.viewports[state.active];
     for (; s.cine_time >= 1.0 / state.cine_fps; s.cine_time -= 1.0 / state.cine_fps) {
-      const bool at_end = SliceIndex(vp.plane, vp.view) == (vp.plane.slice_sign > 0 ? vp.plane.slice_count - 1 : 0);
-      if (at_end) s.room.Apply(rects, intent::GoTo{state.active, vp.plane.slice_sign > 0 ? 0 : vp.plane.slice_count - 1});
-      else s.room.Apply(rects, intent::Scroll{state.active, 1});
+      const bool at_end =
+          SliceIndex(vp.plane, vp.view) == (vp.plane.slice_sign > 0 ? vp.plane.slice_count - 1 : 0);
+      if (at_end)
+        s.room.Apply(rects, intent::GoTo{state.active,
+                                         vp.plane.slice_sign > 0 ? 0 : vp.plane.slice_count - 1});
+      else
+        s.room.Apply(rects, intent::Scroll{state.active, 1});
     }
   }
 
@@ -236,9 +240,10 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
   for (const auto& slot : s.room.series())
     if (slot->state() == SeriesSlot::State::kReady)
       upload_ms += slot->UploadMs(), bytes += double(slot->texture().Bytes());
-  std::printf("all shown series loaded: %.1f ms after the window opened; GPU upload %.1f ms for "
-              "%.1f MB (%.0f MB/s)\n",
-              MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
+  std::printf(
+      "all shown series loaded: %.1f ms after the window opened; GPU upload %.1f ms for "
+      "%.1f MB (%.0f MB/s)\n",
+      MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
   for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
     if (const SeriesSlot* slot = s.room.SeriesOf(i))
       std::printf("viewport %d: %dx%dx%d voxels, %s; texture allocation (air) %.1f ms\n", i + 1,
@@ -269,8 +274,7 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
   glfwSwapInterval(1);
   while (!glfwWindowShouldClose(s.window)) {
     bool busy = s.scan.valid() || s.room.state().cine || s.input.drag_viewport >= 0;
-    for (const auto& slot : s.room.series())
-      busy |= slot->state() == SeriesSlot::State::kLoading;
+    for (const auto& slot : s.room.series()) busy |= slot->state() == SeriesSlot::State::kLoading;
     // Idle: wait for input instead of spinning (the machine is shared with the loader).
     if (busy) {
       // No faster than ~120 frames a second when swap does not wait for vsync (Xvfb).
@@ -310,12 +314,18 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
 
 int RunApplication(const Options& o, Clock::time_point launched) {
   const bool headless = !o.screenshot.empty();
-  Settings settings = headless || o.settings_file.empty() ? Settings{} : LoadSettings(o.settings_file);
+  Settings settings =
+      headless || o.settings_file.empty() ? Settings{} : LoadSettings(o.settings_file);
   if (o.width > 0) settings.window_width = o.width, settings.window_height = o.height;
   if (o.layout) settings.layout = *o.layout;
   GlfwContext context(settings.window_width, settings.window_height, "nadir viewer", !headless);
-  Session s{o, context.window(), ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
-            {}, {}, {}, {}};
+  Session s{o,
+            context.window(),
+            ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
+            {},
+            {},
+            {},
+            {}};
   InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
   ImGuiScope imgui(context.window());
   s.room.state().link = {settings.link_scroll, settings.link_window};

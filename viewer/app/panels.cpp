@@ -11,10 +11,14 @@ namespace {
 
 const char* StateText(const SeriesSlot& s) {
   switch (s.state()) {
-    case SeriesSlot::State::kListed: return "";
-    case SeriesSlot::State::kLoading: return "loading";
-    case SeriesSlot::State::kReady: return "loaded";
-    case SeriesSlot::State::kFailed: return "FAILED";
+    case SeriesSlot::State::kListed:
+      return "";
+    case SeriesSlot::State::kLoading:
+      return "loading";
+    case SeriesSlot::State::kReady:
+      return "loaded";
+    case SeriesSlot::State::kFailed:
+      return "FAILED";
   }
   return "";
 }
@@ -55,8 +59,7 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
     if (!study_open) continue;
     char line[256];
     std::snprintf(line, sizeof line, "%d %s\n%d slices, %.2f mm  %s##s%d", s.series_number,
-                  s.series_description.c_str(), s.slices, s.thickness_mm,
-                  StateText(*series[i]), i);
+                  s.series_description.c_str(), s.slices, s.thickness_mm, StateText(*series[i]), i);
     bool shown = false;
     for (const auto& vp : state.viewports) shown |= vp.series == i;
     if (ImGui::Selectable(line, panel.selected == i || shown,
@@ -169,9 +172,9 @@ bool DrawHelp() {
       {"F12", "save the window as nadir-window-N.png"},
       {"Ctrl + Esc", "quit"},
   };
-  if (ImGui::BeginTable("keys", 2,
-                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable(
+          "keys", 2,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& row : kRows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();

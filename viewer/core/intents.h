@@ -11,18 +11,51 @@
 namespace nadir::viewer {
 
 namespace intent {
-struct Scroll { int viewport; int slices; };                 // wheel, arrows, page keys
-struct GoTo { int viewport; int slice; };                    // Home/End, --slice
-struct Zoom { int viewport; double factor; double x, y; };   // x, y: viewport pixels
-struct Pan { int viewport; double dx, dy; };                 // pixels
-struct Window { int viewport; double dx, dy; };              // pixels of drag
-struct SetWindow { int viewport; WindowLevel wl; };          // preset
-struct SetOrientation { int viewport; Orientation orientation; };
-struct SetSlab { int viewport; double slab_mm; };
-struct ResetView { int viewport; };
-struct SetLayout { Layout layout; };
-struct SetLinking { Linking link; };
-struct Activate { int viewport; };
+struct Scroll {
+  int viewport;
+  int slices;
+};  // wheel, arrows, page keys
+struct GoTo {
+  int viewport;
+  int slice;
+};  // Home/End, --slice
+struct Zoom {
+  int viewport;
+  double factor;
+  double x, y;
+};  // x, y: viewport pixels
+struct Pan {
+  int viewport;
+  double dx, dy;
+};  // pixels
+struct Window {
+  int viewport;
+  double dx, dy;
+};  // pixels of drag
+struct SetWindow {
+  int viewport;
+  WindowLevel wl;
+};  // preset
+struct SetOrientation {
+  int viewport;
+  Orientation orientation;
+};
+struct SetSlab {
+  int viewport;
+  double slab_mm;
+};
+struct ResetView {
+  int viewport;
+};
+struct SetLayout {
+  Layout layout;
+};
+struct SetLinking {
+  Linking link;
+};
+struct Activate {
+  int viewport;
+};
 }  // namespace intent
 
 using Intent =
