@@ -137,10 +137,12 @@ MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height
     if (ImGui::MenuItem("Quit", "Ctrl+Esc")) out.quit = true;
     ImGui::EndMenu();
   }
-  char timing[64];
-  std::snprintf(timing, sizeof timing, "%.2f ms/frame", frame_ms);
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(timing).x - 16);
-  ImGui::TextDisabled("%s", timing);
+  if (frame_ms > 0) {  // screenshots have no frame time to show
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.2f ms/frame", frame_ms);
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(timing).x - 16);
+    ImGui::TextDisabled("%s", timing);
+  }
   ImGui::EndMainMenuBar();
   return out;
 }
