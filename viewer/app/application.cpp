@@ -127,19 +127,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   if (keys.toggle_cine || menu.toggle_cine) state.cine = !state.cine, s.cine_time = 0;
   if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
   s.save_window |= keys.save_screenshot;
-  if (state.cine && state.active < int(state.viewports.size())) {
-    s.cine_time += dt;
-    const ViewportState& vp = state.viewports[state.active];
-    for (; s.cine_time >= 1.0 / state.cine_fps; s.cine_time -= 1.0 / state.cine_fps) {
-      const bool at_end =
-          SliceIndex(vp.plane, vp.view) == (vp.plane.slice_sign > 0 ? vp.plane.slice_count - 1 : 0);
-      if (at_end)
-        s.room.Apply(rects, intent::GoTo{state.active,
-                                         vp.plane.slice_sign > 0 ? 0 : vp.plane.slice_count - 1});
-      else
-        s.room.Apply(rects, intent::Scroll{state.active, 1});
-    }
-  }
+  if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
 
   s.room.Render(rects, fb_height);
   ImDrawList* draw = ImGui::GetBackgroundDrawList();

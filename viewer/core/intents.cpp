@@ -13,6 +13,25 @@ Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace
 
+std::optional<Intent> CineStep(const ReadingState& s, double dt, double& clock_s) {
+  if (!s.cine || s.cine_fps <= 0 || s.active < 0 || s.active >= int(s.viewports.size()) ||
+      s.viewports[s.active].series < 0) {
+    clock_s = 0;
+    return std::nullopt;
+  }
+  clock_s += dt;
+  const int steps = int(clock_s * s.cine_fps);
+  if (steps <= 0) return std::nullopt;
+  clock_s -= steps / s.cine_fps;
+  const ViewportState& vp = s.viewports[s.active];
+  const int n = vp.plane.slice_count;
+  // Ordinal along the normal, whichever way the volume's index runs.
+  const int index = SliceIndex(vp.plane, vp.view);
+  const int ordinal = vp.plane.slice_sign > 0 ? index : n - 1 - index;
+  const int next = (ordinal + steps) % n;
+  return intent::GoTo{s.active, vp.plane.slice_sign > 0 ? next : n - 1 - next};
+}
+
 void Reorient(ViewportState& vp, const VolumeGeometry& g, Orientation o) {
   const WindowLevel wl = vp.view.wl;
   const double slab = vp.view.slab_mm;

@@ -3,6 +3,7 @@
 // Kept apart from ImGui and GLFW so tests can drive a whole reading session without a window.
 #pragma once
 
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -68,6 +69,11 @@ using Intent =
 /// not exist or shows nothing are ignored. SetOrientation needs the series' geometry, so it
 /// only records the wish: the controller rebuilds the plane (see Reorient).
 void Apply(ReadingState& s, const std::vector<ViewportRect>& rects, const Intent& in);
+
+/// Cine: plays the active viewport through its slices along the normal at `s.cine_fps`,
+/// wrapping from the last slice to the first. `clock_s` carries the time not yet spent between
+/// frames. Returns the move for `dt` seconds (none when cine is off or nothing is due).
+std::optional<Intent> CineStep(const ReadingState& s, double dt, double& clock_s);
 
 /// Rebuilds a viewport's plane for another orientation, keeping its window and slab.
 void Reorient(ViewportState& vp, const VolumeGeometry& g, Orientation o);
