@@ -78,8 +78,15 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   const int total = int(nk);
   detail::HuStats stats;
   std::exception_ptr error;
-  const int blanks = int(std::count(plan.slice_of_k.begin(), plan.slice_of_k.end(), -1));
-  done = blanks;
+  // Inserted blank slices (MissingSlices) are ready at once: report them first, so every k
+  // is reported exactly once.
+  for (int k = 0; k < nk; ++k) {
+    if (plan.slice_of_k[k] >= 0) continue;
+    ++done;
+    if (options.on_slice)
+      options.on_slice({k, done, total,
+                        std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
+  }
 
   auto work = [&] {
     detail::HuStats local;
