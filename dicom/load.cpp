@@ -117,9 +117,12 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
     std::lock_guard lock(mutex);
     stats.Merge(local);
   };
+  // By default a thread per core, but not for a handful of files; an explicit count is used
+  // as given (up to one thread per file).
   int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, 16);
-  threads = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, tasks.size() / 4)));
+  const std::size_t per_thread = options.threads > 0 ? 1 : 4;
+  threads = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, tasks.size() / per_thread)));
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
