@@ -179,7 +179,7 @@ int Screenshot(Session& s, int width, int height) {
   // A picture without the images asked for is a failure for the script that asked.
   int status = 0;
   if (s.room.series().empty()) {
-    std::fprintf(stderr, "nadir-viewer: no series to show (%s)\n", s.source_label.c_str());
+    std::fprintf(stderr, "nadir-viewer: no series to show, nothing written but an empty frame\n");
     status = 1;
   }
   for (const auto& slot : s.room.series())
