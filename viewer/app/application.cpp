@@ -238,6 +238,16 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
                   slot->geometry().size[0], slot->geometry().size[1], slot->geometry().size[2],
                   std::string(Name(s.room.state().viewports[i].plane.orientation)).c_str(),
                   slot->AllocateMs());
+  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
+    if (const SeriesSlot* slot = s.room.SeriesOf(i)) {
+      const auto ms = [&](Clock::time_point t) {
+        return std::chrono::duration<double, std::milli>(t - slot->started_at).count();
+      };
+      std::printf(
+          "viewport %d: after loading started: geometry %.1f ms, first slice on the GPU "
+          "%.1f ms\n",
+          i + 1, ms(slot->geometry_at), ms(slot->first_slice_at));
+    }
   std::vector<double> ms;
   const std::vector<ViewportRect> rects = LayoutRects(s.room.state().layout, {0, 0, width, height});
   int direction = 1;

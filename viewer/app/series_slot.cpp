@@ -78,6 +78,7 @@ SeriesSlot::~SeriesSlot() {
 void SeriesSlot::StartLoading() {
   if (state_ != State::kListed) return;
   state_ = State::kLoading;
+  started_at = std::chrono::steady_clock::now();
   channel_ = std::make_shared<Channel>();
   worker_ = std::thread([channel = channel_, load = load_] {
     std::string error;
@@ -113,6 +114,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     allocate_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     upload_ms_ += allocate_ms_;
     has_geometry_ = true;
+    geometry_at = Clock::now();
     changed = true;
   }
   const std::size_t slice_voxels = std::size_t(volume_.size[0]) * volume_.size[1];
@@ -125,6 +127,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     texture_.UploadSlices(s.k, 1, s.hu);
     upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     if (!loaded_[s.k]) loaded_[s.k] = true, filled_[s.k] = true, ++uploaded_;
+    if (uploaded_ == 1) first_slice_at = Clock::now();
     slices.pop_front();
     changed = true;
     if (Clock::now() - start > budget && !slices.empty()) break;

@@ -73,6 +73,8 @@ class SeriesSlot {
   bool SliceLoaded(int k) const { return k >= 0 && k < int(loaded_.size()) && loaded_[k]; }
   double UploadMs() const { return upload_ms_; }
   double AllocateMs() const { return allocate_ms_; }  // texture storage (no voxels)
+  /// When loading started, the geometry arrived and the first slice was uploaded.
+  std::chrono::steady_clock::time_point started_at, geometry_at, first_slice_at;
 
  private:
   class Channel;
