@@ -110,7 +110,15 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     loaded_.assign(volume_.size[2], false);
     filled_.assign(volume_.size[2], false);
     const auto t0 = Clock::now();
-    texture_.Allocate(volume_.size);
+    try {
+      texture_.Allocate(volume_.size);
+    } catch (const std::exception& e) {
+      // Too big for this GPU: this series fails, the reading room goes on.
+      channel_->Cancel();
+      state_ = State::kFailed;
+      error_ = summary_.series_description + ": " + e.what();
+      return true;
+    }
     allocate_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     upload_ms_ += allocate_ms_;
     has_geometry_ = true;
