@@ -169,8 +169,9 @@ std::optional<Probe> ReadingRoom::ProbeAt(int viewport, const ViewportRect& rect
     p.ijk[a] = int(std::lround(ijk[a]));
     if (p.ijk[a] < 0 || p.ijk[a] >= slot->geometry().size[a]) return std::nullopt;
   }
-  p.loaded = slot->SliceLoaded(p.ijk[2]);
-  p.hu = slot->volume().At(p.ijk[0], p.ijk[1], p.ijk[2]);
+  const auto hu = slot->HuAt(p.ijk[0], p.ijk[1], p.ijk[2]);
+  p.loaded = hu.has_value();
+  p.hu = hu.value_or(0);
   return p;
 }
 

@@ -67,7 +67,9 @@ class SeriesSlot {
   const std::string& error() const { return error_; }
   bool HasGeometry() const { return has_geometry_; }
   const VolumeGeometry& geometry() const { return geometry_; }
-  const Volume& volume() const { return volume_; }  // voxels of slices not yet loaded: air
+  /// HU of voxel (i, j, k) on the CPU side (the readout under the cursor); nullopt while
+  /// slice k has not arrived or outside the volume.
+  std::optional<int> HuAt(int i, int j, int k) const;
   const VolumeTexture& texture() const { return texture_; }
   int SlicesUploaded() const { return uploaded_; }
   bool SliceLoaded(int k) const { return k >= 0 && k < int(loaded_.size()) && loaded_[k]; }
@@ -87,7 +89,9 @@ class SeriesSlot {
   std::string error_;
   bool has_geometry_ = false;
   VolumeGeometry geometry_;
-  Volume volume_;
+  // Slices as they arrived (one buffer each, moved from the worker's queue: no copy and no
+  // up-front fill of a few hundred MB before the first image).
+  std::vector<std::vector<std::int16_t>> slices_;
   VolumeTexture texture_;
   std::vector<bool> loaded_;
   std::vector<bool> filled_;  // holds real voxels or air on the GPU (not undefined storage)
