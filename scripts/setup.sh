@@ -17,6 +17,8 @@ packages=(
   libssl-dev
   # tests and benchmarks; Xvfb + Mesa llvmpipe for screenshot tests
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
+  # the viewer's interactive smoke test drives a real window with it
+  xdotool
 )
 
 missing=()

@@ -1,0 +1,48 @@
+// The command line of nadir-viewer.
+#include "core/options.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace nadir::viewer {
+namespace {
+
+ParseResult Parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "nadir-viewer");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  return ParseOptions(int(argv.size()), argv.data());
+}
+
+TEST(Options, ScreenshotFlags) {
+  const auto r = Parse({"studies", "--screenshot", "out.png", "--layout", "1x3", "--slice", "12",
+                        "--preset", "lung", "--size", "800x600"});
+  ASSERT_TRUE(r.options);
+  EXPECT_EQ(r.options->path, "studies");
+  EXPECT_EQ(r.options->screenshot, "out.png");
+  EXPECT_EQ(r.options->layout, Layout::k1x3);
+  EXPECT_EQ(r.options->slice, 12);
+  EXPECT_EQ(r.options->window->level, -600);
+  EXPECT_EQ(r.options->width, 800);
+}
+
+TEST(Options, BadValuesAreRejectedWithExitCode2) {
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(Parse({"--preset", "abdomen"}).exit_code, 2);
+  EXPECT_EQ(Parse({"--layout", "9x9"}).exit_code, 2);
+  EXPECT_EQ(Parse({"--window", "wide"}).exit_code, 2);
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("abdomen"), std::string::npos);
+}
+
+TEST(Options, ExplicitWindow) {
+  const auto r = Parse({"--window", "80/35"});
+  ASSERT_TRUE(r.options);
+  EXPECT_EQ(r.options->window->width, 80);
+  EXPECT_EQ(r.options->window->level, 35);
+}
+
+}  // namespace
+}  // namespace nadir::viewer

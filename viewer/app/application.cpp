@@ -1,0 +1,340 @@
+#include "application.h"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <future>
+#include <numeric>
+#include <thread>
+
+#include "core/settings.h"
+#include "dicom_source.h"
+#include "gl/context.h"
+#include "gl/framebuffer.h"
+#include "gl/gl.h"
+#include "input.h"
+#include "overlays.h"
+#include "panels.h"
+#include "reading_room.h"
+#include "sources.h"
+
+namespace nadir::viewer {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// Everything one run of the viewer holds.
+struct Session {
+  const Options& options;
+  GLFWwindow* window;
+  ReadingRoom room;
+  BrowserPanel browser;
+  InputState input;
+  std::future<ScannedFolder> scan;
+  std::string source_label;
+  double frame_ms = 0;
+  double cine_time = 0;
+  bool save_window = false;  // F12 pressed: read the back buffer after this frame
+  int saved_windows = 0;
+  Clock::time_point last_frame = Clock::now();
+};
+
+// Starts listing series: the synthetic chest at once, or a folder scan on a worker thread.
+void StartSources(Session& s) {
+  const Options& o = s.options;
+  if (o.synthetic) {
+    s.room.SetSeries(SyntheticSeries(o.synthetic_size));
+    s.source_label = "synthetic chest (built in code)";
+    s.room.PlaceDefaults(o.orientation);
+    return;
+  }
+  const std::string path = o.path.empty() ? kDefaultStudies : o.path;
+  s.source_label = "scanning " + path + " ...";
+  s.scan = std::async(std::launch::async, [path] { return ScanFolder(path); });
+}
+
+// Takes the scan's result when it is there. Returns true when series were added.
+bool CollectScan(Session& s, bool wait) {
+  if (!s.scan.valid()) return false;
+  if (!wait && s.scan.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  ScannedFolder folder = s.scan.get();
+  s.source_label = folder.message;
+  if (s.options.bench_frames > 0)
+    std::printf("scan: %s in %.1f ms\n", folder.message.c_str(), folder.scan_ms);
+  if (folder.series.empty()) std::fprintf(stderr, "nadir-viewer: %s\n", folder.message.c_str());
+  s.room.SetSeries(std::move(folder.series));
+  s.room.PlaceDefaults(s.options.orientation);
+  return true;
+}
+
+// One frame: panels, input, images, overlays. `overlay` false draws the images only, filling
+// the framebuffer (screenshot tests compare pixels of those).
+void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
+  const auto now = Clock::now();
+  const double dt = std::chrono::duration<double>(now - s.last_frame).count();
+  s.last_frame = now;
+  CollectScan(s, false);
+  s.room.Pump();
+  ReadingState& state = s.room.state();
+  glDisable(GL_SCISSOR_TEST);
+  glViewport(0, 0, fb_width, fb_height);
+  glClearColor(0.09f, 0.09f, 0.1f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!overlay) {
+    s.room.Render(LayoutRects(state.layout, {0, 0, fb_width, fb_height}), fb_height);
+    return;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  const ImGuiIO& io = ImGui::GetIO();
+  const float scale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+  const auto area = [&](float menu_height) {
+    const int x = int(kBrowserWidth * scale), y = int(menu_height * scale);
+    return ViewportRect{x, y, std::max(fb_width - x, 1), std::max(fb_height - y, 1)};
+  };
+
+  float menu_height = 0;
+  MenuIntent menu = DrawMenuBar(state, s.frame_ms, menu_height);
+  std::vector<ViewportRect> rects = LayoutRects(state.layout, area(menu_height));
+  const auto open = DrawStudyBrowser(s.browser, s.room.series(), state, menu_height,
+                                     io.DisplaySize.y - menu_height, s.source_label.c_str());
+  if (state.show_help && !DrawHelp()) state.show_help = false;
+  AppKeys keys;
+  std::vector<Intent> intents = ViewportInput(io, state, rects, s.input, keys);
+  intents.insert(intents.begin(), menu.intents.begin(), menu.intents.end());
+  for (const Intent& in : intents) {
+    s.room.Apply(rects, in);
+    rects = LayoutRects(state.layout, area(menu_height));
+  }
+  if (open) {
+    const auto& vps = state.viewports;
+    const Orientation o = open->viewport < int(vps.size()) && vps[open->viewport].series >= 0
+                              ? vps[open->viewport].plane.orientation
+                              : Orientation::kAxial;
+    s.room.Open(open->series, open->viewport, o);
+  }
+  if (keys.toggle_help || menu.toggle_help) state.show_help = !state.show_help;
+  if (keys.close_help) state.show_help = false;
+  if (keys.toggle_cine || menu.toggle_cine) state.cine = !state.cine, s.cine_time = 0;
+  if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
+  s.save_window |= keys.save_screenshot;
+  if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
+
+  s.room.Render(rects, fb_height);
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  for (int i = 0; i < int(rects.size()); ++i) {
+    OverlayInput in;
+    in.viewport = &state.viewports[i];
+    in.series = s.room.SeriesOf(i);
+    in.rect = {int(rects[i].x / scale), int(rects[i].y / scale), int(rects[i].width / scale),
+               int(rects[i].height / scale)};
+    in.active = i == state.active && rects.size() > 1;
+    const double mx = io.MousePos.x * scale - rects[i].x, my = io.MousePos.y * scale - rects[i].y;
+    if (!io.WantCaptureMouse && rects[i].Contains(io.MousePos.x * scale, io.MousePos.y * scale))
+      in.probe = s.room.ProbeAt(i, rects[i], mx, my);
+    DrawViewportOverlay(draw, in);
+  }
+  ImGui::Render();
+  glViewport(0, 0, fb_width, fb_height);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+struct ImGuiScope {
+  explicit ImGuiScope(GLFWwindow* window) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // panels are placed by code; settings.h remembers
+    ImGui::StyleColorsDark();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+  }
+  ~ImGuiScope() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+};
+
+int Screenshot(Session& s, int width, int height) {
+  CollectScan(s, true);
+  s.room.FinishLoading();
+  Framebuffer fbo(width, height);
+  fbo.Bind();
+  // ImGui sizes auto-fitting windows on their first frame: draw two, keep the second.
+  for (int i = 0; i < 2; ++i) Frame(s, width, height, !s.options.no_overlay);
+  glFinish();
+  WritePng(s.options.screenshot, fbo.Read());
+  Framebuffer::BindDefault();
+  std::printf("wrote %s (%dx%d, %s)\n", s.options.screenshot.c_str(), width, height,
+              GlfwContext::RendererDescription().c_str());
+  // A picture without the images asked for is a failure for the script that asked.
+  int status = 0;
+  if (s.room.series().empty()) {
+    std::fprintf(stderr, "nadir-viewer: no series to show, nothing written but an empty frame\n");
+    status = 1;
+  }
+  for (const auto& slot : s.room.series())
+    if (slot->state() == SeriesSlot::State::kFailed) {
+      std::fprintf(stderr, "nadir-viewer: cannot show %s %s: %s\n",
+                   slot->summary().patient_id.c_str(), slot->summary().series_description.c_str(),
+                   slot->error().c_str());
+      status = 1;
+    }
+  return status;
+}
+
+void PrintStats(const char* what, std::vector<double> ms) {
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end());
+  const double mean = std::accumulate(ms.begin(), ms.end(), 0.0) / ms.size();
+  std::printf("%s: %zu frames, median %.2f ms, mean %.2f ms, p95 %.2f ms, max %.2f ms\n", what,
+              ms.size(), ms[ms.size() / 2], mean, ms[std::min(ms.size() - 1, ms.size() * 95 / 100)],
+              ms.back());
+}
+
+// Figures for the report: time to first image, load and upload time, frame time while
+// scrolling (glFinish after every frame, so the time includes the GPU's work).
+int Bench(Session& s, Clock::time_point launched, int width, int height) {
+  glfwSwapInterval(0);
+  std::printf("renderer: %s\n", GlfwContext::RendererDescription().c_str());
+  const auto started = Clock::now();
+  bool first = false;
+  while (true) {
+    Frame(s, width, height, !s.options.no_overlay);
+    glFinish();
+    glfwSwapBuffers(s.window);
+    glfwPollEvents();
+    if (!first && s.room.FirstImageReady()) {
+      first = true;
+      std::printf("first image: %.1f ms after launch (%.1f ms after the window opened)\n",
+                  MsSince(launched), MsSince(started));
+    }
+    bool loading = s.scan.valid();
+    for (const auto& slot : s.room.series())
+      loading |= slot->state() == SeriesSlot::State::kLoading;
+    if (first && !loading) break;
+    if (MsSince(started) > 600000) break;
+  }
+  double upload_ms = 0, bytes = 0;
+  for (const auto& slot : s.room.series())
+    if (slot->state() == SeriesSlot::State::kReady)
+      upload_ms += slot->UploadMs(), bytes += double(slot->texture().Bytes());
+  std::printf(
+      "all shown series loaded: %.1f ms after the window opened; GPU upload %.1f ms for "
+      "%.1f MB (%.0f MB/s)\n",
+      MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
+  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
+    if (const SeriesSlot* slot = s.room.SeriesOf(i))
+      std::printf("viewport %d: %dx%dx%d voxels, %s; texture allocation (air) %.1f ms\n", i + 1,
+                  slot->geometry().size[0], slot->geometry().size[1], slot->geometry().size[2],
+                  std::string(Name(s.room.state().viewports[i].plane.orientation)).c_str(),
+                  slot->AllocateMs());
+  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
+    if (const SeriesSlot* slot = s.room.SeriesOf(i)) {
+      const auto ms = [&](Clock::time_point t) {
+        return std::chrono::duration<double, std::milli>(t - slot->started_at).count();
+      };
+      std::printf(
+          "viewport %d: after loading started: geometry %.1f ms, first slice on the GPU "
+          "%.1f ms\n",
+          i + 1, ms(slot->geometry_at), ms(slot->first_slice_at));
+    }
+  std::vector<double> ms;
+  const std::vector<ViewportRect> rects = LayoutRects(s.room.state().layout, {0, 0, width, height});
+  int direction = 1;
+  for (int f = 0; f < s.options.bench_frames; ++f) {
+    const auto t0 = Clock::now();
+    ReadingState& st = s.room.state();
+    const ViewportState& vp = st.viewports[0];
+    const int n = SliceIndex(vp.plane, vp.view);
+    if (n == 0 || n == vp.plane.slice_count - 1) direction = -direction;
+    s.room.Apply(rects, intent::Scroll{0, direction});
+    Frame(s, width, height, !s.options.no_overlay);
+    glFinish();
+    ms.push_back(MsSince(t0));
+    glfwSwapBuffers(s.window);
+    glfwPollEvents();
+  }
+  PrintStats("scrolling", ms);
+  return 0;
+}
+
+int Interactive(Session& s, Settings& settings, const std::string& settings_file) {
+  glfwSwapInterval(1);
+  while (!glfwWindowShouldClose(s.window)) {
+    bool busy = s.scan.valid() || s.room.state().cine || s.input.drag_viewport >= 0;
+    for (const auto& slot : s.room.series()) busy |= slot->state() == SeriesSlot::State::kLoading;
+    // Idle: wait for input instead of spinning (the machine is shared with the loader).
+    if (busy) {
+      // No faster than ~120 frames a second when swap does not wait for vsync (Xvfb).
+      const auto next = s.last_frame + std::chrono::milliseconds(8);
+      if (Clock::now() < next) std::this_thread::sleep_until(next);
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.25);
+    }
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(s.window, &w, &h);
+    if (w <= 0 || h <= 0) continue;
+    const auto t0 = Clock::now();
+    Frame(s, w, h, true);
+    s.frame_ms = 0.9 * s.frame_ms + 0.1 * MsSince(t0);
+    if (s.save_window) {
+      s.save_window = false;
+      const std::string name = "nadir-window-" + std::to_string(++s.saved_windows) + ".png";
+      try {
+        WritePng(name, ReadBackBuffer(w, h));
+        std::printf("saved %s\n", name.c_str());
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "nadir-viewer: %s\n", e.what());
+      }
+    }
+    glfwSwapBuffers(s.window);
+  }
+  glfwGetWindowSize(s.window, &settings.window_width, &settings.window_height);
+  settings.layout = s.room.state().layout;
+  settings.link_scroll = s.room.state().link.scroll;
+  settings.link_window = s.room.state().link.window;
+  if (!settings_file.empty()) SaveSettings(settings_file, settings);
+  return 0;
+}
+
+}  // namespace
+
+int RunApplication(const Options& o, Clock::time_point launched) {
+  const bool headless = !o.screenshot.empty();
+  Settings settings =
+      headless || o.settings_file.empty() ? Settings{} : LoadSettings(o.settings_file);
+  if (o.width > 0) settings.window_width = o.width, settings.window_height = o.height;
+  if (o.layout) settings.layout = *o.layout;
+  GlfwContext context(settings.window_width, settings.window_height, "nadir viewer", !headless);
+  Session s{o,
+            context.window(),
+            ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
+            {},
+            {},
+            {},
+            {}};
+  InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
+  ImGuiScope imgui(context.window());
+  s.room.state().link = {settings.link_scroll, settings.link_window};
+  if (o.slice) s.room.SetStartSlice(*o.slice);
+  s.room.SetStartSlab(o.slab_mm);
+  StartSources(s);
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(context.window(), &w, &h);
+  if (headless) return Screenshot(s, settings.window_width, settings.window_height);
+  if (o.bench_frames > 0) return Bench(s, launched, w, h);
+  return Interactive(s, settings, o.settings_file);
+}
+
+}  // namespace nadir::viewer

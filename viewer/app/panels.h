@@ -1,0 +1,43 @@
+// Dear ImGui panels: each a small state struct and a draw function returning what the user
+// asked for. The controller applies it; panels change nothing themselves.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/intents.h"
+#include "series_slot.h"
+
+namespace nadir::viewer {
+
+/// Width of the study browser at the left of the window (pixels).
+inline constexpr float kBrowserWidth = 380;
+
+struct BrowserPanel {
+  int selected = -1;
+};
+struct OpenSeries {
+  int series;
+  int viewport;
+};
+/// Lists patients, studies and series; a click selects, a double-click or the buttons open the
+/// series in a viewport. `height` fills the left side below the menu bar.
+std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
+                                           const std::vector<std::unique_ptr<SeriesSlot>>& series,
+                                           const ReadingState& state, float top, float height,
+                                           const char* source_label);
+
+struct MenuIntent {
+  std::vector<Intent> intents;
+  bool toggle_help = false;
+  bool toggle_cine = false;
+  bool quit = false;
+};
+/// The main menu bar (layout, links, presets, MIP, cine, help) with frame time at the right.
+/// Returns its height in pixels through `height`.
+MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height);
+
+/// The keyboard and mouse help, over the viewports. Returns false when closed.
+bool DrawHelp();
+
+}  // namespace nadir::viewer

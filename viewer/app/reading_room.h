@@ -1,0 +1,75 @@
+// The controller: the series, the reading state, and the renderer. Panels and input hand it
+// intents; it applies them, places series into viewports once their geometry is known, and
+// draws every viewport through the slice shader.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/intents.h"
+#include "gl/slice_renderer.h"
+#include "series_slot.h"
+
+namespace nadir::viewer {
+
+/// The voxel under a viewport pixel.
+struct Probe {
+  Vec3 patient{0, 0, 0};
+  std::array<int, 3> ijk{0, 0, 0};
+  int hu = 0;
+  bool loaded = false;  // false while that slice has not arrived yet
+};
+
+class ReadingRoom {
+ public:
+  ReadingRoom(std::vector<std::unique_ptr<SeriesSlot>> series, Layout layout,
+              const WindowLevel& wl);
+
+  /// Replaces the list of series (after a folder scan finished); viewports are emptied.
+  void SetSeries(std::vector<std::unique_ptr<SeriesSlot>> series);
+
+  /// Shows `series` in `viewport` (loading it if needed); the view appears once the
+  /// geometry is known.
+  void Open(int series, int viewport, Orientation o);
+  /// Fills the layout's viewports with baseline / follow-up / MPR defaults.
+  void PlaceDefaults(std::optional<Orientation> orientation);
+  /// Once a frame: takes loaded slices, uploads them, places waiting series.
+  void Pump();
+  /// Blocks until every series shown in a viewport is loaded (screenshots, benchmarks).
+  void FinishLoading();
+
+  void Apply(const std::vector<ViewportRect>& rects, const Intent& in);
+  /// Applies to every viewport once it is placed (command-line --slice).
+  void SetStartSlice(int slice) { start_slice_ = slice; }
+  void SetStartSlab(double mm) { start_slab_ = mm; }
+
+  void Render(const std::vector<ViewportRect>& rects, int framebuffer_height);
+  std::optional<Probe> ProbeAt(int viewport, const ViewportRect& rect, double x, double y) const;
+
+  ReadingState& state() { return state_; }
+  const ReadingState& state() const { return state_; }
+  const std::vector<std::unique_ptr<SeriesSlot>>& series() const { return series_; }
+  /// The series a viewport shows, or null.
+  const SeriesSlot* SeriesOf(int viewport) const;
+  /// True once every occupied viewport shows its current slice fully loaded.
+  bool FirstImageReady() const;
+
+ private:
+  struct Pending {
+    int series = -1;
+    Orientation orientation = Orientation::kAxial;
+  };
+  void Resize(Layout layout);
+  void Place(int viewport);
+
+  std::vector<std::unique_ptr<SeriesSlot>> series_;
+  ReadingState state_;
+  std::vector<Pending> pending_;
+  WindowLevel start_wl_;
+  std::optional<int> start_slice_;
+  double start_slab_ = 0;
+  std::unique_ptr<SliceRenderer> renderer_;
+};
+
+}  // namespace nadir::viewer

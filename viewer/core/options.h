@@ -1,0 +1,42 @@
+// The viewer's command line. Parsed into a plain struct so tests can check it.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "reslice.h"
+#include "window_level.h"
+
+namespace nadir::viewer {
+
+struct Options {
+  std::string path;        // folder of studies; empty: the sample trial
+  bool synthetic = false;  // show the built-in synthetic chest instead of a folder
+  std::array<int, 3> synthetic_size{256, 256, 96};  // --synthetic-size IxJxK
+  std::string screenshot;                           // render one frame into this PNG and exit
+  std::optional<Layout> layout;                     // --layout
+  std::optional<int> slice;                         // --slice N: slice index along the view normal
+  std::optional<WindowLevel> window;                // --preset NAME or --window W/L
+  std::optional<Orientation> orientation;           // --orientation
+  double slab_mm = 0;                               // --mip MM: maximum intensity projection slab
+  int width = 0, height = 0;  // --size WxH (screenshot size, or initial window)
+  int bench_frames = 0;       // --bench N: scroll N frames, print frame times, exit
+  bool no_overlay = false;    // --no-overlay: image only (labels, scale bar hidden)
+  std::string settings_file;  // where window size and layout are remembered
+};
+
+/// The default folder: the phantom sample trial, relative to the working directory.
+inline constexpr const char* kDefaultStudies = "sample_data/phantom";
+
+/// Parses argv. Returns the options, or exits through CLI11 on --help (exit 0) and on errors
+/// (exit code 2, with a message naming the flag and the value).
+struct ParseResult {
+  std::optional<Options> options;
+  int exit_code = 0;
+};
+ParseResult ParseOptions(int argc, char** argv);
+
+}  // namespace nadir::viewer
