@@ -5,5 +5,7 @@ namespace nadir::cli {
 
 int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
+int RunInfo(int argc, char** argv);
+int RunPhantom(int argc, char** argv);
 
 }  // namespace nadir::cli

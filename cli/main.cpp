@@ -16,6 +16,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"recompute", nadir::cli::RunRecompute, "recompute every response from assessment files"},
     {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
+    {"info", nadir::cli::RunInfo, "list the patients, studies and series of DICOM files"},
+    {"phantom", nadir::cli::RunPhantom, "write the synthetic CT trial (DICOM + ground truth)"},
 };
 
 int Usage(FILE* out) {

@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
 mkdir -p out
+# The synthetic CT trial (DICOM + ground truth) is generated on demand, never committed.
+[ -d sample_data/phantom/truth ] || ./build/cli/nadir phantom sample_data/phantom
 ./build/cli/nadir recompute sample_data/trial --out out/results.json --csv out/timepoints.csv

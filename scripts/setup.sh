@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   # DICOM, imaging and 3D (DESIGN.md: roles of the dependencies)
   libdcmtk-dev libinsighttoolkit5-dev libvtk9-dev
+  # DICOM command-line converters: the dicom tests re-encode series in every transfer syntax
+  dcmtk libgdcm-tools
   # viewer: window, input, panels, OpenGL 3.3 core
   libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
   # file formats, command line, plots
