@@ -111,9 +111,8 @@ void ReadQualitative(const SrNode& n, ParsedGroup& g, const Context& ctx) {
   if (n.Is(code::kBaselineCategory)) {
     if (Same(value, code::kTargetAtBaseline)) g.kind = LesionKind::kTarget;
     else if (Same(value, code::kNonTargetAtBaseline)) g.kind = LesionKind::kNonTarget;
+    else if (Same(value, code::kNewLesion)) g.kind = LesionKind::kNew;
     else ctx.warnings.push_back(ctx.Where(n) + ": baseline category " + Describe(value) + " not mapped");
-  } else if (n.Is(code::kNewLesion)) {
-    g.kind = LesionKind::kNew;
   } else if (n.Is(code::kLesionState)) {
     g.state = StateFromCode(value);
     if (!g.state) ctx.errors.push_back(ctx.Where(n) + ": unknown lesion state " + Describe(value));

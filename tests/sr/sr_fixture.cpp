@@ -1,0 +1,100 @@
+// Shared fixture of the dicom/sr tests; see sr_fixture.h.
+#include "sr_fixture.h"
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dctk.h>
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "dicom/phantom.h"
+
+namespace nadir::dicom::sr::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path Base() {
+  static const fs::path base = [] {
+    fs::path p = fs::temp_directory_path() / ("nadir_sr_tests_" + std::to_string(::getpid()));
+    fs::remove_all(p);
+    fs::create_directories(p);
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(fs::temp_directory_path() / ("nadir_sr_tests_" + std::to_string(::getpid())), ec);
+    });
+    return p;
+  }();
+  return base;
+}
+
+}  // namespace
+
+const Phantom& GetPhantom() {
+  static const Phantom phantom = [] {
+    Phantom p;
+    p.root = Base() / "phantom";
+    PhantomOptions options;  // small: 3 subjects x 3 timepoints
+    const PhantomWritten w = WritePhantomTrial(p.root, options);
+    for (const auto& f : w.assessment_files) p.subjects.push_back(f.stem().string());
+    return p;
+  }();
+  return phantom;
+}
+
+fs::path FreshDir(const std::string& name) {
+  const fs::path p = Base() / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+LoadedAssessment ReadTruth(const fs::path& file) {
+  LoadedAssessment a = ReadAssessmentFile(file.string());
+  EXPECT_TRUE(a.subject.has_value()) << Join(a.errors);
+  return a;
+}
+
+std::vector<fs::path> ExportTruth(const std::string& subject, const std::string& dir_name) {
+  const Phantom& p = GetPhantom();
+  const LoadedAssessment truth = ReadTruth(p.Truth(subject));
+  ExportOptions options;
+  options.images = p.Images(subject);
+  options.out = FreshDir(dir_name);
+  const ExportResult r = ExportAssessment(*truth.subject, truth.document, p.Truth(subject).string(), options);
+  std::vector<fs::path> files;
+  for (const auto& rep : r.reports) files.push_back(rep.file);
+  return files;
+}
+
+void EditDataset(const fs::path& in, const fs::path& out, const std::function<void(DcmItem&)>& edit) {
+  DcmFileFormat ff;
+  ASSERT_TRUE(ff.loadFile(in.c_str()).good()) << in;
+  edit(*ff.getDataset());
+  ASSERT_TRUE(ff.saveFile(out.c_str(), EXS_LittleEndianExplicit).good()) << out;
+}
+
+DcmItem* FindContentItem(DcmItem& item, const std::string& code_value) {
+  DcmSequenceOfItems* seq = nullptr;
+  if (item.findAndGetSequence(DCM_ContentSequence, seq).bad() || !seq) return nullptr;
+  for (unsigned long i = 0; i < seq->card(); ++i) {
+    DcmItem* child = seq->getItem(i);
+    DcmItem* name = nullptr;
+    if (child->findAndGetSequenceItem(DCM_ConceptNameCodeSequence, name).good() && name) {
+      OFString v;
+      name->findAndGetOFString(DCM_CodeValue, v);
+      if (v.c_str() == code_value) return child;
+    }
+    if (DcmItem* found = FindContentItem(*child, code_value)) return found;
+  }
+  return nullptr;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+}  // namespace nadir::dicom::sr::test
