@@ -114,11 +114,12 @@ class Writer {
     Check(g.setTimePoint(tp_name.c_str()), "Time Point", tp_name);
     if (auto site = SiteCode(l.site)) Check(g.addFindingSite(Coded(*site)), "Finding Site", l.site);
 
-    const auto* ends_long = l.points ? &l.points->long_axis : nullptr;
-    const auto* ends_short = l.points ? &l.points->short_axis : nullptr;
+    using Ends = std::optional<std::array<PatientPoint, 2>>;
+    const Ends ends_long = l.points ? l.points->long_axis : Ends{};
+    const Ends ends_short = l.points ? l.points->short_axis : Ends{};
     using Cid = CID7469_GenericIntensityAndSizeMeasurements;
-    if (l.long_axis_mm) AddAxis(g, l, Cid::LongAxis, *l.long_axis_mm, *ends_long ? *ends_long : std::nullopt);
-    if (l.short_axis_mm) AddAxis(g, l, Cid::ShortAxis, *l.short_axis_mm, *ends_short ? *ends_short : std::nullopt);
+    if (l.long_axis_mm) AddAxis(g, l, Cid::LongAxis, *l.long_axis_mm, ends_long);
+    if (l.short_axis_mm) AddAxis(g, l, Cid::ShortAxis, *l.short_axis_mm, ends_short);
 
     const Code category = l.kind == LesionKind::kTarget      ? code::kTargetAtBaseline
                           : l.kind == LesionKind::kNonTarget ? code::kNonTargetAtBaseline
@@ -204,9 +205,13 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
     ++groups;
   }
   AddResponses(report);
-  if (!report.isValid())
+  // DCMTK 3.6.7's TID1501 class counts a group without a TID 300 measurement as invalid, but
+  // TID 1501 allows a group of qualitative evaluations only (a non-target lesion's state, an
+  // equivocal new lesion), so validity is checked here: TID 1500 needs measurements or
+  // evaluations (row 6 or row 12).
+  if (groups == 0 && !report.hasQualitativeEvaluations())
     throw DicomError(in_.assessment_file, "", FormatIsoDate(tp_.date),
-                     "the TID 1500 report of this timepoint is not valid (no lesion and no response)");
+                     "this timepoint has neither a lesion nor a response to report");
 
   DSRDocument doc(DSRTypes::DT_ComprehensiveSR);
   Check(doc.setTreeFromRootTemplate(report), "document tree");
@@ -217,6 +222,10 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
   doc.setManufacturer("nadir");
   doc.setSeriesNumber("9001");
   doc.setInstanceNumber("1");
+  // CodingSchemeIdentificationSequence (PS3.3 C.12.1.1.5): name the private scheme used.
+  Check(doc.getCodingSchemeIdentification().addItem(kPrivateScheme, "", "nadir lesion states and responses",
+                                                     "nadir project"),
+        "(0008,0110) CodingSchemeIdentificationSequence", kPrivateScheme);
   // CurrentRequestedProcedureEvidenceSequence (PS3.3 C.17.2): every image referenced.
   for (const std::string& sop : referenced_) {
     const ImagePlane& p = *in_.images->Find(sop);

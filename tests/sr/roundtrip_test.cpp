@@ -208,3 +208,76 @@ TEST(SrRoundTrip, EachReportIsInItsTimepointsStudyAndListsTheImagesAsEvidence) {
 
 }  // namespace
 }  // namespace nadir::dicom::sr::test
+
+namespace nadir::dicom::sr::test {
+namespace {
+
+// Every state and flag of the format travels, not only those the phantom uses.
+TEST(SrRoundTrip, EveryLesionStateAndFlagOfTheFormatTravels) {
+  const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
+  Subject s = *truth.subject;
+  auto tps = s.timepoints;
+  std::sort(tps.begin(), tps.end(), [](auto& a, auto& b) { return a.date < b.date; });
+  Timepoint& week8 = tps[1];
+  Timepoint& last = tps[2];
+  auto lesion = [](Timepoint& tp, const std::string& id) -> LesionRecord& {
+    for (auto& l : tp.lesions)
+      if (l.id == id) return l;
+    throw std::runtime_error("no lesion " + id);
+  };
+  LesionRecord& t1 = lesion(week8, "T1");
+  t1.fragments = {{12.5, 8.0}, {7.25, std::nullopt}};
+  t1.long_axis_mm = 19.75;
+  LesionRecord& t2 = lesion(week8, "T2");
+  t2.state = LesionState::kTooSmall;
+  t2.long_axis_mm = t2.short_axis_mm = std::nullopt;
+  t2.points.reset();
+  lesion(last, "T2").state = LesionState::kMerged;
+  lesion(last, "T2").merged_into = "T1";
+  lesion(last, "T2").long_axis_mm = lesion(last, "T2").short_axis_mm = std::nullopt;
+  lesion(last, "T2").points.reset();
+  lesion(last, "T3").state = LesionState::kNotEvaluated;
+  lesion(last, "T3").long_axis_mm = lesion(last, "T3").short_axis_mm = std::nullopt;
+  lesion(last, "T3").points.reset();
+  lesion(week8, "NT1").state = LesionState::kAbsent;
+  lesion(last, "NT1").state = LesionState::kUnequivocalProgression;
+  lesion(last, "NT1").increased_since_last = true;
+  LesionRecord n1;
+  n1.id = "N1";
+  n1.kind = LesionKind::kNew;
+  n1.site = "bone";  // no SNOMED mapping in nadir: only the text travels
+  n1.state = LesionState::kEquivocal;
+  week8.lesions.push_back(n1);
+  n1.state = LesionState::kUnequivocal;
+  n1.new_category = NewLesionCategory::kNonTarget;
+  n1.long_axis_mm = 11.0;
+  last.lesions.push_back(n1);
+  last.clinically_stable = true;
+  s.timepoints = tps;
+
+  ExportOptions options;
+  options.images = GetPhantom().Images("PH-001");
+  options.out = FreshDir("all_states");
+  const ExportResult written = ExportAssessment(s, truth.document, "states.json", options);
+  for (const auto& rep : written.reports) EXPECT_EQ(DciodvfyErrors(rep.file), "") << rep.file;
+  const ImportResult r = ImportReports(options.out, ImportOptions{options.images});
+  ASSERT_TRUE(r.subject) << Join(r.errors);
+  EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
+  ExpectSameSubject(s, *r.subject);
+  const auto& back = r.subject->timepoints;
+  const LesionRecord* f = back[1].Find("T1");
+  ASSERT_EQ(f->fragments.size(), 2u);
+  EXPECT_EQ(f->fragments[0].long_axis_mm, 12.5);
+  EXPECT_EQ(f->fragments[0].short_axis_mm, 8.0);
+  EXPECT_EQ(f->fragments[1].long_axis_mm, 7.25);
+  EXPECT_FALSE(f->fragments[1].short_axis_mm);
+  EXPECT_EQ(back[2].Find("T2")->merged_into, "T1");
+  EXPECT_TRUE(back[2].Find("NT1")->increased_since_last);
+  EXPECT_EQ(back[2].Find("N1")->new_category, NewLesionCategory::kNonTarget);
+  EXPECT_EQ(back[2].Find("N1")->site, "bone");
+  EXPECT_EQ(back[2].clinically_stable, std::optional<bool>(true));
+  EXPECT_FALSE(back[1].clinically_stable);
+}
+
+}  // namespace
+}  // namespace nadir::dicom::sr::test

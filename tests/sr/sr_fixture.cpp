@@ -4,7 +4,9 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <unistd.h>
 
 #include "dicom/phantom.h"
@@ -89,6 +91,27 @@ DcmItem* FindContentItem(DcmItem& item, const std::string& code_value) {
     if (DcmItem* found = FindContentItem(*child, code_value)) return found;
   }
   return nullptr;
+}
+
+int Capture(const std::string& command, std::string* output) {
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output->append(buf, n);
+  return ::pclose(pipe);
+}
+
+std::string DciodvfyErrors(const fs::path& file, std::string* output) {
+  if (std::string(NADIR_DCIODVFY).empty()) return {};
+  std::string out;
+  Capture(std::string(NADIR_DCIODVFY) + " '" + file.string() + "'", &out);
+  std::istringstream lines(out);
+  std::string line, errors;
+  while (std::getline(lines, line))
+    if (line.rfind("Error", 0) == 0) errors += line + "\n";
+  if (output) *output = out;
+  return errors;
 }
 
 std::string Join(const std::vector<std::string>& lines) {

@@ -44,6 +44,13 @@ void EditDataset(const std::filesystem::path& in, const std::filesystem::path& o
 /// The first content item (depth first) whose concept name code value is `code_value`.
 DcmItem* FindContentItem(DcmItem& item, const std::string& code_value);
 
+/// Runs a command, returning its exit status and its stdout + stderr.
+int Capture(const std::string& command, std::string* output);
+
+/// dciodvfy's "Error" lines for `file` (empty when none, or when dciodvfy is not installed);
+/// `output` gets everything it printed.
+std::string DciodvfyErrors(const std::filesystem::path& file, std::string* output = nullptr);
+
 /// Joins messages for failure output and substring checks.
 std::string Join(const std::vector<std::string>& lines);
 

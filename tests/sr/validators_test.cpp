@@ -8,16 +8,6 @@
 namespace nadir::dicom::sr::test {
 namespace {
 
-// Runs a command, returning its exit status and its stdout + stderr.
-int Capture(const std::string& command, std::string* output) {
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return -1;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output->append(buf, n);
-  return ::pclose(pipe);
-}
-
 std::vector<std::filesystem::path> AllReports() {
   std::vector<std::filesystem::path> all;
   for (const std::string& s : GetPhantom().subjects)
@@ -32,12 +22,7 @@ TEST(SrValidators, DciodvfyFindsNoErrorInAnyReport) {
   ASSERT_EQ(reports.size(), 9u);
   for (const auto& f : reports) {
     std::string out;
-    Capture(std::string(NADIR_DCIODVFY) + " '" + f.string() + "'", &out);
-    std::istringstream lines(out);
-    std::string line, errors;
-    while (std::getline(lines, line))
-      if (line.rfind("Error", 0) == 0) errors += line + "\n";
-    EXPECT_TRUE(errors.empty()) << f << "\n" << errors;
+    EXPECT_TRUE(DciodvfyErrors(f, &out).empty()) << f << "\n" << out;
     // dciodvfy names the IOD it checked against on its first line.
     EXPECT_NE(out.find("SR"), std::string::npos) << out;
   }
