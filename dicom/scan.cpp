@@ -255,10 +255,11 @@ Catalog Scan(const std::filesystem::path& path, const ScanOptions& options) {
     for (const auto& f : h.frames_info) target->slices.push_back(f);
   }
   if (groups.empty())
-    throw DicomError(path.string(), "", std::to_string(files.size()) + " files",
-                     cat.skipped.empty() ? "no DICOM image found"
-                                         : "no readable DICOM image; first problem: " +
-                                               cat.skipped.front().reason);
+    throw DicomError(path.string(), "", "",
+                     cat.skipped.empty() ? "no files found"
+                                         : "no readable DICOM image among " +
+                                               std::to_string(files.size()) +
+                                               " file(s); first problem: " + cat.skipped.front().reason);
 
   std::map<std::string, PatientInfo> patients;
   for (auto& [key, stacks] : groups) {

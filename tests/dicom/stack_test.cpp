@@ -32,7 +32,11 @@ TEST(StackOnDisk, ShuffledFileNamesAndReversedInstanceNumbersSortByPosition) {
   std::mt19937 rng(3);
   std::shuffle(files.begin(), files.end(), rng);
   fs::create_directories(dir / "s");
-  for (size_t n = 0; n < files.size(); ++n) fs::rename(files[n], dir / "s" / ("x" + std::to_string(n)));
+  for (size_t n = 0; n < files.size(); ++n) {
+    std::string name = "x";
+    name += std::to_string(n);
+    fs::rename(files[n], dir / "s" / name);
+  }
   const Catalog c = Scan(dir / "s");
   const LoadedSeries l = LoadSeries(Only(c));
   EXPECT_TRUE(test::SameVolume(v, l.volume));
@@ -85,9 +89,17 @@ TEST(StackOnDisk, MissingFileBecomesBlankSliceWithWarning) {
   const Volume v = test::MakeTestVolume();
   WriteCtSeries(v, {}, dir.path());
   fs::remove(dir / "IM0006.dcm");  // k = 5
-  const LoadedSeries l = LoadSeries(Only(Scan(dir.path())));
+  std::vector<int> reported;
+  LoadOptions o;
+  o.on_slice = [&](const SliceReady& r) { reported.push_back(r.k); };
+  const LoadedSeries l = LoadSeries(Only(Scan(dir.path())), o);
   ASSERT_EQ(CountOf<MissingSlices>(l.warnings), 1);
   EXPECT_EQ(std::get<MissingSlices>(l.warnings[0]).after_slice, 4);
+  // Every slice, the blank one included (first), is reported once.
+  ASSERT_EQ(reported.size(), size_t(v.size[2]));
+  EXPECT_EQ(reported.front(), 5);
+  std::sort(reported.begin(), reported.end());
+  for (int k = 0; k < v.size[2]; ++k) EXPECT_EQ(reported[k], k);
   ASSERT_EQ(l.volume.size[2], v.size[2]);
   Volume expected = v;
   const size_t n = size_t(v.size[0]) * v.size[1];
