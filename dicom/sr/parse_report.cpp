@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../error.h"
+#include "measure/date.h"
 
 namespace nadir::dicom::sr {
 
@@ -58,8 +59,8 @@ std::vector<Fragment> ParseFragments(const std::string& text, const Context& ctx
 
 // A NUM length with its unit converted to mm and its end points (TID 300 + TID 320).
 std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
-  if (!num.number) {
-    ctx.errors.push_back(ctx.Where(num) + ": " + ConceptText(num) + " has no numeric value ('" +
+  if (!num.number || !std::isfinite(*num.number) || *num.number < 0) {
+    ctx.errors.push_back(ctx.Where(num) + ": " + ConceptText(num) + " has no usable length ('" +
                          num.number_text + "'); not imported");
     return std::nullopt;
   }
@@ -76,6 +77,13 @@ std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
     ctx.warnings.push_back(ctx.Where(num) + ": " + ConceptText(num) + " converted from " +
                            num.number_text + " " + unit.value + " to " + std::to_string(axis.mm) + " mm");
   for (const SrNode& c : num.children) {
+    bool finite = true;
+    for (double v : c.graphic_data) finite = finite && std::isfinite(v);
+    if (!finite) {
+      ctx.warnings.push_back(ctx.Where(c) + ": graphic data holds a value that is not a finite "
+                             "number; end points not imported");
+      continue;
+    }
     if (c.value_type == "SCOORD") {
       if (c.graphic_type != "POLYLINE" || c.graphic_data.size() != 4) {
         ctx.warnings.push_back(ctx.Where(c) + ": image region " + c.graphic_type + " with " +
@@ -209,7 +217,7 @@ ParsedReport ParseReport(const SrFile& sr, std::vector<std::string>& errors,
   r.subject = sr.clinical_trial_subject_id.empty() ? sr.patient_id : sr.clinical_trial_subject_id;
   r.study_uid = sr.study_uid;
   r.date = IsoDate(sr.study_date);
-  if (r.date.empty())
+  if (!ParseIsoDate(r.date))
     throw DicomError(sr.file, "(0008,0020) StudyDate", sr.study_date,
                      "the report's study has no date, so its timepoint is unknown");
   Context ctx{sr, errors, warnings};
