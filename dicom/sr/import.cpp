@@ -195,8 +195,19 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
       const auto it = uid_of.find(l["id"].get<std::string>());
       if (it != uid_of.end()) l["tracking_uid"] = it->second;
     }
+  // Text in an SR that is not valid UTF-8 (a wrong SpecificCharacterSet, damaged bytes) cannot
+  // go into JSON as is: such bytes become U+FFFD, and the import says so.
+  std::string text;
+  try {
+    text = out.document.dump();
+  } catch (const nlohmann::json::exception&) {
+    text = out.document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.document = nlohmann::ordered_json::parse(text);
+    out.warnings.push_back("text that is not valid UTF-8 (ids, sites, labels or observer) had "
+                           "its bad bytes replaced by U+FFFD");
+  }
   // The rebuilt file is read back as any assessment is, so what it says is checked the same way.
-  LoadedAssessment check = ParseAssessment(out.document.dump(), "(imported assessment)");
+  LoadedAssessment check = ParseAssessment(text, "(imported assessment)");
   for (auto& e : check.errors) out.errors.push_back(e);
   for (auto& w : check.warnings) out.warnings.push_back(w);
   out.subject = std::move(check.subject);

@@ -3,7 +3,9 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
+#include <cstdint>
 #include <fstream>
+#include <iterator>
 
 #include "dicom/error.h"
 #include "sr_fixture.h"
@@ -144,6 +146,27 @@ TEST(SrBadInput, ContentNestedAbsurdlyDeepIsRefused) {
   });
   const ImportResult r = ImportReportFiles({out});
   EXPECT_TRUE(Contains(r.errors, "nested deeper than 64 levels")) << Join(r.errors);
+}
+
+// A poor man's fuzzer for gcc builds (clang builds have tests/sr/fuzz_sr.cpp): bytes of a real
+// report overwritten at random places must give errors or warnings, never a crash or a throw.
+TEST(SrBadInput, RandomlyCorruptedReportsNeverCrashOrThrow) {
+  const fs::path src = OneReport("corrupt_src");
+  std::ifstream in(src, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), {});
+  const fs::path out = FreshDir("corrupt") / "sr.dcm";
+  std::uint64_t state = 12345;
+  auto next = [&] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; };
+  int failed_reads = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = original;
+    for (int k = 0; k < 8; ++k) bytes[132 + next() % (bytes.size() - 132)] = char(next() >> 56);
+    std::ofstream(out, std::ios::binary | std::ios::trunc) << bytes;
+    ImportResult r;
+    ASSERT_NO_THROW(r = ImportReportFiles({out})) << "round " << round;
+    if (!r.errors.empty()) ++failed_reads;
+  }
+  EXPECT_GT(failed_reads, 0);  // the corruption does reach the reader
 }
 
 TEST(SrBadExport, TimepointWhoseStudyIsNotAmongTheImagesNamesTheStudyUid) {
