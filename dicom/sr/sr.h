@@ -33,7 +33,8 @@ struct ExportResult {
   std::vector<std::string> notes;  // what the SR does not carry (subject-level fields ...)
 };
 
-/// Writes one Comprehensive SR (TID 1500) per timepoint of `subject` into `options.out`.
+/// Writes one SR (TID 1500; Enhanced SR, see README.md) per timepoint of `subject` into
+/// `options.out`, named SUBJECT_DATE_SR.dcm.
 /// `document` is the assessment JSON as read (for per-lesion `tracking_uid`); `file` names it
 /// in messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
 /// date (and the subject as Patient ID when several patients share a date).
