@@ -17,8 +17,8 @@ d = json.load(open(sys.argv[1]))
 series = [s for p in d["patients"] for st in p["studies"] for s in st["series"]]
 assert len(series) == 3, len(series)
 for s in series:
-    assert s["dimensions"] == [256, 256, 60], s["dimensions"]
-    assert s["spacing"] == [1.4, 1.4, 5.0], s["spacing"]
+    assert s["dimensions"] == [512, 512, 48], s["dimensions"]
+    assert s["spacing"] == [0.7, 0.7, 5.0], s["spacing"]
     assert s["transfer_syntax_uid"] == "1.2.840.10008.1.2.1"
     assert s["hu_min"] >= -1024 and s["hu_max"] <= 3071 and s["hu_min"] < s["hu_mean"] < s["hu_max"]
     assert isinstance(s["hu_mean"], float) and s["hu_mean"] != round(s["hu_mean"], 2)

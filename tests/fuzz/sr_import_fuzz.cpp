@@ -1,6 +1,6 @@
 // libFuzzer target for the SR reader: any bytes as a file -> ImportReportFiles must return
 // errors and warnings; a crash, an escaping exception or a sanitizer report is a bug.
-// Build: clang with -DNADIR_FUZZ=ON (tests/sr/CMakeLists.txt). Seed it with nadir's own reports.
+// Build: cmake --preset fuzz (tests/fuzz/CMakeLists.txt). Seed it with nadir's own reports.
 #include <unistd.h>
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target for the DICOM reader: any bytes as a file -> Scan -> LoadSeries must give
 // a catalog, a volume or a DicomError; anything else (a crash, another exception, a
-// sanitizer report) is a bug. Build: clang with -DNADIR_FUZZ=ON (tests/dicom/CMakeLists.txt).
+// sanitizer report) is a bug. Build: cmake --preset fuzz && cmake --build --preset fuzz.
 #include <unistd.h>
 
 #include <cstdint>
