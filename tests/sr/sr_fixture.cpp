@@ -4,6 +4,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -35,11 +36,23 @@ fs::path Base() {
 
 const Phantom& GetPhantom() {
   static const Phantom phantom = [] {
+    // The phantom is deterministic, so every test process of a build shares one copy in the
+    // build folder (ctest runs each test in its own process; writing ~240 MB each time would
+    // cost minutes). It is written beside, then renamed into place, so a half-written copy is
+    // never used.
     Phantom p;
-    p.root = Base() / "phantom";
-    PhantomOptions options;  // small: 3 subjects x 3 timepoints
-    const PhantomWritten w = WritePhantomTrial(p.root, options);
-    for (const auto& f : w.assessment_files) p.subjects.push_back(f.stem().string());
+    p.root = fs::path(NADIR_SR_PHANTOM_DIR);
+    if (!fs::exists(p.root / "truth")) {
+      const fs::path tmp = p.root.string() + ".tmp" + std::to_string(::getpid());
+      fs::remove_all(tmp);
+      WritePhantomTrial(tmp, PhantomOptions{});  // 3 subjects x 3 timepoints
+      std::error_code ec;
+      fs::rename(tmp, p.root, ec);  // another process may have won the race: use its copy
+      fs::remove_all(tmp, ec);
+    }
+    for (const auto& f : fs::directory_iterator(p.root / "truth"))
+      p.subjects.push_back(f.path().stem().string());
+    std::sort(p.subjects.begin(), p.subjects.end());
     return p;
   }();
   return phantom;

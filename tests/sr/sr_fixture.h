@@ -16,8 +16,8 @@ class DcmItem;
 
 namespace nadir::dicom::sr::test {
 
-/// The phantom trial (3 subjects x 3 timepoints, small size) under a temp folder, written on
-/// first use and removed at exit.
+/// The phantom trial (3 subjects x 3 timepoints) in the build folder, written on first use
+/// and shared by later test processes.
 struct Phantom {
   std::filesystem::path root;
   std::vector<std::string> subjects;  // "PH-001" ...
