@@ -9,6 +9,8 @@ packages=(
   libdcmtk-dev libinsighttoolkit5-dev libvtk9-dev
   # DICOM command-line converters: the dicom tests re-encode series in every transfer syntax
   dcmtk libgdcm-tools
+  # SR checks: every TID 1500 report written is validated with dciodvfy (dsrdump is in dcmtk)
+  dicom3tools
   # viewer: window, input, panels, OpenGL 3.3 core
   libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
   # file formats, command line, plots

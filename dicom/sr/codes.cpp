@@ -1,0 +1,158 @@
+// The coded concepts of nadir's TID 1500 reports; see codes.h and README.md.
+#include "codes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace nadir::dicom::sr {
+
+std::string Describe(const Code& c) {
+  return "(" + c.value + ", " + c.scheme + ", \"" + c.meaning + "\")";
+}
+
+namespace code {
+const Code kTrackingIdentifier{"112039", "DCM", "Tracking Identifier"};
+const Code kTrackingUid{"112040", "DCM", "Tracking Unique Identifier"};
+const Code kFinding{"121071", "DCM", "Finding"};
+const Code kFindingSite{"363698007", "SCT", "Finding Site"};
+const Code kFindingSiteSrt{"G-C0E3", "SRT", "Finding Site"};
+const Code kLesion{"52988006", "SCT", "Lesion"};
+const Code kTimePoint{"C2348792", "UMLS", "Time Point"};
+const Code kImageRegion{"111030", "DCM", "Image Region"};
+const Code kPersonObserverName{"121008", "DCM", "Person Observer Name"};
+const Code kLongAxis{"103339001", "SCT", "Long Axis"};
+const Code kShortAxis{"103340004", "SCT", "Short Axis"};
+const Code kLength{"410668003", "SCT", "Length"};
+const Code kDiameter{"81827009", "SCT", "Diameter"};
+const Code kLongAxisSrt{"G-A185", "SRT", "Long Axis"};
+const Code kShortAxisSrt{"G-A186", "SRT", "Short Axis"};
+const Code kLengthSrt{"G-D7FE", "SRT", "Length"};
+const Code kBaselineCategory{"112016", "DCM", "Baseline Category"};
+const Code kTargetAtBaseline{"112074", "DCM", "Target Lesion at Baseline"};
+const Code kNonTargetAtBaseline{"112075", "DCM", "Non-Target Lesion at Baseline"};
+const Code kNewLesion{"NEW-LESION", kPrivateScheme, "New lesion"};
+const Code kLesionState{"LESION-STATE", kPrivateScheme, "Lesion state"};
+const Code kSiteText{"SITE-TEXT", kPrivateScheme, "Lesion site as recorded"};
+const Code kNodal{"NODAL", kPrivateScheme, "Nodal lesion"};
+const Code kMergedInto{"MERGED-INTO", kPrivateScheme, "Merged into lesion"};
+const Code kNewCategory{"NEW-CATEGORY", kPrivateScheme, "New lesion category"};
+const Code kIncreased{"INCREASED", kPrivateScheme, "Increased since last assessment"};
+const Code kFragments{"FRAGMENTS", kPrivateScheme, "Fragment diameters (mm)"};
+const Code kYes{"373066001", "SCT", "Yes"};
+const Code kNo{"373067005", "SCT", "No"};
+const Code kResponseMethod{"112021", "DCM", "Response Evaluation Method"};
+const Code kRecist11{"126081", "DCM", "RECIST 1.1"};
+const Code kIrecist{"IRECIST", kPrivateScheme, "iRECIST"};
+const Code kR11Target{"R11-TARGET", kPrivateScheme, "RECIST 1.1 target response"};
+const Code kR11NonTarget{"R11-NONTARGET", kPrivateScheme, "RECIST 1.1 non-target response"};
+const Code kR11NewLesions{"R11-NEW", kPrivateScheme, "RECIST 1.1 new lesions"};
+const Code kR11Overall{"R11-OVERALL", kPrivateScheme, "RECIST 1.1 overall response"};
+const Code kIrOverall{"IR-OVERALL", kPrivateScheme, "iRECIST overall response"};
+const Code kClinicallyStable{"CLIN-STABLE", kPrivateScheme, "Clinically stable (iRECIST)"};
+}  // namespace code
+
+LengthConcept ClassifyLength(const Code& c) {
+  using namespace code;
+  if (Same(c, kLongAxis) || Same(c, kLongAxisSrt)) return LengthConcept::kLongAxis;
+  if (Same(c, kShortAxis) || Same(c, kShortAxisSrt)) return LengthConcept::kShortAxis;
+  if (Same(c, kLength) || Same(c, kLengthSrt) || Same(c, kDiameter)) return LengthConcept::kLength;
+  return LengthConcept::kNone;
+}
+
+namespace {
+
+const std::pair<LesionState, const char*> kStates[] = {
+    {LesionState::kMeasured, "MEASURED"},
+    {LesionState::kTooSmall, "TOO-SMALL"},
+    {LesionState::kAbsent, "ABSENT"},
+    {LesionState::kNotEvaluated, "NOT-EVALUATED"},
+    {LesionState::kMerged, "MERGED"},
+    {LesionState::kPresent, "PRESENT"},
+    {LesionState::kUnequivocalProgression, "UNEQ-PROGRESSION"},
+    {LesionState::kEquivocal, "EQUIVOCAL"},
+    {LesionState::kUnequivocal, "UNEQUIVOCAL"},
+};
+
+struct Site {
+  const char* text;
+  Code sct, srt;
+};
+const Site kSites[] = {
+    {"liver", {"10200004", "SCT", "Liver"}, {"T-62000", "SRT", "Liver"}},
+    {"lung", {"39607008", "SCT", "Lung"}, {"T-28000", "SRT", "Lung"}},
+    {"lymph node", {"59441001", "SCT", "Lymph node"}, {"T-C4000", "SRT", "Lymph node"}},
+};
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+}  // namespace
+
+Code StateCode(LesionState state) {
+  for (const auto& [s, value] : kStates)
+    if (s == state) return {value, kPrivateScheme, ToString(state)};
+  return {"MEASURED", kPrivateScheme, "measured"};
+}
+
+std::optional<LesionState> StateFromCode(const Code& c) {
+  if (c.scheme != kPrivateScheme) return std::nullopt;
+  for (const auto& [s, value] : kStates)
+    if (c.value == value) return s;
+  return std::nullopt;
+}
+
+std::optional<Code> SiteCode(const std::string& site) {
+  const std::string s = Lower(site);
+  for (const auto& known : kSites)
+    if (s == known.text) return known.sct;
+  return std::nullopt;
+}
+
+std::optional<std::string> SiteFromCode(const Code& c) {
+  for (const auto& known : kSites)
+    if (Same(c, known.sct) || Same(c, known.srt)) return std::string(known.text);
+  return std::nullopt;
+}
+
+Code TargetResponseCode(const std::string& r) {
+  if (r == "CR") return {"112041", "DCM", "Target Lesion Complete Response"};
+  if (r == "PR") return {"112042", "DCM", "Target Lesion Partial Response"};
+  if (r == "PD") return {"112043", "DCM", "Target Lesion Progressive Disease"};
+  if (r == "SD") return {"112044", "DCM", "Target Lesion Stable Disease"};
+  return PrivateResponseCode(r);
+}
+
+Code NonTargetResponseCode(const std::string& r) {
+  if (r == "CR") return {"112045", "DCM", "Non-Target Lesion Complete Response"};
+  if (r == "NON-CR/NON-PD")
+    return {"112046", "DCM", "Non-Target Lesion Incomplete Response or Stable Disease"};
+  if (r == "PD") return {"112047", "DCM", "Non-Target Lesion Progressive Disease"};
+  return PrivateResponseCode(r);
+}
+
+Code PrivateResponseCode(const std::string& r) { return {r, kPrivateScheme, r}; }
+
+std::optional<std::string> ResponseFromCode(const Code& c) {
+  if (c.scheme == kPrivateScheme) return c.value;
+  if (c.scheme != "DCM") return std::nullopt;
+  if (c.value == "112041" || c.value == "112045") return std::string("CR");
+  if (c.value == "112042") return std::string("PR");
+  if (c.value == "112043" || c.value == "112047") return std::string("PD");
+  if (c.value == "112044") return std::string("SD");
+  if (c.value == "112046") return std::string("NON-CR/NON-PD");
+  return std::nullopt;
+}
+
+std::optional<double> MillimetresPer(const Code& unit) {
+  if (unit.scheme != "UCUM") return std::nullopt;
+  if (unit.value == "mm") return 1.0;
+  if (unit.value == "cm") return 10.0;
+  if (unit.value == "m") return 1000.0;
+  if (unit.value == "um") return 0.001;
+  return std::nullopt;
+}
+
+}  // namespace nadir::dicom::sr

@@ -1,0 +1,65 @@
+// Internal to dicom/sr/: the coded concepts nadir writes and accepts in TID 1500 reports, as
+// plain values (no DCMTK), and the mappings between them and the assessment's words.
+// Why each code was chosen: dicom/sr/README.md.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "measure/lesion.h"
+
+namespace nadir::dicom::sr {
+
+struct Code {
+  std::string value, scheme, meaning;
+};
+
+/// Same concept: code value and coding scheme designator match (meanings vary by writer).
+inline bool Same(const Code& a, const Code& b) { return a.value == b.value && a.scheme == b.scheme; }
+/// "(103339001, SCT, "Long Axis")" for messages.
+std::string Describe(const Code& c);
+
+/// nadir's private coding scheme (PS3.16 8.2: designators beginning "99" are private).
+inline constexpr const char* kPrivateScheme = "99NADIR";
+
+namespace code {
+// TID 1501 rows and TID 300 concepts (DCMTK's CID 7469, SNOMED CT).
+extern const Code kTrackingIdentifier, kTrackingUid, kFinding, kFindingSite, kFindingSiteSrt;
+extern const Code kLesion, kTimePoint, kImageRegion, kPersonObserverName;
+extern const Code kLongAxis, kShortAxis, kLength, kDiameter;
+extern const Code kLongAxisSrt, kShortAxisSrt, kLengthSrt;  // older SRT codes, read only
+// Lesion category: DICOM CID 6146-style baseline categories and a private "new lesion".
+extern const Code kBaselineCategory, kTargetAtBaseline, kNonTargetAtBaseline, kNewLesion;
+// Private per-lesion items carrying what TID 1500 has no concept for.
+extern const Code kLesionState, kSiteText, kNodal, kMergedInto, kNewCategory, kIncreased;
+extern const Code kFragments, kYes, kNo;
+// Report-level qualitative evaluations.
+extern const Code kResponseMethod, kRecist11, kIrecist;
+extern const Code kR11Target, kR11NonTarget, kR11NewLesions, kR11Overall, kIrOverall;
+extern const Code kClinicallyStable;
+}  // namespace code
+
+/// Is `c` one of the concept names of a long axis / short axis / plain length (any scheme)?
+enum class LengthConcept { kNone, kLongAxis, kShortAxis, kLength };
+LengthConcept ClassifyLength(const Code& c);
+
+/// Lesion state <-> private code (code values are at most 16 characters, PS3.5 SH).
+Code StateCode(LesionState state);
+std::optional<LesionState> StateFromCode(const Code& c);
+
+/// Finding site: the assessment's free text -> SNOMED CT when nadir knows it, and back.
+std::optional<Code> SiteCode(const std::string& site);
+std::optional<std::string> SiteFromCode(const Code& c);
+
+/// Response codes: RECIST 1.1 target and non-target responses use DICOM's codes 112041-112047
+/// where one exists; all other responses use the private scheme with the format's word.
+Code TargetResponseCode(const std::string& response);
+Code NonTargetResponseCode(const std::string& response);
+Code PrivateResponseCode(const std::string& response);
+/// Any of the above back to the format's word; nullopt when unknown.
+std::optional<std::string> ResponseFromCode(const Code& c);
+
+/// UCUM length unit -> factor to millimetres (mm 1, cm 10, m 1000, um 0.001); nullopt else.
+std::optional<double> MillimetresPer(const Code& unit);
+
+}  // namespace nadir::dicom::sr

@@ -1,0 +1,55 @@
+// Internal to dicom/sr/: a TID 1500 content tree -> what nadir can use of it (pure C++).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "image_index.h"
+#include "measure/lesion.h"
+#include "sr.h"
+#include "sr_tree.h"
+
+namespace nadir::dicom::sr {
+
+/// One axis as measured: length in mm (converted when written in cm or m) and, when the
+/// report has them, its two end points on an image (pixels) or in patient space (SCOORD3D).
+struct ParsedAxis {
+  double mm = 0;
+  std::string sop_uid;
+  std::optional<std::array<PixelPoint, 2>> pixels;
+  std::optional<std::array<PatientPoint, 2>> patient;
+};
+
+/// One TID 1501 measurement group.
+struct ParsedGroup {
+  std::string path;  // content item position, for messages
+  std::string tracking_id, tracking_uid;
+  std::optional<LesionKind> kind;
+  std::optional<LesionState> state;
+  std::string site;
+  std::optional<bool> nodal;
+  std::optional<ParsedAxis> long_axis, short_axis;
+  std::string merged_into;
+  NewLesionCategory new_category = NewLesionCategory::kAutomatic;
+  bool increased_since_last = false;
+  std::vector<Fragment> fragments;
+  std::string time_point;
+};
+
+struct ParsedReport {
+  std::string file, subject, study_uid, date;  // date as YYYY-MM-DD
+  std::string reader, time_point;
+  std::vector<ParsedGroup> groups;
+  std::vector<StatedResponse> responses;  // at most one per criteria
+  std::optional<bool> clinically_stable;
+};
+
+/// Interprets a TID 1500 report. Problems that lose a group or a value go to `errors`;
+/// what is skipped or converted goes to `warnings`; each names the file, item and value.
+/// Throws DicomError when the file is not a TID 1500 Measurement Report at all.
+ParsedReport ParseReport(const SrFile& sr, std::vector<std::string>& errors,
+                         std::vector<std::string>& warnings);
+
+}  // namespace nadir::dicom::sr

@@ -1,0 +1,35 @@
+// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Enhanced SR).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "image_index.h"
+#include "measure/results.h"
+#include "measure/subject.h"
+#include "sr.h"
+
+namespace nadir::dicom::sr {
+
+struct ReportInput {
+  const Subject* subject = nullptr;
+  const Timepoint* timepoint = nullptr;
+  const StudyImages* study = nullptr;
+  const ImageIndex* images = nullptr;
+  std::map<std::string, std::string> tracking_uids;  // lesion id -> Tracking UID
+  std::optional<TimepointResponse> recist11, irecist;  // follow-ups only
+  std::string assessment_file;  // names the source in messages
+};
+
+/// Writes the report atomically to `path` and describes it. Throws DicomError naming the
+/// assessment file, timepoint, lesion and value when it cannot be written honestly.
+ExportedReport WriteReport(const ReportInput& in, const ExportOptions& options,
+                           const std::filesystem::path& path);
+
+/// Off-plane distance above which a caliper end point is not on its image (mm). The viewer
+/// places points on the image plane; 0.1 mm allows for DS rounding of the position.
+inline constexpr double kOffPlaneToleranceMm = 0.1;
+
+}  // namespace nadir::dicom::sr

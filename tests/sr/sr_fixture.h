@@ -1,0 +1,57 @@
+// Shared by the dicom/sr tests: one phantom trial written once per test run, and helpers to
+// export it, edit SR datasets and read results.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dicom/sr/sr.h"
+#include "measure/io/assessment_json.h"
+
+class DcmItem;
+
+namespace nadir::dicom::sr::test {
+
+/// The phantom trial (3 subjects x 3 timepoints) in the build folder, written on first use
+/// and shared by later test processes.
+struct Phantom {
+  std::filesystem::path root;
+  std::vector<std::string> subjects;  // "PH-001" ...
+  std::filesystem::path Images(const std::string& subject) const { return root / "dicom" / subject; }
+  std::filesystem::path Truth(const std::string& subject) const {
+    return root / "truth" / (subject + ".json");
+  }
+};
+const Phantom& GetPhantom();
+
+/// A fresh folder under the temp dir (removed at exit).
+std::filesystem::path FreshDir(const std::string& name);
+
+/// Reads an assessment file that must be valid.
+LoadedAssessment ReadTruth(const std::filesystem::path& file);
+
+/// Exports `subject`'s ground truth into a fresh folder; returns the SR files in date order.
+std::vector<std::filesystem::path> ExportTruth(const std::string& subject, const std::string& dir_name);
+
+/// Loads a DICOM file, lets `edit` change its dataset, saves it to `out`.
+void EditDataset(const std::filesystem::path& in, const std::filesystem::path& out,
+                 const std::function<void(DcmItem&)>& edit);
+
+/// The first content item (depth first) whose concept name code value is `code_value`.
+DcmItem* FindContentItem(DcmItem& item, const std::string& code_value);
+
+/// Runs a command, returning its exit status and its stdout + stderr.
+int Capture(const std::string& command, std::string* output);
+
+/// dciodvfy's "Error" lines for `file` (empty when none, or when dciodvfy is not installed);
+/// `output` gets everything it printed.
+std::string DciodvfyErrors(const std::filesystem::path& file, std::string* output = nullptr);
+
+/// Joins messages for failure output and substring checks.
+std::string Join(const std::vector<std::string>& lines);
+
+}  // namespace nadir::dicom::sr::test

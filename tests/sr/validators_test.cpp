@@ -1,0 +1,45 @@
+// Every SR nadir writes passes dciodvfy (dicom3tools) with no errors and dsrdump (DCMTK) reads
+// it. A missing tool skips its test and says so; scripts/setup.sh installs both.
+#include <cstdio>
+#include <sstream>
+
+#include "sr_fixture.h"
+
+namespace nadir::dicom::sr::test {
+namespace {
+
+std::vector<std::filesystem::path> AllReports() {
+  std::vector<std::filesystem::path> all;
+  for (const std::string& s : GetPhantom().subjects)
+    for (const auto& f : ExportTruth(s, "validate_" + s)) all.push_back(f);
+  return all;
+}
+
+TEST(SrValidators, DciodvfyFindsNoErrorInAnyReport) {
+  if (std::string(NADIR_DCIODVFY).empty())
+    GTEST_SKIP() << "dciodvfy (Debian package dicom3tools) not found; scripts/setup.sh installs it";
+  const auto reports = AllReports();
+  ASSERT_EQ(reports.size(), 9u);
+  for (const auto& f : reports) {
+    std::string out;
+    EXPECT_TRUE(DciodvfyErrors(f, &out).empty()) << f << "\n" << out;
+    // dciodvfy names the IOD it checked against on its first line.
+    EXPECT_NE(out.find("SR"), std::string::npos) << out;
+  }
+}
+
+TEST(SrValidators, DsrdumpPrintsEveryReportWithItsTrackingIdentifiers) {
+  if (std::string(NADIR_DSRDUMP).empty())
+    GTEST_SKIP() << "dsrdump (Debian package dcmtk) not found; scripts/setup.sh installs it";
+  for (const auto& f : AllReports()) {
+    std::string out;
+    EXPECT_EQ(Capture(std::string(NADIR_DSRDUMP) + " '" + f.string() + "'", &out), 0) << out;
+    EXPECT_NE(out.find("Imaging Measurement Report"), std::string::npos) << out;
+    EXPECT_NE(out.find("Tracking Unique Identifier"), std::string::npos) << out;
+    EXPECT_NE(out.find("POLYLINE"), std::string::npos) << out;
+    EXPECT_EQ(out.find("E: "), std::string::npos) << out;
+  }
+}
+
+}  // namespace
+}  // namespace nadir::dicom::sr::test
