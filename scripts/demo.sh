@@ -13,3 +13,8 @@ mkdir -p out
 ./build/cli/nadir report sample_data/trial --by arm,dose_level --out out/report
 # Central review of the sample's second reader: agreement, discordance, an adjudication.
 ./build/cli/nadir review sample_data/review --out out/review.json
+# With a display, open the reading room on the phantom trial (baseline and follow-up side by
+# side); headless, the recompute above is the main job. NADIR_NO_VIEWER=1 skips the window.
+if [ -n "${DISPLAY:-}" ] && [ -z "${NADIR_NO_VIEWER:-}" ] && [ -x build/viewer/nadir-viewer ]; then
+  ./build/viewer/nadir-viewer sample_data/phantom
+fi
