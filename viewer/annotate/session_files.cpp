@@ -60,8 +60,12 @@ void AnnotationSession::New(const std::string& subject_id, Date baseline,
 
 bool AnnotationSession::Open(const std::string& path, std::string* error) {
   LoadedAssessment loaded = ReadAssessmentFile(path);
-  if (!loaded.subject) {
+  // A file the reader cannot read completely is not opened: rewriting it would drop what
+  // could not be read. The first problem names the field and the value.
+  if (!loaded.subject || !loaded.errors.empty()) {
     std::string why = loaded.errors.empty() ? "not a readable assessment" : loaded.errors.front();
+    if (loaded.errors.size() > 1)
+      why += " (and " + std::to_string(loaded.errors.size() - 1) + " more)";
     if (error) *error = path + ": " + why;
     return false;
   }
