@@ -15,12 +15,16 @@ namespace {
 void AddLesion(std::vector<OverlayLine>& out, const std::string& id, LesionKind kind,
                bool selected, bool in_progress, const std::optional<caliper::Segment>& first,
                const std::optional<caliper::Segment>& second) {
-  std::string label = id;
-  if (first) label += " " + FormatMm(caliper::LengthMm(*first));
-  if (first && second) {
-    label.resize(label.size() - 3);  // "32.4 x 21.5 mm"
-    label += " x " + FormatMm(caliper::LengthMm(*second));
-  }
+  char text[96];
+  if (first && second)
+    std::snprintf(text, sizeof text, "%s %.1f x %.1f mm", id.c_str(), caliper::LengthMm(*first),
+                  caliper::LengthMm(*second));
+  else if (first || second)
+    std::snprintf(text, sizeof text, "%s %.1f mm", id.c_str(),
+                  caliper::LengthMm(first ? *first : *second));
+  else
+    std::snprintf(text, sizeof text, "%s", id.c_str());
+  const std::string label = text;
   if (first)
     out.push_back({id, kind, *first, caliper::LengthMm(*first), false, selected, in_progress,
                    label});

@@ -36,14 +36,14 @@ void DrawSumChart(const SubjectResult& r, bool irecist, float width, float heigh
   if (c.partial_response_mm) {  // RECIST 1.1 §4.3.1: PR at -30 % of baseline
     const float y = Y(*c.partial_response_mm);
     dl->AddLine(ImVec2(left, y), ImVec2(right, y), green, 1.0f);
-    dl->AddText(ImVec2(right - 40, y - 14), green, "-30 %");
+    dl->AddText(ImVec2(left + 4, y + 1), green, "PR -30 %");
   }
   // PD at +20 % (and +5 mm) over the nadir: a step line, the nadir changes with time.
   for (std::size_t i = 1; i < c.points.size(); ++i) {
     if (!c.points[i].progression_line_mm) continue;
     const float y = Y(*c.points[i].progression_line_mm);
     dl->AddLine(ImVec2(X(c.points[i - 1].day), y), ImVec2(X(c.points[i].day), y), red, 1.0f);
-    if (i + 1 == c.points.size()) dl->AddText(ImVec2(right - 40, y - 14), red, "+20 %");
+    if (i + 1 == c.points.size()) dl->AddText(ImVec2(X(c.points[i - 1].day) + 4, y - 15), red, "PD +20 % over nadir");
   }
   const ImU32 line = IM_COL32(120, 180, 255, 255);
   const ChartPoint* prev = nullptr;
@@ -55,7 +55,9 @@ void DrawSumChart(const SubjectResult& r, bool irecist, float width, float heigh
     const ImVec2 at(X(p.day), Y(*p.sum_mm));
     if (prev) dl->AddLine(ImVec2(X(prev->day), Y(*prev->sum_mm)), at, line, 2.0f);
     dl->AddCircleFilled(at, 4.0f, line);
-    dl->AddText(ImVec2(at.x + 5, at.y - 16), IM_COL32(230, 230, 230, 255), p.label.c_str());
+    const float text_w = ImGui::CalcTextSize(p.label.c_str()).x;
+    const float tx = at.x + 5 + text_w > right ? at.x - 5 - text_w : at.x + 5;
+    dl->AddText(ImVec2(tx, at.y - 16), IM_COL32(230, 230, 230, 255), p.label.c_str());
     prev = &p;
   }
 }

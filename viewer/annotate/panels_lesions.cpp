@@ -1,5 +1,6 @@
 // The lesion panel: what the reader records per lesion at the current timepoint.
 #include <cstdio>
+#include <utility>
 #include <cstring>
 
 #include <imgui.h>
@@ -144,7 +145,7 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
 std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st) {
   std::vector<Action> out;
   if (!st.open) return out;
-  ImGui::SetNextWindowSize(ImVec2(430, 520), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(540, 340), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Lesions", &st.open)) {
     ImGui::End();
     return out;
@@ -163,8 +164,13 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("lesions", 6, flags)) {
-    for (const char* h : {"Id", "Kind", "Site", "State", "Long x short", "Previous"})
-      ImGui::TableSetupColumn(h);
+    // Fixed widths (in font heights): a table sizes itself from the previous frame, and a
+    // screenshot has only two.
+    const float em = ImGui::GetFontSize();
+    for (auto [h, w] : {std::pair{"Id", 2.5f}, std::pair{"Kind", 5.5f}, std::pair{"Site", 8.5f},
+                        std::pair{"State", 7.0f}, std::pair{"Long x short", 6.5f},
+                        std::pair{"Previous", 10.0f}})
+      ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, w * em);
     ImGui::TableHeadersRow();
     for (const LesionRecord& l : tp->lesions) {
       ImGui::TableNextRow();

@@ -1,5 +1,6 @@
 // The response panel: the engine's responses for the subject, live, and the sum chart.
 #include <cstdio>
+#include <utility>
 
 #include <imgui.h>
 
@@ -49,7 +50,7 @@ ImVec4 ColourOf(Response r) {
 std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
   std::vector<Action> out;
   if (!st.open) return out;
-  ImGui::SetNextWindowSize(ImVec2(640, 420), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(740, 360), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Response", &st.open)) {
     ImGui::End();
     return out;
@@ -80,10 +81,15 @@ std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelS
                                 ImGuiTableFlags_SizingFixedFit;
   const int columns = st.irecist ? 11 : 10;
   if (ImGui::BeginTable("responses", columns, flags)) {
-    for (const char* h : {"Date", "Label", "Sum mm", "Nadir mm", "vs base", "vs nadir", "Target",
-                          "Non-target", "New", "Overall"})
-      ImGui::TableSetupColumn(h);
-    if (st.irecist) ImGui::TableSetupColumn("New-lesion sum");
+    const float em = ImGui::GetFontSize();
+    for (auto [h, w] : {std::pair{"Date", 5.5f}, std::pair{"Label", 4.5f},
+                        std::pair{"Sum mm", 3.5f}, std::pair{"Nadir mm", 4.0f},
+                        std::pair{"vs base", 4.0f}, std::pair{"vs nadir", 4.0f},
+                        std::pair{"Target", 4.0f}, std::pair{"Non-target", 7.5f},
+                        std::pair{"New", 3.0f}, std::pair{"Overall", 5.0f}})
+      ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, w * em);
+    if (st.irecist)
+      ImGui::TableSetupColumn("New-lesion sum", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
     ImGui::TableHeadersRow();
     for (const TimepointResponse& t : cr->timepoints) {
       ImGui::TableNextRow();

@@ -42,7 +42,8 @@ inline constexpr double kMinCaliperMm = 0.5;
 class AnnotationSession {
  public:
   /// `autosave_dir` holds the autosave of an assessment not saved to a file yet.
-  explicit AnnotationSession(std::string autosave_dir = DefaultAutosaveDir());
+  explicit AnnotationSession(std::string autosave_dir);
+  AnnotationSession() : AnnotationSession(DefaultAutosaveDir()) {}
 
   static std::string DefaultAutosaveDir();
 
