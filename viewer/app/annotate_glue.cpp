@@ -74,6 +74,7 @@ void Save(AnnotateUi& ui) {
 void Start(AnnotateUi& ui, const ReadingRoom& room) {
   if (ui.started || room.series().empty()) return;
   const SeriesSlot* first = room.SeriesOf(0) ? room.SeriesOf(0) : room.series().front().get();
+  ui.patient_id = first->summary().patient_id;
   std::error_code ec;
   if (!ui.assessment.empty() && std::filesystem::exists(ui.assessment, ec)) {
     std::string error;
@@ -164,6 +165,12 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
   if (v < 0) return false;
   const auto p = PointAt(room, rects, v, mx, my);
   if (!p) return false;
+  // One assessment is one subject: a click on another patient's images never lands in it.
+  if (room.SeriesOf(v)->summary().patient_id != ui.patient_id) {
+    ui.status = "this image is of patient " + room.SeriesOf(v)->summary().patient_id +
+                "; the assessment open is of " + ui.patient_id;
+    return false;
+  }
   // The viewport clicked is the timepoint worked on; measuring on a study not in the
   // assessment yet adds its timepoint.
   const bool measuring = ui.session.tool() != an::Tool::kNavigate;

@@ -30,6 +30,7 @@ struct AnnotateUi {
   int drag_viewport = -1;
   bool quit_anyway = false;   // the reader chose to quit without saving (autosave kept)
   bool ask_close = false;
+  std::string patient_id;     // DICOM PatientID of the series the assessment started on
   std::string jump_pending;   // a lesion to show once the viewports are placed (on open)
   std::string status;
 };
