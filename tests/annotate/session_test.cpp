@@ -180,5 +180,29 @@ TEST_F(SessionTest, OverlayShowsMeasurementsOfThatImageAndTheDraft) {
   EXPECT_DOUBLE_EQ(*Base().lesions[0].long_axis_mm, 20.0);  // cancelled: unchanged
 }
 
+// RECIST 1.1 §4.4.3: SD counts for best response only if met at least 42 days after the start
+// of treatment, which defaults to the baseline date; the reader can record the real one.
+TEST_F(SessionTest, TreatmentStartAndReaderAreEditsLikeAnyOther) {
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
+  s.AddTimepoint(D("2026-02-09"), "Week 5", "");  // 35 days after the baseline
+  s.Apply(act::SetTimepoint{1});
+  s.Apply(act::SelectLesion{"T1"});
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {19, 0, 0}, "f"));
+  ASSERT_TRUE(s.Results().recist11);
+  EXPECT_EQ(s.Results().recist11->timepoints.at(0).overall, Response::kSD);
+  EXPECT_NE(s.Results().recist11->best.best, Response::kSD);  // too early for SD
+  s.Apply(act::SetTreatmentStart{D("2025-12-20")});            // 51 days before the follow-up
+  EXPECT_EQ(s.Results().recist11->best.best, Response::kSD);
+  s.Apply(act::SetReader{"R2"});
+  s.Apply(act::SetTimepointLabel{1, "Cycle 2"});
+  EXPECT_EQ(s.subject().reader, "R2");
+  EXPECT_EQ(s.subject().timepoints[1].label, "Cycle 2");
+  s.Apply(act::Undo{});
+  s.Apply(act::Undo{});
+  s.Apply(act::Undo{});
+  EXPECT_FALSE(s.subject().treatment_start);
+  EXPECT_NE(s.Results().recist11->best.best, Response::kSD);
+}
+
 }  // namespace
 }  // namespace nadir::annotate

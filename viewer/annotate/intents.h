@@ -2,9 +2,11 @@
 // and the viewport's mouse and keys produce these; AnnotationSession::Apply carries them out.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 
+#include "date.h"
 #include "lesion.h"
 
 namespace nadir::annotate {
@@ -26,6 +28,9 @@ struct SetNodal { std::string id; bool nodal; };
 struct SetState { std::string id; LesionState state; };
 struct SetMergedInto { std::string id; std::string host; };
 struct SetTimepoint { int index; };
+struct SetReader { std::string reader; };
+struct SetTreatmentStart { std::optional<Date> date; };  // day 0 of SD duration, PFS, OS
+struct SetTimepointLabel { int index; std::string label; };
 struct SetTool { Tool tool; };
 struct JumpTo { std::string id; };  // show the lesion's measurement in the viewports
 struct Undo {};
@@ -37,7 +42,8 @@ struct RecoverAutosave {};
 using Action =
     std::variant<act::SelectLesion, act::AddLesion, act::DeleteLesion, act::SetKind,
                  act::SetSite, act::SetNodal, act::SetState, act::SetMergedInto,
-                 act::SetTimepoint, act::SetTool, act::JumpTo, act::Undo, act::Redo, act::Save,
+                 act::SetTimepoint, act::SetReader, act::SetTreatmentStart,
+                 act::SetTimepointLabel, act::SetTool, act::JumpTo, act::Undo, act::Redo, act::Save,
                  act::RecoverAutosave>;
 
 /// Mouse input on an image, already in patient space. `sop_uid` names the image under the

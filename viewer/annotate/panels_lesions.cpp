@@ -83,6 +83,33 @@ void TimepointPicker(const AnnotationSession& s, std::vector<Action>& out) {
   }
 }
 
+// Reader, treatment start (day 0 of SD duration, PFS and OS) and the timepoint's label.
+void SubjectFields(const AnnotationSession& s, LesionPanelState& st, std::vector<Action>& out) {
+  const Subject& subj = s.subject();
+  const int tp = s.annotation().timepoint;
+  if (st.subject_revision != s.revision() || st.subject_timepoint != tp) {
+    std::snprintf(st.reader, sizeof st.reader, "%s", subj.reader.c_str());
+    std::snprintf(st.treatment_start, sizeof st.treatment_start, "%s",
+                  subj.treatment_start ? FormatIsoDate(*subj.treatment_start).c_str() : "");
+    const Timepoint* t = CurrentTimepoint(s.annotation());
+    std::snprintf(st.label, sizeof st.label, "%s", t ? t->label.c_str() : "");
+    st.subject_revision = s.revision();
+    st.subject_timepoint = tp;
+  }
+  if (!ImGui::CollapsingHeader("Subject and timepoint")) return;
+  const auto enter = ImGuiInputTextFlags_EnterReturnsTrue;
+  if (ImGui::InputText("Reader", st.reader, sizeof st.reader, enter))
+    out.push_back(act::SetReader{st.reader});
+  if (ImGui::InputText("Treatment start", st.treatment_start, sizeof st.treatment_start, enter)) {
+    if (st.treatment_start[0] == 0) out.push_back(act::SetTreatmentStart{std::nullopt});
+    else if (const auto d = ParseIsoDate(st.treatment_start)) out.push_back(act::SetTreatmentStart{d});
+  }
+  if (st.treatment_start[0] && !ParseIsoDate(st.treatment_start))
+    ImGui::TextColored(kWarning, "not a date: YYYY-MM-DD (Enter applies)");
+  if (ImGui::InputText("Timepoint label", st.label, sizeof st.label, enter))
+    out.push_back(act::SetTimepointLabel{tp, st.label});
+}
+
 void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const LesionRecord& l,
                     std::vector<Action>& out) {
   const bool baseline = AtBaseline(s.annotation());
@@ -155,6 +182,7 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
   if (!s.path().empty()) ImGui::TextColored(kDim, "%s", s.path().c_str());
   ToolBar(s, out);
   TimepointPicker(s, out);
+  SubjectFields(s, st, out);
   const Timepoint* tp = CurrentTimepoint(a);
   if (!tp) {
     ImGui::End();

@@ -204,6 +204,28 @@ void AnnotationSession::ApplyOne(const act::SetTimepoint& a) {
   doc_.timepoint = a.index;
 }
 
+void AnnotationSession::ApplyOne(const act::SetReader& a) {
+  if (doc_.subject.reader == a.reader) return;
+  Subject before = doc_.subject;
+  doc_.subject.reader = a.reader;
+  Commit(std::move(before));
+}
+
+void AnnotationSession::ApplyOne(const act::SetTreatmentStart& a) {
+  if (doc_.subject.treatment_start == a.date) return;
+  Subject before = doc_.subject;
+  doc_.subject.treatment_start = a.date;
+  Commit(std::move(before));
+}
+
+void AnnotationSession::ApplyOne(const act::SetTimepointLabel& a) {
+  if (a.index < 0 || a.index >= int(doc_.subject.timepoints.size())) return;
+  if (doc_.subject.timepoints[a.index].label == a.label) return;
+  Subject before = doc_.subject;
+  doc_.subject.timepoints[a.index].label = a.label;
+  Commit(std::move(before));
+}
+
 void AnnotationSession::ApplyOne(const act::SetTool& a) {
   Cancel();
   tool_ = a.tool;

@@ -111,6 +111,9 @@ class AnnotationSession {
   void ApplyOne(const act::SetState& a);
   void ApplyOne(const act::SetMergedInto& a);
   void ApplyOne(const act::SetTimepoint& a);
+  void ApplyOne(const act::SetReader& a);
+  void ApplyOne(const act::SetTreatmentStart& a);
+  void ApplyOne(const act::SetTimepointLabel& a);
   void ApplyOne(const act::SetTool& a);
   void ApplyOne(const act::JumpTo& a);
   void ApplyOne(const act::Undo& a);
