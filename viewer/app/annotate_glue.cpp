@@ -31,9 +31,12 @@ struct ImagePoint {
   double mm_per_pixel = 1;
 };
 
+// SOP Instance UID of each slice k of a series (empty until its geometry arrived).
+const std::vector<std::string>& SopUids(const SeriesSlot& slot) { return slot.volume().sop_uids; }
+
 std::optional<int> NativeSlice(const SeriesSlot& slot, const ViewportState& vp) {
   const SlicePlane& p = vp.plane;
-  if (p.slice_axis != 2 || int(slot.volume().sop_uids.size()) != p.slice_count) return std::nullopt;
+  if (p.slice_axis != 2 || int(SopUids(slot).size()) != p.slice_count) return std::nullopt;
   const int n = SliceIndex(p, vp.view);
   return p.slice_sign > 0 ? n : p.slice_count - 1 - n;
 }
@@ -50,7 +53,7 @@ std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<Vie
   // Onto the centre of the slice shown (the view may sit between slice centres).
   const double w = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view)) - Dot(p, vp.plane.normal);
   p = p + vp.plane.normal * w;
-  return ImagePoint{p, slot->volume().sop_uids[*k], vp.plane.normal, 1.0 / m.pixels_per_mm};
+  return ImagePoint{p, SopUids(*slot)[*k], vp.plane.normal, 1.0 / m.pixels_per_mm};
 }
 
 std::optional<Date> DateOfSeries(const SeriesSlot& slot) {
@@ -164,7 +167,12 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
     if (rects[i].Contains(mx, my)) v = i;
   if (v < 0) return false;
   const auto p = PointAt(room, rects, v, mx, my);
-  if (!p) return false;
+  if (!p) {
+    if (ui.session.tool() != an::Tool::kNavigate)
+      ui.status = "calipers are drawn on native slices of DICOM images (this view names no SOP "
+                  "Instance UID to record)";
+    return false;
+  }
   // One assessment is one subject: a click on another patient's images never lands in it.
   if (room.SeriesOf(v)->summary().patient_id != ui.patient_id) {
     ui.status = "this image is of patient " + room.SeriesOf(v)->summary().patient_id +
@@ -229,7 +237,7 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
       const SeriesSlot* slot = room.SeriesOf(v);
       if (!slot || !slot->HasGeometry()) continue;
       const auto t = TimepointOf(ui, room, v, false);
-      const auto& uids = slot->volume().sop_uids;
+      const auto& uids = SopUids(*slot);
       const auto& tps = ui.session.subject().timepoints;
       for (int tt = t.value_or(-1); tt >= 0; --tt) {
         const LesionRecord* l = tps[tt].Find(jump->id);
@@ -273,7 +281,7 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
     };
     draw->PushClipRect(ImVec2(r.x / scale, r.y / scale),
                        ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
-    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, slot->volume().sop_uids[*k])) {
+    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, SopUids(*slot)[*k])) {
       // A multi-frame object names every frame alike: keep the lines of this slice only.
       const double w = Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]},
                            vp.plane.normal) - position;
