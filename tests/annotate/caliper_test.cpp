@@ -1,10 +1,10 @@
 // Caliper geometry (measure/caliper.h): lengths in patient mm and the bidirectional tool's
 // perpendicular short axis (RECIST 1.1 §3.2: long axis, and the short axis perpendicular to it).
+#include "caliper.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
-
-#include "caliper.h"
 
 namespace nadir::caliper {
 namespace {

@@ -1,8 +1,9 @@
 // The response chart's values come from the engine's results; its reference lines are the
 // RECIST 1.1 §4.3.1 thresholds (PR at -30 % of baseline, PD at +20 % over the nadir).
+#include "chart.h"
+
 #include <gtest/gtest.h>
 
-#include "chart.h"
 #include "test_util.h"
 
 namespace nadir::annotate {
@@ -32,9 +33,7 @@ TEST(SumChart, PointsAndReferenceLinesFollowTheResults) {
   EXPECT_EQ(ChartOf(s.Results(), /*irecist=*/true).points[1].label, "iPR");
 }
 
-TEST(SumChart, NoBaselineNoChart) {
-  EXPECT_TRUE(ChartOf(SubjectResult{}).points.empty());
-}
+TEST(SumChart, NoBaselineNoChart) { EXPECT_TRUE(ChartOf(SubjectResult{}).points.empty()); }
 
 }  // namespace
 }  // namespace nadir::annotate

@@ -8,17 +8,17 @@
 #include <cmath>
 #include <map>
 
+#include "assess.h"
 #include "dicom/phantom.h"
 #include "dicom/volume.h"
-#include "assess.h"
 #include "test_util.h"
 
 namespace nadir::annotate {
 namespace {
 
 using testing::D;
-using testing::DrawLine;
 using testing::DragHandleTo;
+using testing::DrawLine;
 
 constexpr double kPi = 3.141592653589793;
 
@@ -53,7 +53,8 @@ struct EllipsoidPhantom {
           const double h = d[2] / 10.0;
           v.hu[v.Index(i, j, kk)] = u * u + w * w + h * h <= 1 ? 40 : -1000;
         }
-    for (int kk = 0; kk < v.size[2]; ++kk) v.sop_uids.push_back("1.2.826.0.1.99." + std::to_string(kk));
+    for (int kk = 0; kk < v.size[2]; ++kk)
+      v.sop_uids.push_back("1.2.826.0.1.99." + std::to_string(kk));
   }
 
   // HU at a patient point on slice k, interpolated bilinearly in the slice (as the viewer's
@@ -63,7 +64,8 @@ struct EllipsoidPhantom {
     double idx[2];
     for (int a = 0; a < 2; ++a)
       idx[a] = (v.direction[a * 3] * rel[0] + v.direction[a * 3 + 1] * rel[1] +
-                v.direction[a * 3 + 2] * rel[2]) / v.spacing[a];
+                v.direction[a * 3 + 2] * rel[2]) /
+               v.spacing[a];
     const int i0 = int(std::floor(idx[0])), j0 = int(std::floor(idx[1]));
     const double fi = idx[0] - i0, fj = idx[1] - j0;
     auto at = [&](int i, int j) {

@@ -1,10 +1,10 @@
 // The annotation panels run headless: a Dear ImGui context with no window and no renderer
 // draws frames of them for sessions in every state. Without input they ask for nothing.
-#include <gtest/gtest.h>
+#include "panels.h"
 
+#include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "panels.h"
 #include "test_util.h"
 
 namespace nadir::annotate {

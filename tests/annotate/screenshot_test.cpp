@@ -46,9 +46,10 @@ TEST(AnnotatedScreenshot, BaselineAndFollowUpWithCalipersAndResponsePanel) {
   fs::copy_file(written.assessment_files.at(0), assessment);
   const std::string before = Slurp(assessment);
   const fs::path png = fs::path(NADIR_SCREENSHOT_DIR) / "annotated_phantom_1x2.png";
-  const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom" / "PH-001").string() +
-                          "' --assessment '" + assessment.string() +
-                          "' --layout 1x2 --size 1600x900 --screenshot '" + png.string() + "'";
+  const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" +
+                          (dir / "dicom" / "PH-001").string() + "' --assessment '" +
+                          assessment.string() + "' --layout 1x2 --size 1600x900 --screenshot '" +
+                          png.string() + "'";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   const viewer::RgbaImage img = viewer::ReadPng(png.string());
   ASSERT_EQ(img.width, 1600);

@@ -191,7 +191,7 @@ TEST_F(SessionTest, TreatmentStartAndReaderAreEditsLikeAnyOther) {
   ASSERT_TRUE(s.Results().recist11);
   EXPECT_EQ(s.Results().recist11->timepoints.at(0).overall, Response::kSD);
   EXPECT_NE(s.Results().recist11->best.best, Response::kSD);  // too early for SD
-  s.Apply(act::SetTreatmentStart{D("2025-12-20")});            // 51 days before the follow-up
+  s.Apply(act::SetTreatmentStart{D("2025-12-20")});           // 51 days before the follow-up
   EXPECT_EQ(s.Results().recist11->best.best, Response::kSD);
   s.Apply(act::SetReader{"R2"});
   s.Apply(act::SetTimepointLabel{1, "Cycle 2"});

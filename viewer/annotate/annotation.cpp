@@ -7,18 +7,21 @@ namespace nadir::annotate {
 
 const std::vector<std::string>& SitePickList() {
   static const std::vector<std::string> sites = {
-      "liver",         "lung",        "lymph node", "adrenal",  "kidney", "pancreas",
-      "spleen",        "peritoneum",  "pleura",     "bone",     "brain",  "soft tissue",
-      "abdominal wall", "mediastinum", "breast",     "stomach",  "bowel",  "skin",
+      "liver",          "lung",        "lymph node", "adrenal", "kidney", "pancreas",
+      "spleen",         "peritoneum",  "pleura",     "bone",    "brain",  "soft tissue",
+      "abdominal wall", "mediastinum", "breast",     "stomach", "bowel",  "skin",
   };
   return sites;
 }
 
 const char* IdPrefix(LesionKind kind) {
   switch (kind) {
-    case LesionKind::kTarget: return "T";
-    case LesionKind::kNonTarget: return "NT";
-    case LesionKind::kNew: return "N";
+    case LesionKind::kTarget:
+      return "T";
+    case LesionKind::kNonTarget:
+      return "NT";
+    case LesionKind::kNew:
+      return "N";
   }
   return "?";
 }
@@ -39,9 +42,12 @@ std::string NextLesionId(const Subject& s, LesionKind kind) {
 
 LesionState DefaultState(LesionKind kind) {
   switch (kind) {
-    case LesionKind::kTarget: return LesionState::kMeasured;
-    case LesionKind::kNonTarget: return LesionState::kPresent;
-    case LesionKind::kNew: return LesionState::kEquivocal;
+    case LesionKind::kTarget:
+      return LesionState::kMeasured;
+    case LesionKind::kNonTarget:
+      return LesionState::kPresent;
+    case LesionKind::kNew:
+      return LesionState::kEquivocal;
   }
   return LesionState::kNotEvaluated;
 }

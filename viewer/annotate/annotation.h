@@ -4,21 +4,20 @@
 // reader is: the current timepoint and the selected lesion. Plain values; no window.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "subject.h"
 
 namespace nadir::annotate {
 
 struct Annotation {
-  Subject subject;                   // timepoints sorted by date; the first is the baseline
-  nlohmann::ordered_json original;   // as read (or last saved): unknown fields are kept
-  int timepoint = 0;                 // index into subject.timepoints
-  std::string selected;              // id of the selected lesion ("" when none)
+  Subject subject;                  // timepoints sorted by date; the first is the baseline
+  nlohmann::ordered_json original;  // as read (or last saved): unknown fields are kept
+  int timepoint = 0;                // index into subject.timepoints
+  std::string selected;             // id of the selected lesion ("" when none)
 };
 
 /// Organs and sites offered by the lesion panel; any other text is allowed too.

@@ -9,8 +9,8 @@ namespace nadir::annotate {
 SumChart ChartOf(const SubjectResult& r, bool irecist) {
   SumChart c;
   if (!r.baseline) return c;
-  const CriteriaResult* cr = irecist ? (r.irecist ? &*r.irecist : nullptr)
-                                     : (r.recist11 ? &*r.recist11 : nullptr);
+  const CriteriaResult* cr =
+      irecist ? (r.irecist ? &*r.irecist : nullptr) : (r.recist11 ? &*r.recist11 : nullptr);
   ChartPoint base;
   base.sum_mm = r.baseline->sum_mm;
   base.label = "baseline";

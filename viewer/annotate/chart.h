@@ -13,8 +13,8 @@
 namespace nadir::annotate {
 
 struct ChartPoint {
-  int day = 0;  // days after the baseline
-  std::optional<double> sum_mm;  // nullopt: not evaluable (a target not evaluated)
+  int day = 0;                                // days after the baseline
+  std::optional<double> sum_mm;               // nullopt: not evaluable (a target not evaluated)
   std::optional<double> progression_line_mm;  // nadir_mm * 1.2 at this follow-up
   std::string label;                          // overall response at this timepoint
 };

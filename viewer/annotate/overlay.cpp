@@ -12,8 +12,8 @@ std::string FormatMm(double mm) {
 
 namespace {
 
-void AddLesion(std::vector<OverlayLine>& out, const std::string& id, LesionKind kind,
-               bool selected, bool in_progress, const std::optional<caliper::Segment>& first,
+void AddLesion(std::vector<OverlayLine>& out, const std::string& id, LesionKind kind, bool selected,
+               bool in_progress, const std::optional<caliper::Segment>& first,
                const std::optional<caliper::Segment>& second) {
   char text[96];
   if (first && second)
@@ -26,8 +26,8 @@ void AddLesion(std::vector<OverlayLine>& out, const std::string& id, LesionKind 
     std::snprintf(text, sizeof text, "%s", id.c_str());
   const std::string label = text;
   if (first)
-    out.push_back({id, kind, *first, caliper::LengthMm(*first), false, selected, in_progress,
-                   label});
+    out.push_back(
+        {id, kind, *first, caliper::LengthMm(*first), false, selected, in_progress, label});
   if (second)
     out.push_back({id, kind, *second, caliper::LengthMm(*second), true, selected, in_progress,
                    first ? "" : label});

@@ -13,13 +13,13 @@ namespace nadir::annotate {
 
 struct LesionPanelState {
   bool open = true;
-  char site_text[64] = "";      // free-text site of the selected lesion, being typed
-  std::string site_text_for;    // the lesion whose site the buffer holds
+  char site_text[64] = "";    // free-text site of the selected lesion, being typed
+  std::string site_text_for;  // the lesion whose site the buffer holds
   char reader[32] = "";
   char treatment_start[16] = "";  // YYYY-MM-DD
   char label[48] = "";
-  int subject_revision = -1;      // the session revision the buffers were filled at
-  int subject_timepoint = -1;     // and the timepoint
+  int subject_revision = -1;   // the session revision the buffers were filled at
+  int subject_timepoint = -1;  // and the timepoint
 };
 
 /// The lesion list of the current timepoint: id, kind, site (pick list or free text), nodal,

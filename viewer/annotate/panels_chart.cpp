@@ -1,9 +1,9 @@
 // The sum-of-diameters chart drawn with ImDrawList: sums over days since baseline, the
 // partial-response line (baseline - 30 %) and the progression line (nadir + 20 %).
+#include <imgui.h>
+
 #include <algorithm>
 #include <cstdio>
-
-#include <imgui.h>
 
 #include "chart.h"
 #include "panels.h"
@@ -43,7 +43,8 @@ void DrawSumChart(const SubjectResult& r, bool irecist, float width, float heigh
     if (!c.points[i].progression_line_mm) continue;
     const float y = Y(*c.points[i].progression_line_mm);
     dl->AddLine(ImVec2(X(c.points[i - 1].day), y), ImVec2(X(c.points[i].day), y), red, 1.0f);
-    if (i + 1 == c.points.size()) dl->AddText(ImVec2(X(c.points[i - 1].day) + 4, y - 15), red, "PD +20 % over nadir");
+    if (i + 1 == c.points.size())
+      dl->AddText(ImVec2(X(c.points[i - 1].day) + 4, y - 15), red, "PD +20 % over nadir");
   }
   const ImU32 line = IM_COL32(120, 180, 255, 255);
   const ChartPoint* prev = nullptr;

@@ -1,9 +1,9 @@
 // The lesion panel: what the reader records per lesion at the current timepoint.
-#include <cstdio>
-#include <utility>
-#include <cstring>
-
 #include <imgui.h>
+
+#include <cstdio>
+#include <cstring>
+#include <utility>
 
 #include "overlay.h"
 #include "panels.h"
@@ -18,9 +18,12 @@ const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
 
 const char* KindName(LesionKind k) {
   switch (k) {
-    case LesionKind::kTarget: return "target";
-    case LesionKind::kNonTarget: return "non-target";
-    case LesionKind::kNew: return "new";
+    case LesionKind::kTarget:
+      return "target";
+    case LesionKind::kNonTarget:
+      return "non-target";
+    case LesionKind::kNew:
+      return "new";
   }
   return "?";
 }
@@ -46,9 +49,9 @@ std::string PreviousText(const Subject& s, int timepoint, const LesionRecord& l)
 }
 
 void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
-  for (auto [tool, label] : {std::pair{Tool::kNavigate, "Navigate (Esc)"},
-                             std::pair{Tool::kLine, "Line (D)"},
-                             std::pair{Tool::kBidirectional, "Bidirectional (B)"}}) {
+  for (auto [tool, label] :
+       {std::pair{Tool::kNavigate, "Navigate (Esc)"}, std::pair{Tool::kLine, "Line (D)"},
+        std::pair{Tool::kBidirectional, "Bidirectional (B)"}}) {
     if (ImGui::RadioButton(label, s.tool() == tool)) out.push_back(act::SetTool{tool});
     ImGui::SameLine();
   }
@@ -101,8 +104,10 @@ void SubjectFields(const AnnotationSession& s, LesionPanelState& st, std::vector
   if (ImGui::InputText("Reader", st.reader, sizeof st.reader, enter))
     out.push_back(act::SetReader{st.reader});
   if (ImGui::InputText("Treatment start", st.treatment_start, sizeof st.treatment_start, enter)) {
-    if (st.treatment_start[0] == 0) out.push_back(act::SetTreatmentStart{std::nullopt});
-    else if (const auto d = ParseIsoDate(st.treatment_start)) out.push_back(act::SetTreatmentStart{d});
+    if (st.treatment_start[0] == 0)
+      out.push_back(act::SetTreatmentStart{std::nullopt});
+    else if (const auto d = ParseIsoDate(st.treatment_start))
+      out.push_back(act::SetTreatmentStart{d});
   }
   if (st.treatment_start[0] && !ParseIsoDate(st.treatment_start))
     ImGui::TextColored(kWarning, "not a date: YYYY-MM-DD (Enter applies)");
@@ -151,7 +156,8 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
         out.push_back(act::SetState{l.id, state});
     ImGui::EndCombo();
   }
-  if (l.state == LesionState::kMerged) ImGui::TextColored(kDim, "merged into %s", l.merged_into.c_str());
+  if (l.state == LesionState::kMerged)
+    ImGui::TextColored(kDim, "merged into %s", l.merged_into.c_str());
   if (l.kind == LesionKind::kTarget && !baseline) {
     const Timepoint* tp = CurrentTimepoint(s.annotation());
     if (ImGui::BeginCombo("Merged into", l.merged_into.empty() ? "-" : l.merged_into.c_str())) {
@@ -195,9 +201,9 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
     // Fixed widths (in font heights): a table sizes itself from the previous frame, and a
     // screenshot has only two.
     const float em = ImGui::GetFontSize();
-    for (auto [h, w] : {std::pair{"Id", 2.5f}, std::pair{"Kind", 5.5f}, std::pair{"Site", 8.5f},
-                        std::pair{"State", 7.0f}, std::pair{"Long x short", 6.5f},
-                        std::pair{"Previous", 10.0f}})
+    for (auto [h, w] :
+         {std::pair{"Id", 2.5f}, std::pair{"Kind", 5.5f}, std::pair{"Site", 8.5f},
+          std::pair{"State", 7.0f}, std::pair{"Long x short", 6.5f}, std::pair{"Previous", 10.0f}})
       ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, w * em);
     ImGui::TableHeadersRow();
     for (const LesionRecord& l : tp->lesions) {

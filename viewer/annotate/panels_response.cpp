@@ -1,8 +1,8 @@
 // The response panel: the engine's responses for the subject, live, and the sum chart.
+#include <imgui.h>
+
 #include <cstdio>
 #include <utility>
-
-#include <imgui.h>
 
 #include "chart.h"
 #include "panels.h"
@@ -35,13 +35,17 @@ std::string DateOr(const std::optional<Date>& d, const char* none) {
 ImVec4 ColourOf(Response r) {
   switch (r) {
     case Response::kCR:
-    case Response::kPR: return {0.45f, 0.9f, 0.5f, 1.0f};
+    case Response::kPR:
+      return {0.45f, 0.9f, 0.5f, 1.0f};
     case Response::kSD:
-    case Response::kNonCRNonPD: return {0.85f, 0.85f, 0.85f, 1.0f};
+    case Response::kNonCRNonPD:
+      return {0.85f, 0.85f, 0.85f, 1.0f};
     case Response::kPD:
     case Response::kUPD:
-    case Response::kCPD: return {1.0f, 0.45f, 0.4f, 1.0f};
-    default: return kDim;
+    case Response::kCPD:
+      return {1.0f, 0.45f, 0.4f, 1.0f};
+    default:
+      return kDim;
   }
 }
 
@@ -69,24 +73,25 @@ std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelS
     ImGui::Text("Baseline %s: sum of diameters %s mm, %d target, %d non-target",
                 FormatIsoDate(r.baseline->date).c_str(), Mm(r.baseline->sum_mm).c_str(),
                 r.baseline->targets, r.baseline->nontargets);
-  const CriteriaResult* cr = st.irecist ? (r.irecist ? &*r.irecist : nullptr)
-                                        : (r.recist11 ? &*r.recist11 : nullptr);
+  const CriteriaResult* cr =
+      st.irecist ? (r.irecist ? &*r.irecist : nullptr) : (r.recist11 ? &*r.recist11 : nullptr);
   if (!cr) {
-    ImGui::TextColored(kDim, "The protocol does not ask for %s.", st.irecist ? "iRECIST" : "RECIST 1.1");
+    ImGui::TextColored(kDim, "The protocol does not ask for %s.",
+                       st.irecist ? "iRECIST" : "RECIST 1.1");
     ImGui::End();
     return out;
   }
   auto code = [&](Response x) { return st.irecist ? ToIRecistString(x) : ToString(x); };
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   const int columns = st.irecist ? 11 : 10;
   if (ImGui::BeginTable("responses", columns, flags)) {
     const float em = ImGui::GetFontSize();
-    for (auto [h, w] : {std::pair{"Date", 5.5f}, std::pair{"Label", 4.5f},
-                        std::pair{"Sum mm", 3.5f}, std::pair{"Nadir mm", 4.0f},
-                        std::pair{"vs base", 4.0f}, std::pair{"vs nadir", 4.0f},
-                        std::pair{"Target", 4.0f}, std::pair{"Non-target", 7.5f},
-                        std::pair{"New", 3.0f}, std::pair{"Overall", 5.0f}})
+    for (auto [h, w] :
+         {std::pair{"Date", 5.5f}, std::pair{"Label", 4.5f}, std::pair{"Sum mm", 3.5f},
+          std::pair{"Nadir mm", 4.0f}, std::pair{"vs base", 4.0f}, std::pair{"vs nadir", 4.0f},
+          std::pair{"Target", 4.0f}, std::pair{"Non-target", 7.5f}, std::pair{"New", 3.0f},
+          std::pair{"Overall", 5.0f}})
       ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed, w * em);
     if (st.irecist)
       ImGui::TableSetupColumn("New-lesion sum", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
@@ -130,7 +135,8 @@ std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelS
                      DateOr(cr->best.response_date, "-").c_str(),
                      DateOr(cr->best.progression_date, "-").c_str());
   DrawSumChart(r, st.irecist, ImGui::GetContentRegionAvail().x, 150);
-  if (!r.warnings.empty()) ImGui::TextColored(kDim, "%zu warning(s): see Lesions", r.warnings.size());
+  if (!r.warnings.empty())
+    ImGui::TextColored(kDim, "%zu warning(s): see Lesions", r.warnings.size());
   ImGui::End();
   return out;
 }

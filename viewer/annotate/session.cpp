@@ -23,9 +23,12 @@ LesionState StateForKind(LesionState s, LesionKind kind) {
 
 const char* ToString(Tool t) {
   switch (t) {
-    case Tool::kNavigate: return "navigate";
-    case Tool::kLine: return "line";
-    case Tool::kBidirectional: return "bidirectional";
+    case Tool::kNavigate:
+      return "navigate";
+    case Tool::kLine:
+      return "line";
+    case Tool::kBidirectional:
+      return "bidirectional";
   }
   return "?";
 }
@@ -61,9 +64,7 @@ void AnnotationSession::Clamp() {
   if (!doc_.selected.empty() && !FirstRecord(doc_.subject, doc_.selected)) doc_.selected.clear();
 }
 
-LesionRecord* AnnotationSession::Here(const std::string& id) {
-  return EnsureRecordHere(doc_, id);
-}
+LesionRecord* AnnotationSession::Here(const std::string& id) { return EnsureRecordHere(doc_, id); }
 
 const SubjectResult& AnnotationSession::Results() const {
   if (results_revision_ != revision_) {
@@ -113,9 +114,9 @@ void AnnotationSession::ApplyOne(const act::DeleteLesion& a) {
     if (!AtBaseline(doc_) && t != doc_.timepoint) continue;
     auto& ls = doc_.subject.timepoints[t].lesions;
     const auto n = ls.size();
-    ls.erase(std::remove_if(ls.begin(), ls.end(),
-                            [&](const LesionRecord& l) { return l.id == a.id; }),
-             ls.end());
+    ls.erase(
+        std::remove_if(ls.begin(), ls.end(), [&](const LesionRecord& l) { return l.id == a.id; }),
+        ls.end());
     removed |= ls.size() != n;
   }
   if (removed) Commit(std::move(before));

@@ -20,10 +20,10 @@ namespace nadir::annotate {
 struct Draft {
   enum class Phase { kIdle, kDrawing, kEditing };
   Phase phase = Phase::kIdle;
-  std::string lesion_id;      // "" while drawing a lesion that does not exist yet
+  std::string lesion_id;  // "" while drawing a lesion that does not exist yet
   bool bidirectional = false;
-  bool short_only = false;    // a single line stored as a node's short axis
-  int handle = 1;             // caliper::Handle being dragged
+  bool short_only = false;  // a single line stored as a node's short axis
+  int handle = 1;           // caliper::Handle being dragged
   caliper::Bidirectional geometry;
   std::string sop_uid;
   PatientPoint normal{0, 0, 1};

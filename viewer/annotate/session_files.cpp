@@ -41,8 +41,8 @@ std::string AnnotationSession::DefaultAutosaveDir() {
   return (fs::temp_directory_path() / "nadir-autosave").string();
 }
 
-void AnnotationSession::New(const std::string& subject_id, Date baseline,
-                            const std::string& label, const std::string& study_uid) {
+void AnnotationSession::New(const std::string& subject_id, Date baseline, const std::string& label,
+                            const std::string& study_uid) {
   Cancel();
   doc_ = Annotation{};
   doc_.subject.id = subject_id;

@@ -9,8 +9,10 @@ namespace {
 
 std::vector<PatientPoint> HandlesOf(const CaliperPoints& p) {
   std::vector<PatientPoint> h;
-  if (p.long_axis) h = {(*p.long_axis)[0], (*p.long_axis)[1]};
-  else if (p.short_axis) h = {(*p.short_axis)[0], (*p.short_axis)[1]};
+  if (p.long_axis)
+    h = {(*p.long_axis)[0], (*p.long_axis)[1]};
+  else if (p.short_axis)
+    h = {(*p.short_axis)[0], (*p.short_axis)[1]};
   if (p.long_axis && p.short_axis) {
     h.push_back((*p.short_axis)[0]);
     h.push_back((*p.short_axis)[1]);

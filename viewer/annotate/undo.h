@@ -24,7 +24,10 @@ class UndoStack {
   /// Swaps `current` with the state before the last edit; false when there is none.
   bool Undo(State& current) { return Step(undo_, redo_, current); }
   bool Redo(State& current) { return Step(redo_, undo_, current); }
-  void Clear() { undo_.clear(); redo_.clear(); }
+  void Clear() {
+    undo_.clear();
+    redo_.clear();
+  }
 
  private:
   static bool Step(std::vector<State>& from, std::vector<State>& to, State& current) {

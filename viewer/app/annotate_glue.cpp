@@ -51,7 +51,8 @@ std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<Vie
   const PixelMapping m = MapView(vp.plane, vp.view, rects[v]);
   Vec3 p = PixelToPatient(m, x - rects[v].x, y - rects[v].y);
   // Onto the centre of the slice shown (the view may sit between slice centres).
-  const double w = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view)) - Dot(p, vp.plane.normal);
+  const double w =
+      vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view)) - Dot(p, vp.plane.normal);
   p = p + vp.plane.normal * w;
   return ImagePoint{p, SopUids(*slot)[*k], vp.plane.normal, 1.0 / m.pixels_per_mm};
 }
@@ -89,15 +90,18 @@ void Start(AnnotateUi& ui, const ReadingRoom& room) {
       ui.started = true;
       // Open at the first lesion of the baseline, as a reader starts.
       const auto& tps = ui.session.subject().timepoints;
-      if (!tps.empty() && !tps.front().lesions.empty()) ui.jump_pending = tps.front().lesions.front().id;
+      if (!tps.empty() && !tps.front().lesions.empty())
+        ui.jump_pending = tps.front().lesions.front().id;
       return;
     }
   }
   const auto date = DateOfSeries(*first);
   const Date today{int(std::chrono::duration_cast<std::chrono::hours>(
                            std::chrono::system_clock::now().time_since_epoch())
-                           .count() / 24)};
-  const std::string id = first->summary().patient_id.empty() ? "subject" : first->summary().patient_id;
+                           .count() /
+                       24)};
+  const std::string id =
+      first->summary().patient_id.empty() ? "subject" : first->summary().patient_id;
   ui.session.New(id, date.value_or(today), first->summary().study_description);
   ui.started = true;
 }
@@ -152,8 +156,10 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
   if (ui.caliper_drag) {
     const auto p = PointAt(room, rects, ui.drag_viewport, mx, my);
     if (!io.MouseDown[0]) {
-      if (p) ui.session.Release({p->at});
-      else ui.session.Cancel();
+      if (p)
+        ui.session.Release({p->at});
+      else
+        ui.session.Cancel();
       ui.caliper_drag = false;
       ui.drag_viewport = -1;
       return true;
@@ -169,8 +175,9 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
   const auto p = PointAt(room, rects, v, mx, my);
   if (!p) {
     if (ui.session.tool() != an::Tool::kNavigate)
-      ui.status = "calipers are drawn on native slices of DICOM images (this view names no SOP "
-                  "Instance UID to record)";
+      ui.status =
+          "calipers are drawn on native slices of DICOM images (this view names no SOP "
+          "Instance UID to record)";
     return false;
   }
   // One assessment is one subject: a click on another patient's images never lands in it.
@@ -186,18 +193,18 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
     ui.session.Apply(an::act::SetTimepoint{*t});
   else
     return false;
-  if (!ui.session.Press({p->at, p->sop_uid, p->normal, kGrabPixels * p->mm_per_pixel})) return false;
+  if (!ui.session.Press({p->at, p->sop_uid, p->normal, kGrabPixels * p->mm_per_pixel}))
+    return false;
   ui.caliper_drag = true;
   ui.drag_viewport = v;
   return true;
 }
 
 void DropCaliperDrag(std::vector<Intent>& intents) {
-  intents.erase(std::remove_if(intents.begin(), intents.end(),
-                               [](const Intent& in) {
-                                 return std::holds_alternative<intent::Window>(in);
-                               }),
-                intents.end());
+  intents.erase(
+      std::remove_if(intents.begin(), intents.end(),
+                     [](const Intent& in) { return std::holds_alternative<intent::Window>(in); }),
+      intents.end());
 }
 
 void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects) {
@@ -247,7 +254,8 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
         const ViewportState& vp = room.state().viewports[v];
         const int k = int(at - uids.begin());
         if (vp.plane.slice_axis == 2)
-          room.Apply(rects, intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
+          room.Apply(rects,
+                     intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
         break;
       }
     }
@@ -283,8 +291,9 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
                        ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
     for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, SopUids(*slot)[*k])) {
       // A multi-frame object names every frame alike: keep the lines of this slice only.
-      const double w = Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]},
-                           vp.plane.normal) - position;
+      const double w =
+          Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
+          position;
       if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
       const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
                            : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
@@ -297,8 +306,9 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
       if (!line.label.empty()) {
         const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18);
         const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
-        draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + size.x + 2, at.y + size.y + 1),
-                            IM_COL32(0, 0, 0, 170), 3.0f);
+        draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
+                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
+                            3.0f);
         draw->AddText(at, colour, line.label.c_str());
       }
     }
@@ -315,7 +325,8 @@ void AnnotateGuardClose(AnnotateUi& ui, GLFWwindow* window) {
     ImGui::OpenPopup("Unsaved changes");
     ui.ask_close = false;
   }
-  if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
   ImGui::Text("The assessment of %s has unsaved changes.", ui.session.subject().id.c_str());
   ImGui::TextDisabled("Every edit is also in %s.", ui.session.AutosavePath().c_str());
   if (ImGui::Button("Save and quit")) {

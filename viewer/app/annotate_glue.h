@@ -20,7 +20,6 @@ struct GLFWwindow;
 namespace nadir::viewer {
 
 struct AnnotateUi {
-
   std::string assessment;  // --assessment FILE (opened, or created on the first save)
   annotate::AnnotationSession session;
   annotate::LesionPanelState lesion_panel;
@@ -28,10 +27,10 @@ struct AnnotateUi {
   bool started = false;       // the session holds a subject
   bool caliper_drag = false;  // the current left drag belongs to a caliper
   int drag_viewport = -1;
-  bool quit_anyway = false;   // the reader chose to quit without saving (autosave kept)
+  bool quit_anyway = false;  // the reader chose to quit without saving (autosave kept)
   bool ask_close = false;
-  std::string patient_id;     // DICOM PatientID of the series the assessment started on
-  std::string jump_pending;   // a lesion to show once the viewports are placed (on open)
+  std::string patient_id;    // DICOM PatientID of the series the assessment started on
+  std::string jump_pending;  // a lesion to show once the viewports are placed (on open)
   std::string status;
 };
 
