@@ -16,7 +16,7 @@ int RunPhantom(int argc, char** argv) {
   app.add_option("OUT_DIR", out, "folder to write into")->required();
   app.add_option("--seed", options.seed, "seed of the noise and UIDs (same seed, same files)");
   app.add_flag("--full-size", options.full_size,
-               "512x512, 400 slices of 0.75 mm per study (for benchmarks; about 210 MB a study)");
+               "400 slices of 1 mm per study instead of 48 of 5 mm (for benchmarks; 210 MB a study)");
   app.add_option("--subjects", options.subjects, "number of subjects (default 3, or 1 full-size)")
       ->check(CLI::Range(0, 100));
   CLI11_PARSE(app, argc, argv);

@@ -7,5 +7,6 @@ int RunRecompute(int argc, char** argv);
 int RunBench(int argc, char** argv);
 int RunInfo(int argc, char** argv);
 int RunPhantom(int argc, char** argv);
+int RunReport(int argc, char** argv);
 
 }  // namespace nadir::cli

@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"bench", nadir::cli::RunBench, "measure the speed of the engine against a reference"},
     {"info", nadir::cli::RunInfo, "list the patients, studies and series of DICOM files"},
     {"phantom", nadir::cli::RunPhantom, "write the synthetic CT trial (DICOM + ground truth)"},
+    {"report", nadir::cli::RunReport, "trial endpoints, listings and plots by arm and dose level"},
 };
 
 int Usage(FILE* out) {

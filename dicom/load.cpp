@@ -78,8 +78,15 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   const int total = int(nk);
   detail::HuStats stats;
   std::exception_ptr error;
-  const int blanks = int(std::count(plan.slice_of_k.begin(), plan.slice_of_k.end(), -1));
-  done = blanks;
+  // Inserted blank slices (MissingSlices) are ready at once: report them first, so every k
+  // is reported exactly once.
+  for (int k = 0; k < nk; ++k) {
+    if (plan.slice_of_k[k] >= 0) continue;
+    ++done;
+    if (options.on_slice)
+      options.on_slice({k, done, total,
+                        std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
+  }
 
   auto work = [&] {
     detail::HuStats local;
@@ -110,9 +117,12 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
     std::lock_guard lock(mutex);
     stats.Merge(local);
   };
+  // By default a thread per core, but not for a handful of files; an explicit count is used
+  // as given (up to one thread per file).
   int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, 16);
-  threads = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, tasks.size() / 4)));
+  const std::size_t per_thread = options.threads > 0 ? 1 : 4;
+  threads = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, tasks.size() / per_thread)));
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

@@ -33,8 +33,9 @@ struct LoadOptions {
   // filled: zeros) and `sop_uids` set. The Volume object stays at the same address until
   // LoadSeries returns, so its buffer may be read slice by slice as SliceReady arrives.
   std::function<void(const Volume&)> on_geometry;
-  // Called once per slice, in decode order (middle slice first, then outwards). Calls never
-  // overlap, but may come from a worker thread: keep it short (queue the index).
+  // Called exactly once per slice k: first for blank slices inserted at gaps (MissingSlices),
+  // then in decode order (middle slice first, then outwards). Calls never overlap, but may
+  // come from a worker thread: keep it short (queue the index).
   std::function<void(const SliceReady&)> on_slice;
   // Set to true from any thread to stop early; LoadSeries then throws DicomError.
   const std::atomic<bool>* cancel = nullptr;

@@ -17,8 +17,8 @@ namespace nadir::dicom {
 
 struct PhantomOptions {
   std::uint64_t seed = 1;
-  // false: 256x256 pixels of 1.4 mm, 5 mm slices, 3 subjects x 3 timepoints (small, fast).
-  // true: 512x512 pixels of 0.7 mm, 400 slices of 0.75 mm, for benchmarks.
+  // false: 512x512 pixels of 0.7 mm, 48 slices of 5 mm, 3 subjects x 3 timepoints (~240 MB).
+  // true: 512x512 pixels of 0.7 mm, 400 slices of 1 mm, for benchmarks.
   bool full_size = false;
   int subjects = 0;  // 0: the default for the size (3 small, 1 full)
 };
@@ -53,8 +53,8 @@ struct PhantomSubject {
 
 struct PhantomTrial {
   PhantomOptions options;
-  std::array<int, 3> size{256, 256, 60};
-  std::array<double, 3> spacing{1.4, 1.4, 5.0};
+  std::array<int, 3> size{512, 512, 48};
+  std::array<double, 3> spacing{0.7, 0.7, 5.0};
   std::array<double, 3> origin{0, 0, 0};
   std::vector<PhantomSubject> subjects;
 };

@@ -97,10 +97,12 @@ PhantomTrial PlanPhantomTrial(const PhantomOptions& options) {
   t.options = options;
   if (options.full_size) {
     t.size = {512, 512, 400};
-    t.spacing = {0.7, 0.7, 0.75};
+    t.spacing = {0.7, 0.7, 1.0};
   } else {
-    t.size = {256, 256, 60};
-    t.spacing = {1.4, 1.4, 5.0};
+    // Realistic 512x512 images; thick slices over the chest and upper abdomen keep the
+    // default trial near 240 MB.
+    t.size = {512, 512, 48};
+    t.spacing = {0.7, 0.7, 5.0};
   }
   // Centre the field of view on the table axis; round to 0.1 mm so DS text is exact.
   auto r = [](double x) { return std::round(x * 10) / 10; };

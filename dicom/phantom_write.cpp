@@ -1,6 +1,11 @@
 // Writing the phantom trial: DICOM per subject and timepoint, and the ground truth as
 // assessment files (shared/format/assessment-v1.md) with reader "truth".
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -84,6 +89,31 @@ void WriteAtomically(const fs::path& file, const std::string& text) {
   if (ec) throw DicomError(file.string(), "", ec.message(), "cannot rename into place");
 }
 
+// Renders and writes one subject's timepoint as a CT series.
+void WriteSeries(const PhantomTrial& t, int s, int tp, const fs::path& dir) {
+  const PhantomSubject& subj = t.subjects[s];
+  const PhantomTimepoint& p = subj.timepoints[tp];
+  const Volume v = RenderPhantom(t, s, tp);
+  CtSeriesHeader h;
+  h.patient_id = subj.subject;
+  h.patient_name = "PHANTOM^" + subj.subject;
+  h.study_uid = p.study_uid;
+  h.series_uid = p.series_uid;
+  h.frame_of_reference_uid = p.frame_of_reference_uid;
+  h.study_date = DicomDate(p.date);
+  h.study_description = "CT CHEST ABDOMEN " + p.label;
+  h.accession_number = subj.subject.substr(3) + DicomDate(p.date).substr(2);
+  char desc[32];
+  std::snprintf(desc, sizeof desc, "AXIAL %.2g MM", t.spacing[2]);
+  h.series_description = desc;
+  h.pixel_signed = true;
+  h.rescale_intercept = -1024;
+  h.has_padding = true;
+  h.padding_value = -2000;
+  h.padding_hu = -2000;
+  WriteCtSeries(v, h, dir);
+}
+
 }  // namespace
 
 PhantomWritten WritePhantomTrial(const fs::path& out, const PhantomOptions& options) {
@@ -92,6 +122,35 @@ PhantomWritten WritePhantomTrial(const fs::path& out, const PhantomOptions& opti
   std::error_code ec;
   fs::create_directories(out / "truth", ec);
   if (ec) throw DicomError((out / "truth").string(), "", ec.message(), "cannot create folder");
+
+  // Series are independent: render and write them on a few threads (each holds one volume).
+  std::vector<std::pair<int, int>> jobs;
+  for (int s = 0; s < int(t.subjects.size()); ++s)
+    for (int tp = 0; tp < int(t.subjects[s].timepoints.size()); ++tp) {
+      jobs.push_back({s, tp});
+      w.series_dirs.push_back(out / "dicom" / t.subjects[s].subject / t.subjects[s].timepoints[tp].date);
+      w.bytes += 2LL * t.size[0] * t.size[1] * t.size[2];
+    }
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::exception_ptr error;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < jobs.size();) {
+      try {
+        WriteSeries(t, jobs[i].first, jobs[i].second, w.series_dirs[i]);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, options.full_size ? 4 : 8);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& th : pool) th.join();
+  if (error) std::rethrow_exception(error);
+
   for (int s = 0; s < int(t.subjects.size()); ++s) {
     const PhantomSubject& subj = t.subjects[s];
     ordered_json doc;
@@ -103,29 +162,6 @@ PhantomWritten WritePhantomTrial(const fs::path& out, const PhantomOptions& opti
     doc["timepoints"] = ordered_json::array();
     for (int tp = 0; tp < int(subj.timepoints.size()); ++tp) {
       const PhantomTimepoint& p = subj.timepoints[tp];
-      const Volume v = RenderPhantom(t, s, tp);
-      CtSeriesHeader h;
-      h.patient_id = subj.subject;
-      h.patient_name = "PHANTOM^" + subj.subject;
-      h.study_uid = p.study_uid;
-      h.series_uid = p.series_uid;
-      h.frame_of_reference_uid = p.frame_of_reference_uid;
-      h.study_date = DicomDate(p.date);
-      h.study_description = "CT CHEST ABDOMEN " + p.label;
-      h.accession_number = subj.subject.substr(3) + DicomDate(p.date).substr(2);
-      char desc[32];
-      std::snprintf(desc, sizeof desc, "AXIAL %.2g MM", t.spacing[2]);
-      h.series_description = desc;
-      h.pixel_signed = true;
-      h.rescale_intercept = -1024;
-      h.has_padding = true;
-      h.padding_value = -2000;
-      h.padding_hu = -2000;
-      const fs::path dir = out / "dicom" / subj.subject / p.date;
-      WriteCtSeries(v, h, dir);
-      w.series_dirs.push_back(dir);
-      w.bytes += (long long)v.hu.size() * 2;
-
       ordered_json tj;
       tj["date"] = p.date;
       tj["label"] = p.label;

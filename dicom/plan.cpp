@@ -18,6 +18,8 @@ constexpr double kDuplicateMm = 0.01;
 constexpr double kMissingRatio = 1.5;
 // ... when it is within this fraction of a whole multiple of the nominal spacing.
 constexpr double kMissingWholeTolerance = 0.1;
+// More missing slices than this (or than slices present) in one gap is an error.
+constexpr int kMaxMissingAbsolute = 10;
 // Spacing variation below max(kUniformAbsMm, kUniformRel * nominal) is rounding in the DS.
 constexpr double kUniformAbsMm = 0.01;
 constexpr double kUniformRel = 0.01;
@@ -102,6 +104,12 @@ VolumePlan MakePlan(const SeriesInfo& s) {
       const double whole = std::round(r);
       if (r >= kMissingRatio && std::abs(r - whole) < kMissingWholeTolerance) {
         const int missing = int(whole) - 1;
+        // Filling a hole larger than the stack itself would invent most of the volume.
+        if (missing > std::max(kMaxMissingAbsolute, n))
+          throw DicomError(s.slices[kept[i]].file, "(0020,0032) ImagePositionPatient",
+                           Pos(s.slices[kept[i]].position),
+                           "gap of " + std::to_string(g) + " mm (" + std::to_string(missing) +
+                               " slices) before this slice: not one stack");
         plan.warnings.push_back(MissingSlices{int(plan.slice_of_k.size()) - 1, g, nominal, missing});
         for (int m = 0; m < missing; ++m) plan.slice_of_k.push_back(-1);
       } else {

@@ -48,6 +48,16 @@ TEST(PlanVolume, MissingSliceInsertsOneBlankAndKeepsMillimetres) {
   EXPECT_EQ(p.volume.sop_uids[4], "1.2.3.3");
 }
 
+TEST(PlanVolume, HoleLargerThanTheStackIsAnErrorNotHundredsOfBlankSlices) {
+  try {
+    PlanVolume(Stack({0, 2.5, 5, 505}));
+    FAIL() << "expected DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.file(), "IM3");
+    EXPECT_NE(e.problem().find("not one stack"), std::string::npos);
+  }
+}
+
 TEST(PlanVolume, DuplicatePositionKeepsFirstAndWarns) {
   const LoadedSeries p = PlanVolume(Stack({0, 2.5, 2.5, 5}));
   ASSERT_EQ(CountOf<DuplicatePosition>(p.warnings), 1);

@@ -61,7 +61,9 @@ TEST_P(TransferSyntax, LoadsToTheSameHu) {
   ASSERT_EQ(c.AllSeries().size(), 1u);
   const SeriesInfo& series = *c.AllSeries()[0];
   EXPECT_EQ(series.transfer_syntax_uid, s.uid);
-  const LoadedSeries l = LoadSeries(series);
+  LoadOptions o;
+  o.threads = 3;  // decoders run on several threads at once
+  const LoadedSeries l = LoadSeries(series, o);
   if (s.hu_tolerance == 0) {
     EXPECT_TRUE(test::SameVolume(v, l.volume));
   } else {
@@ -94,6 +96,31 @@ std::vector<Syntax> All() {
   out.push_back(Make("JpegExtendedLossy", NADIR_DCMCJPEG, "+ee +q 95", "1.2.840.10008.1.2.4.51",
                      false, 200));
   return out;
+}
+
+// JPEG baseline (process 1) holds 8-bit samples only: an 8-bit series, lossy.
+TEST(TransferSyntaxBaseline, EightBitJpegBaselineDecodesCloseToTheOriginal) {
+  if (std::string(NADIR_DCMCJPEG).empty()) GTEST_SKIP() << "dcmcjpeg not installed";
+  test::ScratchDir dir("xfer_baseline");
+  Volume v = test::MakeTestVolume(64, 48, 4);
+  for (int k = 0; k < v.size[2]; ++k)
+    for (int j = 0; j < v.size[1]; ++j)
+      for (int i = 0; i < v.size[0]; ++i)
+        v.hu[v.Index(i, j, k)] = std::int16_t(-900 + std::lround(100 * std::sin(i * 0.15 + k) * std::cos(j * 0.1)));
+  CtSeriesHeader h;
+  h.bits_stored = 8;
+  h.rescale_intercept = -1024;
+  WriteCtSeries(v, h, dir / "src");
+  fs::create_directories(dir / "out");
+  for (const auto& e : fs::directory_iterator(dir / "src"))
+    ASSERT_EQ(test::Run(std::string(NADIR_DCMCJPEG) + " +eb +q 95 " + e.path().string() + " " +
+                        (dir / "out" / e.path().filename()).string()), 0);
+  const Catalog c = Scan(dir / "out");
+  ASSERT_EQ(c.AllSeries().size(), 1u);
+  EXPECT_EQ(c.AllSeries()[0]->transfer_syntax_uid, "1.2.840.10008.1.2.4.50");
+  EXPECT_EQ(c.AllSeries()[0]->pixels.bits_allocated, 8);
+  const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
+  EXPECT_TRUE(test::SameVolume(v, l.volume, 1e-6, 12));
 }
 
 INSTANTIATE_TEST_SUITE_P(Dicom, TransferSyntax, ::testing::ValuesIn(All()), Name);

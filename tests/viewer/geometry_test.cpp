@@ -1,9 +1,10 @@
 // Reslicing geometry: patient mm from the DICOM geometry, never pixels times one spacing.
+#include "core/geometry.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/geometry.h"
 #include "core/reslice.h"
 #include "core/synthetic.h"
 

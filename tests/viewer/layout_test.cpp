@@ -1,8 +1,9 @@
 // Layouts and linked scrolling by patient position.
+#include "core/layout.h"
+
 #include <gtest/gtest.h>
 
 #include "core/intents.h"
-#include "core/layout.h"
 
 namespace nadir::viewer {
 namespace {
@@ -85,6 +86,34 @@ TEST(Intents, ScrollInOneViewportScrollsTheLinkedOne) {
   EXPECT_EQ(s.viewports[0].view.zoom, 2.0);
   EXPECT_EQ(s.viewports[1].view.zoom, 1.0);
   Apply(s, rects, intent::Scroll{5, 1});  // no such viewport: ignored
+}
+
+}  // namespace
+}  // namespace nadir::viewer
+
+namespace nadir::viewer {
+namespace {
+
+TEST(Cine, PlaysAtItsRateAndWrapsAroundFollowingTheLinkedViewport) {
+  ReadingState s;
+  s.viewports.resize(2);
+  Assign(s.viewports[0], 0, Axial(0, 40, 5), Orientation::kAxial, "1.2.3", {});
+  Assign(s.viewports[1], 1, Axial(0, 40, 5), Orientation::kAxial, "1.2.3", {});
+  double clock = 0;
+  EXPECT_FALSE(CineStep(s, 1.0, clock));  // off
+  s.cine = true;
+  s.cine_fps = 10;
+  EXPECT_FALSE(CineStep(s, 0.05, clock));  // half a frame
+  auto step = CineStep(s, 0.06, clock);
+  ASSERT_TRUE(step);
+  Apply(s, {}, *step);
+  EXPECT_EQ(SliceIndex(s.viewports[0].plane, s.viewports[0].view), 21);
+  EXPECT_EQ(SliceIndex(s.viewports[1].plane, s.viewports[1].view), 21);
+  GoToSlice(s.viewports[0].plane, s.viewports[0].view, 39);
+  step = CineStep(s, 0.2, clock);  // two frames: 39 -> 0 -> 1
+  ASSERT_TRUE(step);
+  Apply(s, {}, *step);
+  EXPECT_EQ(SliceIndex(s.viewports[0].plane, s.viewports[0].view), 1);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 // The command line of nadir-viewer.
+#include "core/options.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "core/options.h"
 
 namespace nadir::viewer {
 namespace {

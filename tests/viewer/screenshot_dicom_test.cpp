@@ -2,11 +2,10 @@
 // subject, baseline and two follow-ups), scanned and loaded by the viewer's worker threads, and
 // compared with the voxels the phantom renders for the same study. Skipped without a DISPLAY.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-
-#include <unistd.h>
 
 #include "core/layout.h"
 #include "dicom/phantom.h"
@@ -99,10 +98,10 @@ TEST_F(ScreenshotDicom, CoronalReformatOfFiveMillimetreSlicesMatchesThePhantomVo
   const Volume v = dicom::RenderPhantom(trial_, 0, 0);
   const VolumeGeometry g = VolumeGeometry::Of(v);
   const int j = int(std::lround(g.ToIndex(BaselineTarget().centre)[1]));
-  const RgbaImage image = Screenshot(
-      "dicom_coronal", {folder_.string(), "--layout", "1x1", "--no-overlay", "--size", "512x512",
-                        "--orientation", "coronal", "--slice", std::to_string(j), "--preset",
-                        "soft-tissue"});
+  const RgbaImage image =
+      Screenshot("dicom_coronal", {folder_.string(), "--layout", "1x1", "--no-overlay", "--size",
+                                   "512x512", "--orientation", "coronal", "--slice",
+                                   std::to_string(j), "--preset", "soft-tissue"});
   ASSERT_EQ(image.width, 512);
   const SlicePlane plane = MakePlane(g, Orientation::kCoronal);
   ViewState view = InitialView(plane, *PresetByName("soft-tissue"));

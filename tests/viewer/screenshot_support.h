@@ -14,10 +14,10 @@
 namespace nadir::viewer::testing {
 
 /// Skips the test (GTEST_SKIP) when there is no X display to open a GL context on.
-#define NADIR_REQUIRE_DISPLAY()                                                 \
-  do {                                                                          \
-    if (!::nadir::viewer::testing::HaveDisplay())                               \
-      GTEST_SKIP() << "no DISPLAY: screenshot tests run under xvfb-run";        \
+#define NADIR_REQUIRE_DISPLAY()                                          \
+  do {                                                                   \
+    if (!::nadir::viewer::testing::HaveDisplay())                        \
+      GTEST_SKIP() << "no DISPLAY: screenshot tests run under xvfb-run"; \
   } while (0)
 
 bool HaveDisplay();

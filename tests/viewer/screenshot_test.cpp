@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <ostream>
 
 #include "core/layout.h"
 #include "core/synthetic.h"
@@ -41,10 +42,13 @@ View Expect(Orientation o, int slice, const WindowLevel& wl) {
 
 RgbaImage Render(const std::string& name, Orientation o, int slice, const std::string& preset,
                  std::vector<std::string> extra = {}) {
-  std::vector<std::string> args{"--synthetic", "--layout", "1x1", "--no-overlay",
-                                "--size", std::to_string(kSize) + "x" + std::to_string(kSize),
-                                "--orientation", std::string(Name(o)),
-                                "--slice", std::to_string(slice), "--preset", preset};
+  std::vector<std::string> args{
+      "--synthetic",   "--layout",
+      "1x1",           "--no-overlay",
+      "--size",        std::to_string(kSize) + "x" + std::to_string(kSize),
+      "--orientation", std::string(Name(o)),
+      "--slice",       std::to_string(slice),
+      "--preset",      preset};
   args.insert(args.end(), extra.begin(), extra.end());
   return Screenshot(name, args);
 }
@@ -74,6 +78,14 @@ TEST(ScreenshotAxial, LesionOfKnownPositionAndHuAtTheExpectedPixel) {
   EXPECT_NEAR(GreyAt(image, v.Mapping(), kBody), DisplayByte(40, wl), 1);
   EXPECT_GT(CompareWithVoxels(image, v.rect, Chest(), v.plane, v.view), 5000);
 }
+
+}  // namespace
+
+void PrintTo(const WindowPreset& p, std::ostream* os) {
+  *os << p.name << " W" << p.wl.width << "/L" << p.wl.level;
+}
+
+namespace {
 
 // Presets change pixel values as the window formula predicts.
 class ScreenshotPreset : public ::testing::TestWithParam<WindowPreset> {};
@@ -154,9 +166,9 @@ TEST(ScreenshotLinked, FeetFirstFollowUpShowsTheSameAnatomyAsHeadFirstBaseline) 
   NADIR_REQUIRE_DISPLAY();
   // 1x2: baseline stored head-first, follow-up feet-first; linked by patient position, slice
   // 57 of the baseline must face the same z in the follow-up (its slice 38).
-  const RgbaImage image = Screenshot(
-      "linked", {"--synthetic", "--layout", "1x2", "--no-overlay", "--size", "1026x512",
-                 "--slice", std::to_string(kLesionSlice), "--preset", "soft-tissue"});
+  const RgbaImage image =
+      Screenshot("linked", {"--synthetic", "--layout", "1x2", "--no-overlay", "--size", "1026x512",
+                            "--slice", std::to_string(kLesionSlice), "--preset", "soft-tissue"});
   ASSERT_EQ(image.width, 1026);
   const auto rects = LayoutRects(Layout::k1x2, {0, 0, 1026, 512});
   int differ = 0;
@@ -171,8 +183,8 @@ TEST(ScreenshotLinked, FeetFirstFollowUpShowsTheSameAnatomyAsHeadFirstBaseline) 
 
 TEST(ScreenshotReadingRoom, PanelsAndOverlaysRenderAroundTheImages) {
   NADIR_REQUIRE_DISPLAY();
-  const RgbaImage image = Screenshot(
-      "reading_room", {"--synthetic", "--layout", "1x3", "--size", "1600x900"});
+  const RgbaImage image =
+      Screenshot("reading_room", {"--synthetic", "--layout", "1x3", "--size", "1600x900"});
   ASSERT_EQ(image.width, 1600);
   ASSERT_EQ(image.height, 900);
   // The study browser's background is not the black of an image, and the images are not empty.

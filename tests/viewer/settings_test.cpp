@@ -1,10 +1,10 @@
 // Window size and layout remembered between runs.
+#include "core/settings.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "core/settings.h"
 
 namespace nadir::viewer {
 namespace {

@@ -1,7 +1,7 @@
 // Viewport mapping, scrolling, zoom and pan: plain state, no window.
-#include <gtest/gtest.h>
-
 #include "core/view_state.h"
+
+#include <gtest/gtest.h>
 
 namespace nadir::viewer {
 namespace {

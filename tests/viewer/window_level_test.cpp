@@ -1,7 +1,7 @@
 // Window/level: the linear VOI LUT of DICOM PS3.3 C.11.2.1.2.1.
-#include <gtest/gtest.h>
-
 #include "core/window_level.h"
+
+#include <gtest/gtest.h>
 
 namespace nadir::viewer {
 namespace {

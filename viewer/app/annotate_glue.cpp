@@ -32,7 +32,7 @@ struct ImagePoint {
 };
 
 // SOP Instance UID of each slice k of a series (empty until its geometry arrived).
-const std::vector<std::string>& SopUids(const SeriesSlot& slot) { return slot.volume().sop_uids; }
+const std::vector<std::string>& SopUids(const SeriesSlot& slot) { return slot.sop_uids(); }
 
 std::optional<int> NativeSlice(const SeriesSlot& slot, const ViewportState& vp) {
   const SlicePlane& p = vp.plane;

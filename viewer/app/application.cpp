@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <future>
 #include <numeric>
+#include <thread>
 
 #include "annotate_glue.h"
 #include "core/settings.h"
@@ -132,15 +133,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
   AnnotateGuardClose(s.annotate, s.window);
   s.save_window |= keys.save_screenshot;
-  if (state.cine && state.active < int(state.viewports.size())) {
-    s.cine_time += dt;
-    const ViewportState& vp = state.viewports[state.active];
-    for (; s.cine_time >= 1.0 / state.cine_fps; s.cine_time -= 1.0 / state.cine_fps) {
-      const bool at_end = SliceIndex(vp.plane, vp.view) == (vp.plane.slice_sign > 0 ? vp.plane.slice_count - 1 : 0);
-      if (at_end) s.room.Apply(rects, intent::GoTo{state.active, vp.plane.slice_sign > 0 ? 0 : vp.plane.slice_count - 1});
-      else s.room.Apply(rects, intent::Scroll{state.active, 1});
-    }
-  }
+  if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
 
   s.room.Render(rects, fb_height);
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
@@ -190,10 +183,20 @@ int Screenshot(Session& s, int width, int height) {
   Framebuffer::BindDefault();
   std::printf("wrote %s (%dx%d, %s)\n", s.options.screenshot.c_str(), width, height,
               GlfwContext::RendererDescription().c_str());
-  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
-    if (const SeriesSlot* slot = s.room.SeriesOf(i); slot && !slot->error().empty())
-      std::fprintf(stderr, "nadir-viewer: viewport %d: %s\n", i + 1, slot->error().c_str());
-  return 0;
+  // A picture without the images asked for is a failure for the script that asked.
+  int status = 0;
+  if (s.room.series().empty()) {
+    std::fprintf(stderr, "nadir-viewer: no series to show, nothing written but an empty frame\n");
+    status = 1;
+  }
+  for (const auto& slot : s.room.series())
+    if (slot->state() == SeriesSlot::State::kFailed) {
+      std::fprintf(stderr, "nadir-viewer: cannot show %s %s: %s\n",
+                   slot->summary().patient_id.c_str(), slot->summary().series_description.c_str(),
+                   slot->error().c_str());
+      status = 1;
+    }
+  return status;
 }
 
 void PrintStats(const char* what, std::vector<double> ms) {
@@ -232,15 +235,26 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
   for (const auto& slot : s.room.series())
     if (slot->state() == SeriesSlot::State::kReady)
       upload_ms += slot->UploadMs(), bytes += double(slot->texture().Bytes());
-  std::printf("all shown series loaded: %.1f ms after the window opened; GPU upload %.1f ms for "
-              "%.1f MB (%.0f MB/s)\n",
-              MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
+  std::printf(
+      "all shown series loaded: %.1f ms after the window opened; GPU upload %.1f ms for "
+      "%.1f MB (%.0f MB/s)\n",
+      MsSince(started), upload_ms, bytes / 1e6, upload_ms > 0 ? bytes / 1e3 / upload_ms : 0);
   for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
     if (const SeriesSlot* slot = s.room.SeriesOf(i))
       std::printf("viewport %d: %dx%dx%d voxels, %s; texture allocation (air) %.1f ms\n", i + 1,
                   slot->geometry().size[0], slot->geometry().size[1], slot->geometry().size[2],
                   std::string(Name(s.room.state().viewports[i].plane.orientation)).c_str(),
                   slot->AllocateMs());
+  for (int i = 0; i < int(s.room.state().viewports.size()); ++i)
+    if (const SeriesSlot* slot = s.room.SeriesOf(i)) {
+      const auto ms = [&](Clock::time_point t) {
+        return std::chrono::duration<double, std::milli>(t - slot->started_at).count();
+      };
+      std::printf(
+          "viewport %d: after loading started: geometry %.1f ms, first slice on the GPU "
+          "%.1f ms\n",
+          i + 1, ms(slot->geometry_at), ms(slot->first_slice_at));
+    }
   std::vector<double> ms;
   const std::vector<ViewportRect> rects = LayoutRects(s.room.state().layout, {0, 0, width, height});
   int direction = 1;
@@ -265,11 +279,16 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
   glfwSwapInterval(1);
   while (!glfwWindowShouldClose(s.window)) {
     bool busy = s.scan.valid() || s.room.state().cine || s.input.drag_viewport >= 0;
-    for (const auto& slot : s.room.series())
-      busy |= slot->state() == SeriesSlot::State::kLoading;
+    for (const auto& slot : s.room.series()) busy |= slot->state() == SeriesSlot::State::kLoading;
     // Idle: wait for input instead of spinning (the machine is shared with the loader).
-    if (busy) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.25);
+    if (busy) {
+      // No faster than ~120 frames a second when swap does not wait for vsync (Xvfb).
+      const auto next = s.last_frame + std::chrono::milliseconds(8);
+      if (Clock::now() < next) std::this_thread::sleep_until(next);
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.25);
+    }
     int w = 0, h = 0;
     glfwGetFramebufferSize(s.window, &w, &h);
     if (w <= 0 || h <= 0) continue;
@@ -300,12 +319,18 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
 
 int RunApplication(const Options& o, Clock::time_point launched) {
   const bool headless = !o.screenshot.empty();
-  Settings settings = headless || o.settings_file.empty() ? Settings{} : LoadSettings(o.settings_file);
+  Settings settings =
+      headless || o.settings_file.empty() ? Settings{} : LoadSettings(o.settings_file);
   if (o.width > 0) settings.window_width = o.width, settings.window_height = o.height;
   if (o.layout) settings.layout = *o.layout;
   GlfwContext context(settings.window_width, settings.window_height, "nadir viewer", !headless);
-  Session s{o, context.window(), ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
-            {}, {}, {}, {}};
+  Session s{o,
+            context.window(),
+            ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
+            {},
+            {},
+            {},
+            {}};
   s.annotate.assessment = o.assessment;
   InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
   ImGuiScope imgui(context.window());

@@ -62,8 +62,8 @@ ScannedFolder ScanFolder(const std::string& path) {
   int patients = int(catalog->patients.size());
   for (const dicom::SeriesInfo* info : catalog->AllSeries()) {
     // The catalog stays alive as long as a slot may still load from it.
-    out.series.push_back(std::make_unique<SeriesSlot>(
-        Summarise(*info), [catalog, info](LoadSink& sink) {
+    out.series.push_back(
+        std::make_unique<SeriesSlot>(Summarise(*info), [catalog, info](LoadSink& sink) {
           std::atomic<bool> cancel{false};
           dicom::LoadOptions options;
           options.on_geometry = [&](const Volume& v) { sink.Geometry(v); };

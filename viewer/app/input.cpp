@@ -40,8 +40,10 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
   if (!io.WantCaptureMouse) {
     if (hovered >= 0 && io.MouseWheel != 0) {
       const double x = mx - rects[hovered].x, y = my - rects[hovered].y;
-      if (io.KeyCtrl) out.push_back(intent::Zoom{hovered, std::pow(1.15, io.MouseWheel), x, y});
-      else out.push_back(intent::Scroll{hovered, io.MouseWheel > 0 ? -1 : 1});
+      if (io.KeyCtrl)
+        out.push_back(intent::Zoom{hovered, std::pow(1.15, io.MouseWheel), x, y});
+      else
+        out.push_back(intent::Scroll{hovered, io.MouseWheel > 0 ? -1 : 1});
     }
     for (int b = 0; b < 3; ++b)
       if (ImGui::IsMouseClicked(b) && hovered >= 0) {
@@ -74,29 +76,58 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
   for (const KeyPress& k : pressed) {
     const bool ctrl = k.mods & GLFW_MOD_CONTROL;
     switch (k.key) {
-      case GLFW_KEY_UP: out.push_back(intent::Scroll{a, -1}); break;
-      case GLFW_KEY_DOWN: out.push_back(intent::Scroll{a, 1}); break;
-      case GLFW_KEY_PAGE_UP: out.push_back(intent::Scroll{a, -10}); break;
-      case GLFW_KEY_PAGE_DOWN: out.push_back(intent::Scroll{a, 10}); break;
-      case GLFW_KEY_HOME: out.push_back(intent::GoTo{a, 0}); break;
-      case GLFW_KEY_END: out.push_back(intent::GoTo{a, 1 << 30}); break;
-      case GLFW_KEY_A: out.push_back(intent::SetOrientation{a, Orientation::kAxial}); break;
-      case GLFW_KEY_C: out.push_back(intent::SetOrientation{a, Orientation::kCoronal}); break;
-      case GLFW_KEY_S: out.push_back(intent::SetOrientation{a, Orientation::kSagittal}); break;
-      case GLFW_KEY_R: out.push_back(intent::ResetView{a}); break;
+      case GLFW_KEY_UP:
+        out.push_back(intent::Scroll{a, -1});
+        break;
+      case GLFW_KEY_DOWN:
+        out.push_back(intent::Scroll{a, 1});
+        break;
+      case GLFW_KEY_PAGE_UP:
+        out.push_back(intent::Scroll{a, -10});
+        break;
+      case GLFW_KEY_PAGE_DOWN:
+        out.push_back(intent::Scroll{a, 10});
+        break;
+      case GLFW_KEY_HOME:
+        out.push_back(intent::GoTo{a, 0});
+        break;
+      case GLFW_KEY_END:
+        out.push_back(intent::GoTo{a, 1 << 30});
+        break;
+      case GLFW_KEY_A:
+        out.push_back(intent::SetOrientation{a, Orientation::kAxial});
+        break;
+      case GLFW_KEY_C:
+        out.push_back(intent::SetOrientation{a, Orientation::kCoronal});
+        break;
+      case GLFW_KEY_S:
+        out.push_back(intent::SetOrientation{a, Orientation::kSagittal});
+        break;
+      case GLFW_KEY_R:
+        out.push_back(intent::ResetView{a});
+        break;
       case GLFW_KEY_M:
         if (a < int(s.viewports.size()))
-          out.push_back(
-              intent::SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
+          out.push_back(intent::SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
         break;
-      case GLFW_KEY_L: out.push_back(intent::SetLinking{{!s.link.scroll, s.link.window}}); break;
+      case GLFW_KEY_L:
+        out.push_back(intent::SetLinking{{!s.link.scroll, s.link.window}});
+        break;
       case GLFW_KEY_F1:
-      case GLFW_KEY_H: keys.toggle_help = true; break;
-      case GLFW_KEY_SPACE: keys.toggle_cine = true; break;
-      case GLFW_KEY_F12: keys.save_screenshot = true; break;
+      case GLFW_KEY_H:
+        keys.toggle_help = true;
+        break;
+      case GLFW_KEY_SPACE:
+        keys.toggle_cine = true;
+        break;
+      case GLFW_KEY_F12:
+        keys.save_screenshot = true;
+        break;
       case GLFW_KEY_ESCAPE:
-        if (ctrl) keys.quit = true;
-        else keys.close_help = true;
+        if (ctrl)
+          keys.quit = true;
+        else
+          keys.close_help = true;
         break;
       default:
         if (k.key >= GLFW_KEY_1 && k.key < GLFW_KEY_1 + int(kWindowPresets.size()))

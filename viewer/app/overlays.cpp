@@ -10,7 +10,7 @@ namespace nadir::viewer {
 
 namespace {
 
-constexpr ImU32 kText = IM_COL32(235, 220, 120, 255);   // the amber of reading-room overlays
+constexpr ImU32 kText = IM_COL32(235, 220, 120, 255);  // the amber of reading-room overlays
 constexpr ImU32 kLabel = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 200);
 constexpr ImU32 kActive = IM_COL32(80, 160, 255, 255);
@@ -32,9 +32,12 @@ std::string Format(const char* fmt, double a, double b = 0, double c = 0) {
 // Name of the slice position axis of a view: the patient axis its normal runs along.
 const char* PositionAxis(const SlicePlane& p) {
   switch (p.orientation) {
-    case Orientation::kAxial: return "Z";
-    case Orientation::kCoronal: return "Y";
-    case Orientation::kSagittal: return "X";
+    case Orientation::kAxial:
+      return "Z";
+    case Orientation::kCoronal:
+      return "Y";
+    case Orientation::kSagittal:
+      return "X";
   }
   return "";
 }
@@ -67,9 +70,9 @@ void DrawViewportOverlay(ImDrawList* d, const OverlayInput& in) {
 
   // Top left: who and what.
   float y = lo.y + pad;
-  for (const std::string& t : {s.patient_name + "  " + s.patient_id,
-                               s.study_date + "  " + s.study_description,
-                               s.series_description + "  (" + s.modality + ")"}) {
+  for (const std::string& t :
+       {s.patient_name + "  " + s.patient_id, s.study_date + "  " + s.study_description,
+        s.series_description + "  (" + s.modality + ")"}) {
     Text(d, ImVec2(lo.x + pad, y), kText, t);
     y += line;
   }

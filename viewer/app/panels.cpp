@@ -11,10 +11,14 @@ namespace {
 
 const char* StateText(const SeriesSlot& s) {
   switch (s.state()) {
-    case SeriesSlot::State::kListed: return "";
-    case SeriesSlot::State::kLoading: return "loading";
-    case SeriesSlot::State::kReady: return "loaded";
-    case SeriesSlot::State::kFailed: return "FAILED";
+    case SeriesSlot::State::kListed:
+      return "";
+    case SeriesSlot::State::kLoading:
+      return "loading";
+    case SeriesSlot::State::kReady:
+      return "loaded";
+    case SeriesSlot::State::kFailed:
+      return "FAILED";
   }
   return "";
 }
@@ -55,8 +59,7 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
     if (!study_open) continue;
     char line[256];
     std::snprintf(line, sizeof line, "%d %s\n%d slices, %.2f mm  %s##s%d", s.series_number,
-                  s.series_description.c_str(), s.slices, s.thickness_mm,
-                  StateText(*series[i]), i);
+                  s.series_description.c_str(), s.slices, s.thickness_mm, StateText(*series[i]), i);
     bool shown = false;
     for (const auto& vp : state.viewports) shown |= vp.series == i;
     if (ImGui::Selectable(line, panel.selected == i || shown,
@@ -134,10 +137,12 @@ MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height
     if (ImGui::MenuItem("Quit", "Ctrl+Esc")) out.quit = true;
     ImGui::EndMenu();
   }
-  char timing[64];
-  std::snprintf(timing, sizeof timing, "%.2f ms/frame", frame_ms);
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(timing).x - 16);
-  ImGui::TextDisabled("%s", timing);
+  if (frame_ms > 0) {  // screenshots have no frame time to show
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.2f ms/frame", frame_ms);
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(timing).x - 16);
+    ImGui::TextDisabled("%s", timing);
+  }
   ImGui::EndMainMenuBar();
   return out;
 }
@@ -169,9 +174,9 @@ bool DrawHelp() {
       {"F12", "save the window as nadir-window-N.png"},
       {"Ctrl + Esc", "quit"},
   };
-  if (ImGui::BeginTable("keys", 2,
-                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable(
+          "keys", 2,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& row : kRows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();

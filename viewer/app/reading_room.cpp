@@ -47,7 +47,8 @@ void ReadingRoom::Place(int viewport) {
   ViewportState& vp = state_.viewports[viewport];
   // Keep the window of the viewport (or of the others, when linked) across a series change.
   WindowLevel wl = start_wl_;
-  if (vp.series >= 0) wl = vp.view.wl;
+  if (vp.series >= 0)
+    wl = vp.view.wl;
   else if (state_.link.window)
     for (const auto& other : state_.viewports)
       if (other.series >= 0) wl = other.view.wl;
@@ -74,7 +75,8 @@ void ReadingRoom::Place(int viewport) {
     ViewportState& first = state_.viewports[0];
     if (first.series >= 0) {
       GoToSlice(first.plane, first.view, *start_slice_);
-      if (state_.link.scroll) PropagateScroll(state_, 0);
+      if (state_.link.scroll)
+        PropagateScroll(state_, 0);
       else
         for (auto& other : state_.viewports)
           if (other.series >= 0) GoToSlice(other.plane, other.view, *start_slice_);
@@ -90,8 +92,12 @@ void ReadingRoom::PlaceDefaults(std::optional<Orientation> orientation) {
   if (baseline < 0) return;
   const Orientation o = orientation.value_or(Orientation::kAxial);
   switch (state_.layout) {
-    case Layout::k1x1: Open(baseline, 0, o); break;
-    case Layout::k1x2: Open(baseline, 0, o), Open(follow_up, 1, o); break;
+    case Layout::k1x1:
+      Open(baseline, 0, o);
+      break;
+    case Layout::k1x2:
+      Open(baseline, 0, o), Open(follow_up, 1, o);
+      break;
     case Layout::k2x2:
       Open(baseline, 0, o), Open(follow_up, 1, o);
       Open(baseline, 2, Orientation::kCoronal), Open(follow_up, 3, Orientation::kCoronal);
@@ -163,8 +169,9 @@ std::optional<Probe> ReadingRoom::ProbeAt(int viewport, const ViewportRect& rect
     p.ijk[a] = int(std::lround(ijk[a]));
     if (p.ijk[a] < 0 || p.ijk[a] >= slot->geometry().size[a]) return std::nullopt;
   }
-  p.loaded = slot->SliceLoaded(p.ijk[2]);
-  p.hu = slot->volume().At(p.ijk[0], p.ijk[1], p.ijk[2]);
+  const auto hu = slot->HuAt(p.ijk[0], p.ijk[1], p.ijk[2]);
+  p.loaded = hu.has_value();
+  p.hu = hu.value_or(0);
   return p;
 }
 
@@ -174,8 +181,7 @@ bool ReadingRoom::FirstImageReady() const {
     const SeriesSlot* slot = SeriesOf(i);
     if (!slot) continue;
     const ViewportState& vp = state_.viewports[i];
-    if (vp.plane.slice_axis == 2 && !slot->SliceLoaded(SliceIndex(vp.plane, vp.view)))
-      return false;
+    if (vp.plane.slice_axis == 2 && !slot->SliceLoaded(SliceIndex(vp.plane, vp.view))) return false;
     if (vp.plane.slice_axis != 2 && slot->state() != SeriesSlot::State::kReady) return false;
     any = true;
   }

@@ -78,6 +78,7 @@ SeriesSlot::~SeriesSlot() {
 void SeriesSlot::StartLoading() {
   if (state_ != State::kListed) return;
   state_ = State::kLoading;
+  started_at = std::chrono::steady_clock::now();
   channel_ = std::make_shared<Channel>();
   worker_ = std::thread([channel = channel_, load = load_] {
     std::string error;
@@ -103,28 +104,37 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
   channel_->Take(geometry, slices, done, error);
   bool changed = false;
   if (geometry) {
-    volume_ = std::move(*geometry);
-    geometry_ = VolumeGeometry::Of(volume_);
-    volume_.hu.assign(volume_.VoxelCount(), std::int16_t(-1000));
-    loaded_.assign(volume_.size[2], false);
-    filled_.assign(volume_.size[2], false);
+    geometry_at = Clock::now();
+    geometry_ = VolumeGeometry::Of(*geometry);
+    sop_uids_ = std::move(geometry->sop_uids);
+    slices_.assign(geometry_.size[2], {});
+    loaded_.assign(geometry_.size[2], false);
+    filled_.assign(geometry_.size[2], false);
     const auto t0 = Clock::now();
-    texture_.Allocate(volume_.size);
+    try {
+      texture_.Allocate(geometry_.size);
+    } catch (const std::exception& e) {
+      // Too big for this GPU: this series fails, the reading room goes on.
+      channel_->Cancel();
+      state_ = State::kFailed;
+      error_ = summary_.series_description + ": " + e.what();
+      return true;
+    }
     allocate_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     upload_ms_ += allocate_ms_;
     has_geometry_ = true;
     changed = true;
   }
-  const std::size_t slice_voxels = std::size_t(volume_.size[0]) * volume_.size[1];
   // Upload slice by slice; when the frame's budget is spent the rest goes back to the channel
   // for the next frame, so scrolling stays smooth while a series streams in.
   while (!slices.empty()) {
     auto& s = slices.front();
-    std::memcpy(&volume_.hu[std::size_t(s.k) * slice_voxels], s.hu.data(), slice_voxels * 2);
     const auto t0 = Clock::now();
     texture_.UploadSlices(s.k, 1, s.hu);
     upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     if (!loaded_[s.k]) loaded_[s.k] = true, filled_[s.k] = true, ++uploaded_;
+    slices_[s.k] = std::move(s.hu);
+    if (uploaded_ == 1) first_slice_at = Clock::now();
     slices.pop_front();
     changed = true;
     if (Clock::now() - start > budget && !slices.empty()) break;
@@ -163,6 +173,12 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     changed = true;
   }
   return changed;
+}
+
+std::optional<int> SeriesSlot::HuAt(int i, int j, int k) const {
+  const auto& g = geometry_;
+  if (!SliceLoaded(k) || i < 0 || j < 0 || i >= g.size[0] || j >= g.size[1]) return std::nullopt;
+  return slices_[k][std::size_t(j) * g.size[0] + i];
 }
 
 void SeriesSlot::Finish() {

@@ -67,12 +67,18 @@ class SeriesSlot {
   const std::string& error() const { return error_; }
   bool HasGeometry() const { return has_geometry_; }
   const VolumeGeometry& geometry() const { return geometry_; }
-  const Volume& volume() const { return volume_; }  // voxels of slices not yet loaded: air
+  /// SOP Instance UID of each slice k (what a caliper drawn on that slice records).
+  const std::vector<std::string>& sop_uids() const { return sop_uids_; }
+  /// HU of voxel (i, j, k) on the CPU side (the readout under the cursor); nullopt while
+  /// slice k has not arrived or outside the volume.
+  std::optional<int> HuAt(int i, int j, int k) const;
   const VolumeTexture& texture() const { return texture_; }
   int SlicesUploaded() const { return uploaded_; }
   bool SliceLoaded(int k) const { return k >= 0 && k < int(loaded_.size()) && loaded_[k]; }
   double UploadMs() const { return upload_ms_; }
   double AllocateMs() const { return allocate_ms_; }  // texture storage (no voxels)
+  /// When loading started, the geometry arrived and the first slice was uploaded.
+  std::chrono::steady_clock::time_point started_at, geometry_at, first_slice_at;
 
  private:
   class Channel;
@@ -85,7 +91,10 @@ class SeriesSlot {
   std::string error_;
   bool has_geometry_ = false;
   VolumeGeometry geometry_;
-  Volume volume_;
+  std::vector<std::string> sop_uids_;
+  // Slices as they arrived (one buffer each, moved from the worker's queue: no copy and no
+  // up-front fill of a few hundred MB before the first image).
+  std::vector<std::vector<std::int16_t>> slices_;
   VolumeTexture texture_;
   std::vector<bool> loaded_;
   std::vector<bool> filled_;  // holds real voxels or air on the GPU (not undefined storage)

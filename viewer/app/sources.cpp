@@ -70,9 +70,8 @@ std::array<int, 2> BaselineAndFollowUp(const std::vector<std::unique_ptr<SeriesS
     const auto& s = series[i]->summary();
     if (s.patient_id != patient) break;
     // The latest study; within it the series with the most slices stands for the study.
-    if (s.study_date != first_date &&
-        (series[follow_up]->summary().study_date != s.study_date ||
-         s.slices > series[follow_up]->summary().slices))
+    if (s.study_date != first_date && (series[follow_up]->summary().study_date != s.study_date ||
+                                       s.slices > series[follow_up]->summary().slices))
       follow_up = i;
   }
   return {0, follow_up};

@@ -57,7 +57,8 @@ std::array<double, 9> Inverse(const std::array<double, 9>& m) {
 Vec3 VolumeGeometry::ToIndex(const Vec3& p) const {
   const auto inv = Inverse(IndexToPatientMatrix(*this));
   const Vec3 d = p - origin;
-  return {inv[0] * d[0] + inv[1] * d[1] + inv[2] * d[2], inv[3] * d[0] + inv[4] * d[1] + inv[5] * d[2],
+  return {inv[0] * d[0] + inv[1] * d[1] + inv[2] * d[2],
+          inv[3] * d[0] + inv[4] * d[1] + inv[5] * d[2],
           inv[6] * d[0] + inv[7] * d[1] + inv[8] * d[2]};
 }
 

@@ -3,6 +3,7 @@
 // Kept apart from ImGui and GLFW so tests can drive a whole reading session without a window.
 #pragma once
 
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -11,18 +12,51 @@
 namespace nadir::viewer {
 
 namespace intent {
-struct Scroll { int viewport; int slices; };                 // wheel, arrows, page keys
-struct GoTo { int viewport; int slice; };                    // Home/End, --slice
-struct Zoom { int viewport; double factor; double x, y; };   // x, y: viewport pixels
-struct Pan { int viewport; double dx, dy; };                 // pixels
-struct Window { int viewport; double dx, dy; };              // pixels of drag
-struct SetWindow { int viewport; WindowLevel wl; };          // preset
-struct SetOrientation { int viewport; Orientation orientation; };
-struct SetSlab { int viewport; double slab_mm; };
-struct ResetView { int viewport; };
-struct SetLayout { Layout layout; };
-struct SetLinking { Linking link; };
-struct Activate { int viewport; };
+struct Scroll {
+  int viewport;
+  int slices;
+};  // wheel, arrows, page keys
+struct GoTo {
+  int viewport;
+  int slice;
+};  // Home/End, --slice
+struct Zoom {
+  int viewport;
+  double factor;
+  double x, y;
+};  // x, y: viewport pixels
+struct Pan {
+  int viewport;
+  double dx, dy;
+};  // pixels
+struct Window {
+  int viewport;
+  double dx, dy;
+};  // pixels of drag
+struct SetWindow {
+  int viewport;
+  WindowLevel wl;
+};  // preset
+struct SetOrientation {
+  int viewport;
+  Orientation orientation;
+};
+struct SetSlab {
+  int viewport;
+  double slab_mm;
+};
+struct ResetView {
+  int viewport;
+};
+struct SetLayout {
+  Layout layout;
+};
+struct SetLinking {
+  Linking link;
+};
+struct Activate {
+  int viewport;
+};
 }  // namespace intent
 
 using Intent =
@@ -35,6 +69,11 @@ using Intent =
 /// not exist or shows nothing are ignored. SetOrientation needs the series' geometry, so it
 /// only records the wish: the controller rebuilds the plane (see Reorient).
 void Apply(ReadingState& s, const std::vector<ViewportRect>& rects, const Intent& in);
+
+/// Cine: plays the active viewport through its slices along the normal at `s.cine_fps`,
+/// wrapping from the last slice to the first. `clock_s` carries the time not yet spent between
+/// frames. Returns the move for `dt` seconds (none when cine is off or nothing is due).
+std::optional<Intent> CineStep(const ReadingState& s, double dt, double& clock_s);
 
 /// Rebuilds a viewport's plane for another orientation, keeping its window and slab.
 void Reorient(ViewportState& vp, const VolumeGeometry& g, Orientation o);

@@ -6,10 +6,14 @@ namespace nadir::viewer {
 
 std::string_view Name(Layout l) {
   switch (l) {
-    case Layout::k1x1: return "1x1";
-    case Layout::k1x2: return "1x2";
-    case Layout::k2x2: return "2x2";
-    case Layout::k1x3: return "1x3";
+    case Layout::k1x1:
+      return "1x1";
+    case Layout::k1x2:
+      return "1x2";
+    case Layout::k2x2:
+      return "2x2";
+    case Layout::k1x3:
+      return "1x3";
   }
   return "1x1";
 }
@@ -22,10 +26,14 @@ std::optional<Layout> ParseLayout(std::string_view name) {
 
 int ViewportCount(Layout l) {
   switch (l) {
-    case Layout::k1x1: return 1;
-    case Layout::k1x2: return 2;
-    case Layout::k2x2: return 4;
-    case Layout::k1x3: return 3;
+    case Layout::k1x1:
+      return 1;
+    case Layout::k1x2:
+      return 2;
+    case Layout::k2x2:
+      return 4;
+    case Layout::k1x3:
+      return 3;
   }
   return 1;
 }
@@ -33,10 +41,17 @@ int ViewportCount(Layout l) {
 std::vector<ViewportRect> LayoutRects(Layout l, const ViewportRect& area, int gap) {
   int cols = 1, rows = 1;
   switch (l) {
-    case Layout::k1x1: break;
-    case Layout::k1x2: cols = 2; break;
-    case Layout::k2x2: cols = 2, rows = 2; break;
-    case Layout::k1x3: cols = 3; break;
+    case Layout::k1x1:
+      break;
+    case Layout::k1x2:
+      cols = 2;
+      break;
+    case Layout::k2x2:
+      cols = 2, rows = 2;
+      break;
+    case Layout::k1x3:
+      cols = 3;
+      break;
   }
   std::vector<ViewportRect> rects;
   const int w = std::max((area.width - gap * (cols - 1)) / cols, 1);
@@ -62,8 +77,9 @@ void RelinkOffsets(ReadingState& s, int leader) {
   for (auto& vp : s.viewports) {
     const bool same_frame =
         !vp.frame_of_reference.empty() && vp.frame_of_reference == lead.frame_of_reference;
-    vp.link_offset_mm = same_frame ? lead.link_offset_mm
-                                   : vp.view.position_mm - lead.view.position_mm + lead.link_offset_mm;
+    vp.link_offset_mm = same_frame
+                            ? lead.link_offset_mm
+                            : vp.view.position_mm - lead.view.position_mm + lead.link_offset_mm;
   }
 }
 
@@ -74,8 +90,7 @@ void PropagateScroll(ReadingState& s, int source) {
   for (int i = 0; i < int(s.viewports.size()); ++i) {
     ViewportState& vp = s.viewports[i];
     if (i == source || vp.series < 0 || vp.plane.orientation != src.plane.orientation) continue;
-    GoToPosition(vp.plane, vp.view,
-                 src.view.position_mm - src.link_offset_mm + vp.link_offset_mm);
+    GoToPosition(vp.plane, vp.view, src.view.position_mm - src.link_offset_mm + vp.link_offset_mm);
   }
 }
 

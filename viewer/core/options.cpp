@@ -1,7 +1,6 @@
 #include "options.h"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <cstdlib>
 
@@ -68,8 +67,8 @@ ParseResult ParseOptions(int argc, char** argv) {
       throw CLI::ValidationError("--size", "expected WxH (16..8192), got '" + size + "'");
     if (!synthetic_size.empty()) {
       auto& z = o.synthetic_size;
-      if (std::sscanf(synthetic_size.c_str(), "%dx%dx%d", &z[0], &z[1], &z[2]) != 3 ||
-          z[0] < 2 || z[1] < 2 || z[2] < 2 || z[0] > 2048 || z[1] > 2048 || z[2] > 2048)
+      if (std::sscanf(synthetic_size.c_str(), "%dx%dx%d", &z[0], &z[1], &z[2]) != 3 || z[0] < 2 ||
+          z[1] < 2 || z[2] < 2 || z[0] > 2048 || z[1] > 2048 || z[2] > 2048)
         throw CLI::ValidationError("--synthetic-size",
                                    "expected IxJxK (2..2048), got '" + synthetic_size + "'");
       o.synthetic = true;

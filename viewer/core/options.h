@@ -13,20 +13,20 @@
 namespace nadir::viewer {
 
 struct Options {
-  std::string path;  // folder of studies; empty: the sample trial
-  bool synthetic = false;           // show the built-in synthetic chest instead of a folder
+  std::string path;        // folder of studies; empty: the sample trial
+  bool synthetic = false;  // show the built-in synthetic chest instead of a folder
   std::array<int, 3> synthetic_size{256, 256, 96};  // --synthetic-size IxJxK
-  std::string screenshot;           // render one frame into this PNG and exit
-  std::optional<Layout> layout;     // --layout
-  std::optional<int> slice;         // --slice N: slice index along the view normal
-  std::optional<WindowLevel> window;  // --preset NAME or --window W/L
-  std::optional<Orientation> orientation;  // --orientation
-  double slab_mm = 0;               // --mip MM: maximum intensity projection slab
-  int width = 0, height = 0;        // --size WxH (screenshot size, or initial window)
-  int bench_frames = 0;             // --bench N: scroll N frames, print frame times, exit
-  bool no_overlay = false;          // --no-overlay: image only (labels, scale bar hidden)
-  std::string settings_file;        // where window size and layout are remembered
-  std::string assessment;           // --assessment FILE: the assessment to annotate
+  std::string screenshot;                           // render one frame into this PNG and exit
+  std::optional<Layout> layout;                     // --layout
+  std::optional<int> slice;                         // --slice N: slice index along the view normal
+  std::optional<WindowLevel> window;                // --preset NAME or --window W/L
+  std::optional<Orientation> orientation;           // --orientation
+  double slab_mm = 0;                               // --mip MM: maximum intensity projection slab
+  int width = 0, height = 0;  // --size WxH (screenshot size, or initial window)
+  int bench_frames = 0;       // --bench N: scroll N frames, print frame times, exit
+  bool no_overlay = false;    // --no-overlay: image only (labels, scale bar hidden)
+  std::string settings_file;  // where window size and layout are remembered
+  std::string assessment;     // --assessment FILE: the assessment to annotate
 };
 
 /// The default folder: the phantom sample trial, relative to the working directory.

@@ -8,9 +8,12 @@ namespace nadir::viewer {
 
 std::string_view Name(Orientation o) {
   switch (o) {
-    case Orientation::kAxial: return "axial";
-    case Orientation::kCoronal: return "coronal";
-    case Orientation::kSagittal: return "sagittal";
+    case Orientation::kAxial:
+      return "axial";
+    case Orientation::kCoronal:
+      return "coronal";
+    case Orientation::kSagittal:
+      return "sagittal";
   }
   return "axial";
 }
@@ -40,9 +43,18 @@ SlicePlane MakePlane(const VolumeGeometry& g, Orientation o) {
   SlicePlane p;
   p.orientation = o;
   switch (o) {
-    case Orientation::kAxial: p.row = {1, 0, 0}; p.col = {0, 1, 0}; break;
-    case Orientation::kCoronal: p.row = {1, 0, 0}; p.col = {0, 0, -1}; break;
-    case Orientation::kSagittal: p.row = {0, 1, 0}; p.col = {0, 0, -1}; break;
+    case Orientation::kAxial:
+      p.row = {1, 0, 0};
+      p.col = {0, 1, 0};
+      break;
+    case Orientation::kCoronal:
+      p.row = {1, 0, 0};
+      p.col = {0, 0, -1};
+      break;
+    case Orientation::kSagittal:
+      p.row = {0, 1, 0};
+      p.col = {0, 0, -1};
+      break;
   }
   p.normal = Cross(p.row, p.col);
   if (o == Orientation::kSagittal) p.normal = p.normal * -1.0;  // scroll right to left: +x (L)

@@ -25,13 +25,13 @@ std::optional<Orientation> ParseOrientation(std::string_view name);
 
 struct SlicePlane {
   Orientation orientation = Orientation::kAxial;
-  Vec3 row{1, 0, 0};     // screen right
-  Vec3 col{0, 1, 0};     // screen down
-  Vec3 normal{0, 0, 1};  // scrolling direction: the slice position grows along it
-  Vec3 center{0, 0, 0};  // patient position of the volume centre
-  int slice_axis = 2;    // volume index axis closest to the normal
-  int slice_count = 1;   // voxels along slice_axis
-  int slice_sign = 1;    // +1 when index n grows along the normal, -1 when against it
+  Vec3 row{1, 0, 0};         // screen right
+  Vec3 col{0, 1, 0};         // screen down
+  Vec3 normal{0, 0, 1};      // scrolling direction: the slice position grows along it
+  Vec3 center{0, 0, 0};      // patient position of the volume centre
+  int slice_axis = 2;        // volume index axis closest to the normal
+  int slice_count = 1;       // voxels along slice_axis
+  int slice_sign = 1;        // +1 when index n grows along the normal, -1 when against it
   double slice_step_mm = 1;  // distance between slices along the normal
   // Extent of the volume (voxel edges) in mm along row, col and normal, relative to center.
   double min_u = 0, max_u = 0, min_v = 0, max_v = 0, min_w = 0, max_w = 0;

@@ -34,15 +34,20 @@ Settings LoadSettings(const std::string& path) {
     const std::string key = line.substr(0, eq);
     const std::string value = eq == std::string::npos ? "" : line.substr(eq + 1);
     bool ok = true;
-    if (key == "window_width") ok = ParseInt(value, 320, 16384, s.window_width);
-    else if (key == "window_height") ok = ParseInt(value, 240, 16384, s.window_height);
+    if (key == "window_width")
+      ok = ParseInt(value, 320, 16384, s.window_width);
+    else if (key == "window_height")
+      ok = ParseInt(value, 240, 16384, s.window_height);
     else if (key == "layout") {
       const auto l = ParseLayout(value);
       ok = l.has_value();
       if (l) s.layout = *l;
-    } else if (key == "link_scroll") s.link_scroll = value != "0";
-    else if (key == "link_window") s.link_window = value != "0";
-    else ok = false;
+    } else if (key == "link_scroll")
+      s.link_scroll = value != "0";
+    else if (key == "link_window")
+      s.link_window = value != "0";
+    else
+      ok = false;
     if (!ok)
       std::fprintf(stderr, "nadir-viewer: %s: ignoring %s='%s'\n", path.c_str(), key.c_str(),
                    value.c_str());

@@ -15,17 +15,17 @@ struct SyntheticChest {
 
   // Structures, patient LPS mm relative to the volume centre (which sits at patient (0, 0, 0)).
   static constexpr double kAirHu = -1000;
-  static constexpr double kBodyHu = 40;        // elliptic cylinder of soft tissue
+  static constexpr double kBodyHu = 40;  // elliptic cylinder of soft tissue
   static constexpr double kBodySemiX = 140, kBodySemiY = 100;
-  static constexpr double kLungHu = -850;      // two elliptic cylinders
+  static constexpr double kLungHu = -850;  // two elliptic cylinders
   static constexpr double kLungCenterX = 65, kLungSemiX = 45, kLungSemiY = 60;
   static constexpr double kLungHalfZ = 100;
-  static constexpr double kSpineHu = 700;      // posterior cylinder along z
+  static constexpr double kSpineHu = 700;  // posterior cylinder along z
   static constexpr double kSpineY = 70, kSpineRadius = 18;
-  static constexpr double kLesionHu = 60;      // a sphere in the patient's left lung
+  static constexpr double kLesionHu = 60;  // a sphere in the patient's left lung
   static constexpr std::array<double, 3> kLesionCenter{65, -10, 30};
   static constexpr double kLesionRadius = 18;
-  static constexpr double kMarkerHu = 1000;    // a block anterior, patient right, superior
+  static constexpr double kMarkerHu = 1000;  // a block anterior, patient right, superior
   static constexpr std::array<double, 3> kMarkerMin{-110, -90, 60};
   static constexpr std::array<double, 3> kMarkerMax{-80, -70, 100};
 };

@@ -16,8 +16,8 @@ struct WindowLevel {
 };
 
 struct WindowPreset {
-  std::string_view name;  // command-line name (--preset)
-  std::string_view label; // what the reading room calls it
+  std::string_view name;   // command-line name (--preset)
+  std::string_view label;  // what the reading room calls it
   WindowLevel wl;
 };
 

@@ -1,0 +1,175 @@
+// `nadir report FILES_OR_FOLDERS... --by arm,dose_level --out DIR`: trial endpoint tables,
+// listings, CDISC-shaped data sets, endpoints.json, plots and a PDF (issue 8).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "assessment_json.h"
+#include "batch.h"
+#include "commands.h"
+#include "report/plots.h"
+#include "report/report_cdisc.h"
+#include "report/report_data.h"
+#include "report/report_json.h"
+#include "report/report_pdf.h"
+#include "report/report_tables.h"
+
+namespace nadir::cli {
+
+namespace {
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  for (std::string part; std::getline(ss, part, ',');)
+    if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+// "--cuts cd70_positive_pct=40,70" -> {"cd70_positive_pct": {40, 70}}.
+bool ParseCuts(const std::vector<std::string>& specs, report::CutPoints& cuts) {
+  for (const auto& spec : specs) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "nadir report: --cuts '%s': expected NAME=V1,V2,...\n", spec.c_str());
+      return false;
+    }
+    std::vector<double> values;
+    for (const auto& v : SplitComma(spec.substr(eq + 1))) {
+      try {
+        size_t used = 0;
+        values.push_back(std::stod(v, &used));
+        if (used != v.size()) throw std::invalid_argument(v);
+      } catch (const std::exception&) {
+        std::fprintf(stderr, "nadir report: --cuts '%s': '%s' is not a number\n", spec.c_str(),
+                     v.c_str());
+        return false;
+      }
+    }
+    cuts[spec.substr(0, eq)] = values;
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunReport(int argc, char** argv) {
+  CLI::App app{"Trial endpoints (ORR, DCR, DOR, PFS, OS) by group, with listings and plots",
+               "report"};
+  std::vector<std::string> paths, cut_specs;
+  std::string by_text, out_dir, study = "NADIR", transform = "loglog";
+  unsigned threads = 0;
+  double level = 0.95;
+  bool no_plots = false;
+  app.add_option("paths", paths, "assessment files or folders (searched for *.json)")->required();
+  app.add_option("--by", by_text, "group labels to tabulate by, comma-separated (arm,dose_level)");
+  app.add_option("--out", out_dir, "output folder (created)")->required();
+  app.add_option("--cuts", cut_specs,
+                 "band limits of a covariate, NAME=V1,V2 (default: tertiles); repeatable");
+  app.add_option("--study", study, "STUDYID for the CDISC-shaped data sets");
+  app.add_option("--transform", transform, "survival interval scale: loglog, log or plain")
+      ->check(CLI::IsMember({"loglog", "log", "plain"}));
+  app.add_option("--level", level, "confidence level")->check(CLI::Range(0.5, 0.999));
+  app.add_option("--threads", threads, "worker threads (default: one per core)");
+  app.add_flag("--no-plots", no_plots, "tables and data sets only");
+  CLI11_PARSE(app, argc, argv);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  report::CutPoints cuts;
+  if (!ParseCuts(cut_specs, cuts)) return 2;
+  stats::EndpointOptions options;
+  options.level = level;
+  options.transform = transform == "log"     ? stats::CiTransform::kLog
+                      : transform == "plain" ? stats::CiTransform::kPlain
+                                             : stats::CiTransform::kLogLog;
+  const std::vector<std::string> by = SplitComma(by_text);
+
+  std::vector<std::string> problems;
+  const auto files = FindAssessmentFiles(paths, problems);
+  for (const auto& p : problems) std::fprintf(stderr, "nadir report: %s\n", p.c_str());
+  auto assessed = AssessFiles(files, threads);
+  for (const auto& a : assessed)
+    for (const auto& e : a.result.errors)
+      std::fprintf(stderr, "%s: subject %s: %s\n", a.result.file.c_str(),
+                   a.result.subject.empty() ? "?" : a.result.subject.c_str(), e.c_str());
+  const auto t_assessed = std::chrono::steady_clock::now();
+  const report::Report r = report::BuildReport(std::move(assessed), by, cuts, options, study);
+  const auto t_computed = std::chrono::steady_clock::now();
+
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "nadir report: cannot create %s: %s\n", out_dir.c_str(),
+                 ec.message().c_str());
+    return 1;
+  }
+  bool ok = true;
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::string error;
+    if (!WriteFileAtomically(out_dir + "/" + name, text, &error)) {
+      std::fprintf(stderr, "nadir report: %s\n", error.c_str());
+      ok = false;
+    }
+  };
+  write("endpoints.csv", report::EndpointsCsv(r));
+  write("endpoints.md", report::ReportMarkdown(r));
+  write("endpoints.json", report::EndpointsJson(r).dump(1) + "\n");
+  write("listing.csv", report::ListingCsv(r));
+  write("covariates.csv", report::CovariatesCsv(r));
+  write("sdtm_tr.csv", report::TrCsv(r));
+  write("sdtm_rs.csv", report::RsCsv(r));
+  write("adam_adtte.csv", report::AdtteCsv(r));
+
+  int figure_count = 0;
+  if (!no_plots) {
+    std::vector<report::NamedFigure> figures;
+    const std::string panel = by.empty() ? "" : by[0];
+    const std::string detail = by.size() > 1 ? by[1] : "";
+    for (const auto& c : r.criteria) {
+      const std::string k = stats::CriteriaKey(c.criteria);
+      figures.push_back({"waterfall_" + k, report::WaterfallFigure(r, c, panel, detail)});
+      figures.push_back({"spider_" + k, report::SpiderFigure(r, c, panel)});
+      figures.push_back({"swimmer_" + k, report::SwimmerFigure(r, c, panel, detail)});
+      for (auto e : {report::Endpoint::kPfs, report::Endpoint::kOs, report::Endpoint::kDor}) {
+        if (e == report::Endpoint::kOs && c.criteria != Criteria::kRecist11) continue;
+        const std::string stem = std::string("km_") + report::EndpointKey(e) + "_" + k;
+        if (by.empty()) figures.push_back({stem, report::KaplanMeierFigure(r, c, e, "")});
+        for (const auto& label : by)
+          figures.push_back({stem + "_by_" + label, report::KaplanMeierFigure(r, c, e, label)});
+      }
+    }
+    std::filesystem::create_directories(out_dir + "/plots", ec);
+    for (const auto& f : figures) {
+      const double h = f.name.rfind("swimmer", 0) == 0 ? 760 : 560;
+      std::string error;
+      if (!report::WriteFigure(out_dir + "/plots/" + f.name, 960, h, f.figure, &error)) {
+        std::fprintf(stderr, "nadir report: %s\n", error.c_str());
+        ok = false;
+      }
+    }
+    std::string error;
+    if (!report::WriteReportPdf(out_dir + "/report.pdf", r, figures, &error)) {
+      std::fprintf(stderr, "nadir report: %s\n", error.c_str());
+      ok = false;
+    }
+    figure_count = int(figures.size());
+  }
+  const auto t_end = std::chrono::steady_clock::now();
+  auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+
+  int with_errors = 0;
+  for (const auto& a : r.assessed) with_errors += !a.result.errors.empty();
+  std::printf("nadir report: %zu subjects (%d with errors, %zu unreadable) -> %s: tables, "
+              "listing, TR/RS/ADTTE, endpoints.json, %d figures (PNG+SVG), report.pdf\n",
+              r.assessed.size(), with_errors, r.unreadable.size(), out_dir.c_str(),
+              figure_count);
+  for (const auto& m : r.criteria_missing) std::printf("nadir report: not reported: %s\n", m.c_str());
+  std::printf("nadir report: %.3f s read+assess, %.3f s endpoints, %.3f s writing, %.3f s total\n",
+              secs(t0, t_assessed), secs(t_assessed, t_computed), secs(t_computed, t_end),
+              secs(t0, t_end));
+  return ok && problems.empty() && with_errors == 0 && r.unreadable.empty() ? 0 : 1;
+}
+
+}  // namespace nadir::cli

@@ -1,0 +1,90 @@
+// Spider plot: % change of the target sum over time, one line per subject (see plots.h).
+#include <algorithm>
+#include <cmath>
+
+#include "plots.h"
+#include "text_format.h"
+
+namespace nadir::report {
+
+namespace {
+constexpr double kDaysPerWeek = 7.0;
+
+struct Line {
+  Response best;
+  std::vector<std::pair<double, double>> points;  // (weeks, % change)
+};
+}  // namespace
+
+Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string& panel_by) {
+  return [&r, &c, panel_by](cairo_t* cr, double w, double h) {
+    const auto panels = Panels(c, panel_by);
+    std::vector<std::vector<Line>> lines(panels.size());
+    double xmax = 12, ymin = -100, ymax = 40;
+    for (size_t p = 0; p < panels.size(); ++p)
+      for (size_t i : panels[p].second) {
+        const auto& a = r.assessed[i];
+        if (!a.result.recist11 || !a.result.baseline || !a.result.baseline->sum_mm) continue;
+        const Date day0 = a.subject->DayZero();
+        Line line{c.outcomes[i].best.value_or(Response::kNE), {}};
+        line.points.push_back({DaysBetween(day0, a.result.baseline->date) / kDaysPerWeek, 0.0});
+        for (const auto& t : a.result.recist11->timepoints) {
+          if (!t.change_from_baseline_pct) continue;
+          const double wk = DaysBetween(day0, t.date) / kDaysPerWeek;
+          line.points.push_back({wk, *t.change_from_baseline_pct});
+          xmax = std::max(xmax, wk);
+          ymin = std::min(ymin, *t.change_from_baseline_pct);
+          ymax = std::max(ymax, *t.change_from_baseline_pct);
+        }
+        lines[p].push_back(line);
+      }
+    Title(cr, w, "Change in sum of target diameters over time (" + CriteriaTitle(c.criteria) + ")",
+          "one line per subject with target lesions, coloured by best overall response");
+    const double top = 60, bottom = h - 60, left = 70, right = w - 20, gap = 25;
+    const double pw = (right - left - gap * double(panels.size() - 1)) / double(panels.size());
+    auto yt = NiceTicks(ymin, ymax, 7);
+    if (yt.size() >= 2 && yt.back() < ymax) yt.push_back(2 * yt.back() - yt[yt.size() - 2]);
+    const auto xt = NiceTicks(0, xmax, 6);
+    for (size_t p = 0; p < panels.size(); ++p) {
+      const Frame f{left + double(p) * (pw + gap), top + 18, left + double(p) * (pw + gap) + pw,
+                    bottom};
+      const Scale x{std::min(0.0, -1.0), std::max(xt.back(), xmax), f.left, f.right};
+      const Scale y{yt.front(), std::max(yt.back(), ymax), f.bottom, f.top};
+      DrawAxes(cr, f, x, y, xt, yt, "Weeks since treatment start",
+               p == 0 ? "Change from baseline (%)" : "");
+      cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+      Text(cr, (f.left + f.right) / 2, f.top - 6,
+           (panel_by.empty() ? "" : panel_by + " ") + panels[p].first + " (n=" +
+               std::to_string(lines[p].size()) + ")",
+           11, Align::kCentre, true);
+      const double dashes[] = {5, 4};
+      cairo_set_dash(cr, dashes, 2, 0);
+      for (double ref : {-30.0, 20.0}) {  // RECIST 1.1 §4.3.1 thresholds
+        SetColour(cr, ResponseColour(ref < 0 ? Response::kPR : Response::kPD), 0.8);
+        cairo_move_to(cr, f.left, y(ref));
+        cairo_line_to(cr, f.right, y(ref));
+        cairo_stroke(cr);
+      }
+      cairo_set_dash(cr, nullptr, 0, 0);
+      cairo_set_line_width(cr, 1.6);
+      for (const auto& line : lines[p]) {
+        SetColour(cr, ResponseColour(line.best), 0.85);
+        for (size_t k = 0; k < line.points.size(); ++k) {
+          const double px = x(line.points[k].first), py = y(line.points[k].second);
+          if (k == 0) cairo_move_to(cr, px, py); else cairo_line_to(cr, px, py);
+        }
+        cairo_stroke(cr);
+        for (const auto& [wk, v] : line.points) {
+          cairo_arc(cr, x(wk), y(v), 2.2, 0, 2 * M_PI);
+          cairo_fill(cr);
+        }
+      }
+    }
+    std::vector<std::pair<std::string, Rgb>> legend;
+    for (Response b : {Response::kCR, Response::kPR, Response::kSD, Response::kPD, Response::kNE})
+      legend.push_back({stats::ResponseCode(b, c.criteria), ResponseColour(b)});
+    Legend(cr, left, h - 14, legend);
+  };
+}
+
+}  // namespace nadir::report

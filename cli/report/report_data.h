@@ -1,0 +1,47 @@
+// Everything `nadir report` writes, computed once: per criteria, every subject's outcome, the
+// endpoint table per group and the covariate analyses. Built from the engine's batch results.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch.h"
+#include "stats/covariate_analysis.h"
+#include "stats/group_endpoints.h"
+#include "stats/subject_outcome.h"
+
+namespace nadir::report {
+
+struct CriteriaReport {
+  Criteria criteria = Criteria::kRecist11;
+  std::vector<stats::SubjectOutcome> outcomes;  // one per readable subject, in file order
+  std::vector<stats::GroupEndpoints> groups;    // "all", each --by value, combinations
+  std::vector<stats::CovariateAnalysis> covariates;
+};
+
+struct Report {
+  std::string study = "NADIR";
+  std::vector<std::string> by;
+  stats::EndpointOptions options;
+  std::vector<AssessedFile> assessed;     // readable subjects (subject set)
+  std::vector<std::string> unreadable;    // "file: error" for files that gave no subject
+  std::vector<CriteriaReport> criteria;   // the criteria any subject has results for
+  std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
+};
+
+/// Band cut points per covariate name, from `--cuts NAME=v1,v2`; tertiles for the others.
+using CutPoints = std::map<std::string, std::vector<double>>;
+
+/// Builds the report from assessed files: keeps the readable subjects, derives the outcomes
+/// under RECIST 1.1 and iRECIST (a criteria for which no subject has results is listed in
+/// criteria_missing), and computes the group tables and covariate analyses.
+Report BuildReport(std::vector<AssessedFile> assessed, const std::vector<std::string>& by,
+                   const CutPoints& cuts, const stats::EndpointOptions& options,
+                   const std::string& study);
+
+/// The subject behind an outcome (same index in `report.assessed`).
+inline const Subject& SubjectAt(const Report& r, size_t i) { return *r.assessed[i].subject; }
+
+}  // namespace nadir::report

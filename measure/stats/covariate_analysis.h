@@ -1,0 +1,40 @@
+// Does a numeric covariate (e.g. the tumour's CD70-positive percentage) relate to disease
+// control? A rank-sum test between subjects with and without control, and ORR/DCR by band.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stats/covariate_bands.h"
+#include "stats/rank_test.h"
+#include "stats/subject_outcome.h"
+
+namespace nadir::stats {
+
+struct CovariateAnalysis {
+  std::string name;
+  int n = 0;        // treated subjects with the covariate
+  int missing = 0;  // treated subjects without it
+  int with_control = 0;
+  int without_control = 0;
+  std::optional<double> median_with_control;
+  std::optional<double> median_without_control;
+  RankSumTest test;        // x: with disease control, y: without
+  CovariateBands bands;    // tertiles, or the given cut points
+  bool tertiles = true;
+};
+
+/// Names of the covariates any outcome carries, sorted.
+std::vector<std::string> CovariateNames(const std::vector<SubjectOutcome>& outcomes);
+
+/// Analyses covariate `name` over the treated subjects: Wilcoxon rank-sum test (rank_test.h)
+/// of its values between subjects with disease control (BOR CR, PR, SD, NON-CR/NON-PD) and the
+/// others (not evaluable ones included, as in the DCR denominator), and ORR/DCR per band.
+/// `cuts`: the band limits; nullopt for tertiles of the observed values (covariate_bands.h).
+CovariateAnalysis AnalyseCovariate(const std::vector<SubjectOutcome>& outcomes,
+                                   const std::string& name,
+                                   const std::optional<std::vector<double>>& cuts = std::nullopt,
+                                   double level = 0.95);
+
+}  // namespace nadir::stats
