@@ -23,7 +23,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$window" ] || { echo "no viewer window"; kill "$pid"; exit 1; }
-sleep 2  # load the series
+sleep 4  # load the series (a shared machine may be slow)
 xdotool windowmove --sync "$window" 0 0 2>/dev/null || true
 line() {  # a drag from ($1,$2) to ($3,$4) in the image
   xdotool mousemove "$1" "$2"; sleep 0.2
@@ -35,7 +35,8 @@ line() {  # a drag from ($1,$2) to ($3,$4) in the image
 xdotool mousemove 600 300; sleep 0.2
 xdotool key d; sleep 0.2
 line 560 300 660 300
-xdotool key ctrl+s; sleep 0.5
+xdotool key ctrl+s
+for _ in $(seq 1 50); do grep -q '"long_axis_mm"' "$file" 2>/dev/null && break; sleep 0.1; done
 [ -s "$file" ] || { echo "Ctrl+S wrote no $file"; cat viewer.log; kill "$pid"; exit 1; }
 grep -q '"long_axis_mm"' "$file" && grep -q '"sop_uid"' "$file" ||
   { echo "the saved file has no measured line:"; cat "$file"; kill "$pid"; exit 1; }
