@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "annotate_glue.h"
 #include "core/settings.h"
 #include "dicom_source.h"
 #include "gl/context.h"
@@ -45,6 +46,7 @@ struct Session {
   bool save_window = false;  // F12 pressed: read the back buffer after this frame
   int saved_windows = 0;
   Clock::time_point last_frame = Clock::now();
+  AnnotateUi annotate{};  // lesions, calipers, live response (viewer/annotate)
 };
 
 // Starts listing series: the synthetic chest at once, or a folder scan on a worker thread.
@@ -108,8 +110,11 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   const auto open = DrawStudyBrowser(s.browser, s.room.series(), state, menu_height,
                                      io.DisplaySize.y - menu_height, s.source_label.c_str());
   if (state.show_help && !DrawHelp()) state.show_help = false;
+  AnnotatePanels(s.annotate, s.room, rects);
+  const bool caliper = AnnotateInput(s.annotate, io, s.room, rects, s.input);
   AppKeys keys;
   std::vector<Intent> intents = ViewportInput(io, state, rects, s.input, keys);
+  if (caliper) DropCaliperDrag(intents);
   intents.insert(intents.begin(), menu.intents.begin(), menu.intents.end());
   for (const Intent& in : intents) {
     s.room.Apply(rects, in);
@@ -126,6 +131,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   if (keys.close_help) state.show_help = false;
   if (keys.toggle_cine || menu.toggle_cine) state.cine = !state.cine, s.cine_time = 0;
   if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
+  AnnotateGuardClose(s.annotate, s.window);
   s.save_window |= keys.save_screenshot;
   if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
 
@@ -143,6 +149,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
       in.probe = s.room.ProbeAt(i, rects[i], mx, my);
     DrawViewportOverlay(draw, in);
   }
+  DrawCalipers(draw, s.annotate, s.room, rects, scale);
   ImGui::Render();
   glViewport(0, 0, fb_width, fb_height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -324,6 +331,7 @@ int RunApplication(const Options& o, Clock::time_point launched) {
             {},
             {},
             {}};
+  s.annotate.assessment = o.assessment;
   InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
   ImGuiScope imgui(context.window());
   s.room.state().link = {settings.link_scroll, settings.link_window};

@@ -106,6 +106,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
   if (geometry) {
     geometry_at = Clock::now();
     geometry_ = VolumeGeometry::Of(*geometry);
+    sop_uids_ = std::move(geometry->sop_uids);
     slices_.assign(geometry_.size[2], {});
     loaded_.assign(geometry_.size[2], false);
     filled_.assign(geometry_.size[2], false);

@@ -67,6 +67,8 @@ class SeriesSlot {
   const std::string& error() const { return error_; }
   bool HasGeometry() const { return has_geometry_; }
   const VolumeGeometry& geometry() const { return geometry_; }
+  /// SOP Instance UID of each slice k (what a caliper drawn on that slice records).
+  const std::vector<std::string>& sop_uids() const { return sop_uids_; }
   /// HU of voxel (i, j, k) on the CPU side (the readout under the cursor); nullopt while
   /// slice k has not arrived or outside the volume.
   std::optional<int> HuAt(int i, int j, int k) const;
@@ -89,6 +91,7 @@ class SeriesSlot {
   std::string error_;
   bool has_geometry_ = false;
   VolumeGeometry geometry_;
+  std::vector<std::string> sop_uids_;
   // Slices as they arrived (one buffer each, moved from the worker's queue: no copy and no
   // up-front fill of a few hundred MB before the first image).
   std::vector<std::vector<std::int16_t>> slices_;

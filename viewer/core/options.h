@@ -26,6 +26,7 @@ struct Options {
   int bench_frames = 0;       // --bench N: scroll N frames, print frame times, exit
   bool no_overlay = false;    // --no-overlay: image only (labels, scale bar hidden)
   std::string settings_file;  // where window size and layout are remembered
+  std::string assessment;     // --assessment FILE: the assessment to annotate
 };
 
 /// The default folder: the phantom sample trial, relative to the working directory.

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Annotating in a real window under X, driven with xdotool as a reader would: D (line tool),
+# a drag across the image, Ctrl+S; Ctrl+Z and Ctrl+S again; then another line and Ctrl+Esc,
+# which must NOT quit with unsaved changes; then the process is killed (a crash) and the
+# autosave must hold the unsaved line. Exit 77 (skipped) without a DISPLAY or xdotool.
+set -uo pipefail
+viewer="$1"; nadir="$2"
+[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
+command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+"$nadir" phantom --subjects 1 "$work/trial" > /dev/null || { echo "phantom failed"; exit 1; }
+study="$work/trial/dicom/PH-001/$(ls "$work/trial/dicom/PH-001" | head -1)"
+file="$work/PH-001.json"
+export XDG_STATE_HOME="$work/state"
+"$viewer" "$study" --assessment "$file" --layout 1x1 --size 1200x800 > viewer.log 2>&1 &
+pid=$!
+window=""
+for _ in $(seq 1 100); do
+  window=$(xdotool search --pid "$pid" --name "nadir viewer" 2>/dev/null | head -1)
+  [ -n "$window" ] && break
+  sleep 0.1
+done
+[ -n "$window" ] || { echo "no viewer window"; kill "$pid"; exit 1; }
+sleep 4  # load the series (a shared machine may be slow)
+xdotool windowmove --sync "$window" 0 0 2>/dev/null || true
+line() {  # a drag from ($1,$2) to ($3,$4) in the image
+  xdotool mousemove "$1" "$2"; sleep 0.2
+  xdotool mousedown 1; sleep 0.1
+  xdotool mousemove $(( ($1 + $3) / 2 )) $(( ($2 + $4) / 2 )); sleep 0.1
+  xdotool mousemove "$3" "$4"; sleep 0.2
+  xdotool mouseup 1; sleep 0.3
+}
+xdotool mousemove 600 300; sleep 0.2
+xdotool key d; sleep 0.2
+line 560 300 660 300
+xdotool key ctrl+s
+for _ in $(seq 1 50); do grep -q '"long_axis_mm"' "$file" 2>/dev/null && break; sleep 0.1; done
+[ -s "$file" ] || { echo "Ctrl+S wrote no $file"; cat viewer.log; kill "$pid"; exit 1; }
+grep -q '"long_axis_mm"' "$file" && grep -q '"sop_uid"' "$file" ||
+  { echo "the saved file has no measured line:"; cat "$file"; kill "$pid"; exit 1; }
+"$nadir" recompute -q "$file" --out "$work/results.json" > /dev/null 2>&1
+grep -q '"sum_mm"' "$work/results.json" || { echo "recompute of the saved file failed"; exit 1; }
+xdotool key ctrl+z; sleep 0.3
+xdotool key ctrl+s; sleep 0.5
+grep -q '"long_axis_mm"' "$file" && { echo "Ctrl+Z then Ctrl+S still has the line"; kill "$pid"; exit 1; }
+line 560 350 640 350
+xdotool key ctrl+Escape; sleep 1
+kill -0 "$pid" 2>/dev/null || { echo "quit with unsaved changes without asking"; exit 1; }
+kill -9 "$pid"; wait "$pid" 2>/dev/null
+[ -s "$file.autosave" ] || { echo "no autosave after a crash"; ls -la "$work"; exit 1; }
+grep -q '"long_axis_mm"' "$file.autosave" || { echo "the autosave lost the line"; exit 1; }
+grep -q '"long_axis_mm"' "$file" && { echo "the autosave overwrote the saved file"; exit 1; }
+echo "interactive annotation test passed"

@@ -1,0 +1,66 @@
+// The annotation panels run headless: a Dear ImGui context with no window and no renderer
+// draws frames of them for sessions in every state. Without input they ask for nothing.
+#include "panels.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include "test_util.h"
+
+namespace nadir::annotate {
+namespace {
+
+using testing::D;
+using testing::DrawLine;
+
+class HeadlessImGui : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1600, 900);
+    io.IniFilename = nullptr;
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  std::vector<Action> Frame(const AnnotationSession& s) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    auto a = DrawLesionPanel(s, lesions);
+    auto b = DrawResponsePanel(s, response);
+    ImGui::Render();
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  }
+  LesionPanelState lesions;
+  ResponsePanelState response;
+};
+
+TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
+  AnnotationSession s(testing::ScratchDir("panels").string());
+  s.New("P-1", D("2026-01-05"));
+  EXPECT_TRUE(Frame(s).empty());  // no lesion yet: the engine's error is shown
+  s.Apply(act::AddLesion{LesionKind::kTarget});
+  EXPECT_TRUE(Frame(s).empty());  // a target without a diameter
+  s.Apply(act::SetTool{Tool::kBidirectional});
+  s.Apply(act::SelectLesion{""});
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b"));
+  s.Apply(act::DeleteLesion{"T1"});
+  s.Apply(act::AddLesion{LesionKind::kNonTarget});
+  s.AddTimepoint(D("2026-03-02"), "Week 8", "");
+  s.Apply(act::SetTimepoint{1});
+  EXPECT_TRUE(Frame(s).empty());  // a follow-up with lesions not yet assessed
+  s.Apply(act::SelectLesion{"T2"});
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, "f"));
+  s.Apply(act::SetState{"NT1", LesionState::kPresent});
+  response.irecist = true;
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(Frame(s).empty());
+  ASSERT_TRUE(s.Results().errors.empty());
+  EXPECT_EQ(s.Results().recist11->timepoints.at(0).overall, Response::kPR);
+}
+
+}  // namespace
+}  // namespace nadir::annotate

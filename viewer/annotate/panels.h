@@ -1,0 +1,42 @@
+// Dear ImGui panels of annotation. Each is a small state struct and a draw function that only
+// reads the session and returns what the reader asked for (actions); the controller applies
+// them with AnnotationSession::Apply. Panels never compute a response: they show the engine's.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "intents.h"
+#include "session.h"
+
+namespace nadir::annotate {
+
+struct LesionPanelState {
+  bool open = true;
+  char site_text[64] = "";    // free-text site of the selected lesion, being typed
+  std::string site_text_for;  // the lesion whose site the buffer holds
+  char reader[32] = "";
+  char treatment_start[16] = "";  // YYYY-MM-DD
+  char label[48] = "";
+  int subject_revision = -1;   // the session revision the buffers were filled at
+  int subject_timepoint = -1;  // and the timepoint
+};
+
+/// The lesion list of the current timepoint: id, kind, site (pick list or free text), nodal,
+/// state, diameters, the previous measurement, lesions not yet assessed at a follow-up, the
+/// tools, undo/redo/save, and the engine's guidance.
+std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st);
+
+struct ResponsePanelState {
+  bool open = true;
+  bool irecist = false;  // show iRECIST instead of RECIST 1.1
+};
+
+/// Sums, nadir, changes, target / non-target / new-lesion and overall responses per
+/// timepoint, best overall response, and the sum-of-diameters chart; all from Results().
+std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st);
+
+/// The sum-of-diameters chart alone (ImDrawList), `width` x `height` pixels at the cursor.
+void DrawSumChart(const SubjectResult& r, bool irecist, float width, float height);
+
+}  // namespace nadir::annotate

@@ -1,0 +1,145 @@
+// The annotation controller without a window: applies the reader's actions and caliper drags to
+// the assessment, keeps undo and redo, autosaves every edit, saves atomically, and asks the
+// engine (AssessSubject, the same call as `nadir recompute`) for the responses and warnings.
+// The panels only read it and return actions; the app feeds it mouse input in patient space.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotation.h"
+#include "caliper.h"
+#include "intents.h"
+#include "results.h"
+#include "undo.h"
+
+namespace nadir::annotate {
+
+/// A measurement being drawn or edited with the mouse.
+struct Draft {
+  enum class Phase { kIdle, kDrawing, kEditing };
+  Phase phase = Phase::kIdle;
+  std::string lesion_id;  // "" while drawing a lesion that does not exist yet
+  bool bidirectional = false;
+  bool short_only = false;  // a single line stored as a node's short axis
+  int handle = 1;           // caliper::Handle being dragged
+  caliper::Bidirectional geometry;
+  std::string sop_uid;
+  PatientPoint normal{0, 0, 1};
+};
+
+/// Where the viewports should go to show a lesion (JumpTo).
+struct JumpTarget {
+  std::string sop_uid;
+  PatientPoint centre;
+  int timepoint = 0;
+};
+
+/// Shortest caliper that makes a measurement (mm): a click without a drag draws nothing.
+inline constexpr double kMinCaliperMm = 0.5;
+
+class AnnotationSession {
+ public:
+  /// `autosave_dir` holds the autosave of an assessment not saved to a file yet.
+  explicit AnnotationSession(std::string autosave_dir);
+  AnnotationSession() : AnnotationSession(DefaultAutosaveDir()) {}
+
+  static std::string DefaultAutosaveDir();
+
+  // Files (session_files.cpp).
+  /// A fresh assessment of `subject_id` with one timepoint (the baseline).
+  void New(const std::string& subject_id, Date baseline, const std::string& label = "Baseline",
+           const std::string& study_uid = "");
+  /// Reads an assessment file. On failure the current assessment stays and `error` says why.
+  /// An autosave newer than the file (a crash before saving) is offered: autosave_available().
+  bool Open(const std::string& path, std::string* error);
+  bool Save(std::string* error);  // to path(); fails when there is none
+  bool SaveAs(const std::string& path, std::string* error);
+  const std::string& path() const { return path_; }
+  /// Where every edit is written at once: `<file>.autosave` beside a saved file (not `.json`,
+  /// so `nadir recompute` on the folder never reads it twice), else in the autosave folder.
+  std::string AutosavePath() const;
+  /// An earlier session's unsaved edits (its autosave, moved to `<autosave>.previous`) can be
+  /// recovered with act::RecoverAutosave.
+  bool autosave_available() const { return autosave_available_; }
+  bool dirty() const { return dirty_; }
+
+  // Editing (session.cpp).
+  void Apply(const Action& action);
+  Tool tool() const { return tool_; }
+  bool CanUndo() const { return undo_.CanUndo(); }
+  bool CanRedo() const { return undo_.CanRedo(); }
+  /// Adds a timepoint (a follow-up study opened); an edit like any other.
+  std::optional<int> AddTimepoint(Date date, const std::string& label,
+                                  const std::string& study_uid);
+
+  // Caliper tools (session_pointer.cpp). Press returns true when it started a measurement or
+  // grabbed a handle (the app must then not window/level or pan with the same drag).
+  bool Press(const pointer::Press& p);
+  void Drag(const pointer::Drag& d);
+  void Release(const pointer::Release& r);
+  void Cancel();
+  const Draft& draft() const { return draft_; }
+
+  // Reading.
+  const Annotation& annotation() const { return doc_; }
+  const Subject& subject() const { return doc_.subject; }
+  /// The engine's responses for the current state, recomputed after each edit.
+  const SubjectResult& Results() const;
+  /// The engine's errors and warnings as the reader works (RECIST 1.1 §3.1-3.2 baseline
+  /// selection, lesions not yet assessed at a follow-up, missing diameters ...).
+  std::vector<std::string> Guidance() const;
+  /// Set by JumpTo; the app takes it once and moves its viewports.
+  std::optional<JumpTarget> TakeJump();
+  /// The last failure (a save that did not happen), for the status line.
+  const std::string& message() const { return message_; }
+  int revision() const { return revision_; }
+
+ private:
+  void Commit(Subject before);  // an edit happened: undo, dirty, autosave
+  void Autosave();
+  void KeepEarlierAutosave();
+  void Clamp();
+  LesionRecord* Here(const std::string& id);
+  void ApplyOne(const act::SelectLesion& a);
+  void ApplyOne(const act::AddLesion& a);
+  void ApplyOne(const act::DeleteLesion& a);
+  void ApplyOne(const act::SetKind& a);
+  void ApplyOne(const act::SetSite& a);
+  void ApplyOne(const act::SetNodal& a);
+  void ApplyOne(const act::SetState& a);
+  void ApplyOne(const act::SetMergedInto& a);
+  void ApplyOne(const act::SetTimepoint& a);
+  void ApplyOne(const act::SetReader& a);
+  void ApplyOne(const act::SetTreatmentStart& a);
+  void ApplyOne(const act::SetTimepointLabel& a);
+  void ApplyOne(const act::SetTool& a);
+  void ApplyOne(const act::JumpTo& a);
+  void ApplyOne(const act::Undo& a);
+  void ApplyOne(const act::Redo& a);
+  void ApplyOne(const act::Save& a);
+  void ApplyOne(const act::RecoverAutosave& a);
+  void FinishDraft();
+
+  Annotation doc_;
+  std::string path_;
+  std::string autosave_dir_;
+  std::string recover_path_;  // an earlier session's autosave, moved aside for recovery
+  bool dirty_ = false;
+  bool autosave_available_ = false;
+  Tool tool_ = Tool::kNavigate;
+  Draft draft_;
+  Subject draft_before_;
+  UndoStack<Subject> undo_;
+  std::optional<JumpTarget> jump_;
+  std::string message_;
+  int revision_ = 0;
+  mutable int results_revision_ = -1;
+  mutable SubjectResult results_;
+};
+
+/// Diameters are recorded to 0.1 mm (assessment-v1.md); lengths from the caliper are rounded so.
+double RoundToTenthMm(double mm);
+
+}  // namespace nadir::annotate

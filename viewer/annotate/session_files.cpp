@@ -1,0 +1,165 @@
+// Opening and saving assessment files, and the autosave that makes a crash lose nothing.
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "assessment_json.h"
+#include "session.h"
+
+namespace nadir::annotate {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string SafeName(const std::string& id) {
+  std::string out;
+  for (char c : id)
+    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+  return out.empty() ? "untitled" : out;
+}
+
+bool ReadText(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  text = s.str();
+  return true;
+}
+
+}  // namespace
+
+std::string AnnotationSession::DefaultAutosaveDir() {
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
+    return std::string(state) + "/nadir/autosave";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.local/state/nadir/autosave";
+  return (fs::temp_directory_path() / "nadir-autosave").string();
+}
+
+void AnnotationSession::New(const std::string& subject_id, Date baseline, const std::string& label,
+                            const std::string& study_uid) {
+  Cancel();
+  doc_ = Annotation{};
+  doc_.subject.id = subject_id;
+  Timepoint tp;
+  tp.date = baseline;
+  tp.label = label;
+  tp.study_uid = study_uid;
+  doc_.subject.timepoints.push_back(std::move(tp));
+  path_.clear();
+  undo_.Clear();
+  dirty_ = false;
+  KeepEarlierAutosave();
+  ++revision_;
+}
+
+bool AnnotationSession::Open(const std::string& path, std::string* error) {
+  LoadedAssessment loaded = ReadAssessmentFile(path);
+  // A file the reader cannot read completely is not opened: rewriting it would drop what
+  // could not be read. The first problem names the field and the value.
+  if (!loaded.subject || !loaded.errors.empty()) {
+    std::string why = loaded.errors.empty() ? "not a readable assessment" : loaded.errors.front();
+    if (loaded.errors.size() > 1)
+      why += " (and " + std::to_string(loaded.errors.size() - 1) + " more)";
+    if (error) *error = path + ": " + why;
+    return false;
+  }
+  Cancel();
+  doc_ = Annotation{};
+  doc_.subject = std::move(*loaded.subject);
+  std::stable_sort(doc_.subject.timepoints.begin(), doc_.subject.timepoints.end(),
+                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  doc_.original = std::move(loaded.document);
+  path_ = path;
+  undo_.Clear();
+  dirty_ = false;
+  KeepEarlierAutosave();
+  ++revision_;
+  return true;
+}
+
+void AnnotationSession::KeepEarlierAutosave() {
+  // An autosave left by a session that never saved (a crash, a killed process) is moved aside
+  // before this session's first edit could overwrite it, and offered for recovery.
+  std::error_code ec;
+  const std::string autosave = AutosavePath();
+  autosave_available_ = false;
+  if (!fs::exists(autosave, ec)) return;
+  recover_path_ = autosave + ".previous";
+  fs::rename(autosave, recover_path_, ec);
+  autosave_available_ = !ec;
+  if (ec) message_ = "cannot move aside " + autosave + ": " + ec.message();
+}
+
+std::string AnnotationSession::AutosavePath() const {
+  if (!path_.empty()) return path_ + ".autosave";
+  return autosave_dir_ + "/" + SafeName(doc_.subject.id) + ".autosave";
+}
+
+void AnnotationSession::Autosave() {
+  const std::string target = AutosavePath();
+  std::error_code ec;
+  fs::create_directories(fs::path(target).parent_path(), ec);
+  std::string error;
+  const std::string text = AssessmentToJson(doc_.subject, doc_.original).dump(2) + "\n";
+  if (!WriteFileAtomically(target, text, &error)) message_ = "autosave failed: " + error;
+}
+
+bool AnnotationSession::Save(std::string* error) {
+  if (path_.empty()) {
+    if (error) *error = "no file to save to yet: use Save As";
+    return false;
+  }
+  return SaveAs(path_, error);
+}
+
+bool AnnotationSession::SaveAs(const std::string& path, std::string* error) {
+  const std::string old_autosave = AutosavePath();
+  nlohmann::ordered_json doc = AssessmentToJson(doc_.subject, doc_.original);
+  std::string why;
+  if (!WriteFileAtomically(path, doc.dump(2) + "\n", &why)) {
+    // The autosave still holds every edit; nothing is lost.
+    if (error) *error = why;
+    message_ = why;
+    return false;
+  }
+  doc_.original = std::move(doc);
+  path_ = path;
+  dirty_ = false;
+  std::error_code ec;
+  fs::remove(old_autosave, ec);
+  fs::remove(AutosavePath(), ec);
+  message_ = "saved " + path;
+  return true;
+}
+
+void AnnotationSession::ApplyOne(const act::RecoverAutosave&) {
+  std::string text;
+  const std::string autosave = recover_path_;
+  if (!ReadText(autosave, text)) {
+    message_ = "cannot read " + autosave;
+    return;
+  }
+  LoadedAssessment loaded = ParseAssessment(text, autosave);
+  if (!loaded.subject) {
+    message_ = autosave + ": " + (loaded.errors.empty() ? "unreadable" : loaded.errors.front());
+    return;
+  }
+  Cancel();
+  Subject before = doc_.subject;
+  doc_.subject = std::move(*loaded.subject);
+  std::stable_sort(doc_.subject.timepoints.begin(), doc_.subject.timepoints.end(),
+                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  autosave_available_ = false;
+  Commit(std::move(before));
+  std::error_code ec;
+  fs::remove(recover_path_, ec);  // its content is the current state and in the new autosave
+  message_ = "recovered unsaved changes from " + autosave;
+}
+
+}  // namespace nadir::annotate

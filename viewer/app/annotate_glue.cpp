@@ -1,0 +1,348 @@
+#include "annotate_glue.h"
+
+#include <imgui.h>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include "annotate/overlay.h"
+
+namespace nadir::viewer {
+
+namespace {
+
+namespace an = nadir::annotate;
+
+// How near a handle the cursor must be to grab it, in screen pixels.
+constexpr double kGrabPixels = 7.0;
+
+// The image under a viewport pixel: the patient point on the displayed slice, the SOP Instance
+// UID of that slice and the plane's normal. Only native slices have a SOP UID: a caliper on a
+// reformatted view would not name an image, so none is drawn there.
+struct ImagePoint {
+  PatientPoint at;
+  std::string sop_uid;
+  PatientPoint normal;
+  double mm_per_pixel = 1;
+};
+
+// SOP Instance UID of each slice k of a series (empty until its geometry arrived).
+const std::vector<std::string>& SopUids(const SeriesSlot& slot) { return slot.sop_uids(); }
+
+std::optional<int> NativeSlice(const SeriesSlot& slot, const ViewportState& vp) {
+  const SlicePlane& p = vp.plane;
+  if (p.slice_axis != 2 || int(SopUids(slot).size()) != p.slice_count) return std::nullopt;
+  const int n = SliceIndex(p, vp.view);
+  return p.slice_sign > 0 ? n : p.slice_count - 1 - n;
+}
+
+std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<ViewportRect>& rects,
+                                  int v, double x, double y) {
+  const SeriesSlot* slot = room.SeriesOf(v);
+  if (!slot || !slot->HasGeometry() || v >= int(rects.size())) return std::nullopt;
+  const ViewportState& vp = room.state().viewports[v];
+  const auto k = NativeSlice(*slot, vp);
+  if (!k) return std::nullopt;
+  const PixelMapping m = MapView(vp.plane, vp.view, rects[v]);
+  Vec3 p = PixelToPatient(m, x - rects[v].x, y - rects[v].y);
+  // Onto the centre of the slice shown (the view may sit between slice centres).
+  const double w =
+      vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view)) - Dot(p, vp.plane.normal);
+  p = p + vp.plane.normal * w;
+  return ImagePoint{p, SopUids(*slot)[*k], vp.plane.normal, 1.0 / m.pixels_per_mm};
+}
+
+std::optional<Date> DateOfSeries(const SeriesSlot& slot) {
+  return ParseIsoDate(slot.summary().study_date);
+}
+
+std::string DefaultSavePath(const AnnotateUi& ui) {
+  if (!ui.assessment.empty()) return ui.assessment;
+  return ui.session.subject().id + ".assessment.json";
+}
+
+void Save(AnnotateUi& ui) {
+  std::string error;
+  const bool ok = ui.session.path().empty() ? ui.session.SaveAs(DefaultSavePath(ui), &error)
+                                            : ui.session.Save(&error);
+  ui.status = ok ? "saved " + ui.session.path() : "not saved: " + error;
+}
+
+// Opens --assessment, or starts a new assessment of the first series' patient, once the
+// series are listed.
+void Start(AnnotateUi& ui, const ReadingRoom& room) {
+  if (ui.started || room.series().empty()) return;
+  const SeriesSlot* first = room.SeriesOf(0) ? room.SeriesOf(0) : room.series().front().get();
+  ui.patient_id = first->summary().patient_id;
+  std::error_code ec;
+  if (!ui.assessment.empty() && std::filesystem::exists(ui.assessment, ec)) {
+    std::string error;
+    if (!ui.session.Open(ui.assessment, &error)) {
+      ui.status = error;
+      std::fprintf(stderr, "nadir-viewer: %s\n", error.c_str());
+      ui.assessment.clear();  // never overwrite a file we could not read
+    } else {
+      ui.started = true;
+      // Open at the first lesion of the baseline, as a reader starts.
+      const auto& tps = ui.session.subject().timepoints;
+      if (!tps.empty() && !tps.front().lesions.empty())
+        ui.jump_pending = tps.front().lesions.front().id;
+      return;
+    }
+  }
+  const auto date = DateOfSeries(*first);
+  const Date today{int(std::chrono::duration_cast<std::chrono::hours>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count() /
+                       24)};
+  const std::string id =
+      first->summary().patient_id.empty() ? "subject" : first->summary().patient_id;
+  ui.session.New(id, date.value_or(today), first->summary().study_description);
+  ui.started = true;
+}
+
+// The timepoint a viewport shows (by study date), created when `create` and none exists.
+std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create) {
+  const SeriesSlot* slot = room.SeriesOf(v);
+  if (!slot) return std::nullopt;
+  const auto date = DateOfSeries(*slot);
+  if (!date) return ui.session.annotation().timepoint;
+  const auto& tps = ui.session.subject().timepoints;
+  for (int t = 0; t < int(tps.size()); ++t)
+    if (tps[t].date == *date) return t;
+  if (!create) return std::nullopt;
+  return ui.session.AddTimepoint(*date, slot->summary().study_description, "");
+}
+
+void Keys(AnnotateUi& ui, const ImGuiIO& io, InputState& input) {
+  if (io.WantCaptureKeyboard) return;
+  auto& keys = input.keys;
+  keys.erase(std::remove_if(keys.begin(), keys.end(),
+                            [&](const KeyPress& k) {
+                              const bool ctrl = k.mods & GLFW_MOD_CONTROL;
+                              const bool shift = k.mods & GLFW_MOD_SHIFT;
+                              if (ctrl && k.key == GLFW_KEY_S) return Save(ui), true;
+                              if (ctrl && k.key == GLFW_KEY_Z && !shift)
+                                return ui.session.Apply(an::act::Undo{}), true;
+                              if (ctrl && (k.key == GLFW_KEY_Y || k.key == GLFW_KEY_Z))
+                                return ui.session.Apply(an::act::Redo{}), true;
+                              if (ctrl) return false;
+                              if (k.key == GLFW_KEY_D)
+                                return ui.session.Apply(an::act::SetTool{an::Tool::kLine}), true;
+                              if (k.key == GLFW_KEY_B)
+                                return ui.session.Apply(an::act::SetTool{an::Tool::kBidirectional}),
+                                       true;
+                              if (k.key == GLFW_KEY_ESCAPE)  // also closes help: not consumed
+                                ui.session.Apply(an::act::SetTool{an::Tool::kNavigate});
+                              return false;
+                            }),
+             keys.end());
+}
+
+}  // namespace
+
+bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
+                   const std::vector<ViewportRect>& rects, InputState& input) {
+  Start(ui, room);
+  if (!ui.started) return false;
+  Keys(ui, io, input);
+  const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+  const double mx = io.MousePos.x * sx, my = io.MousePos.y * sy;
+  if (ui.caliper_drag) {
+    const auto p = PointAt(room, rects, ui.drag_viewport, mx, my);
+    if (!io.MouseDown[0]) {
+      if (p)
+        ui.session.Release({p->at});
+      else
+        ui.session.Cancel();
+      ui.caliper_drag = false;
+      ui.drag_viewport = -1;
+      return true;
+    }
+    if (p) ui.session.Drag({p->at});
+    return true;
+  }
+  if (io.WantCaptureMouse || !ImGui::IsMouseClicked(0) || io.KeyShift || io.KeyCtrl) return false;
+  int v = -1;
+  for (int i = 0; i < int(rects.size()); ++i)
+    if (rects[i].Contains(mx, my)) v = i;
+  if (v < 0) return false;
+  const auto p = PointAt(room, rects, v, mx, my);
+  if (!p) {
+    if (ui.session.tool() != an::Tool::kNavigate)
+      ui.status =
+          "calipers are drawn on native slices of DICOM images (this view names no SOP "
+          "Instance UID to record)";
+    return false;
+  }
+  // One assessment is one subject: a click on another patient's images never lands in it.
+  if (room.SeriesOf(v)->summary().patient_id != ui.patient_id) {
+    ui.status = "this image is of patient " + room.SeriesOf(v)->summary().patient_id +
+                "; the assessment open is of " + ui.patient_id;
+    return false;
+  }
+  // The viewport clicked is the timepoint worked on; measuring on a study not in the
+  // assessment yet adds its timepoint.
+  const bool measuring = ui.session.tool() != an::Tool::kNavigate;
+  if (const auto t = TimepointOf(ui, room, v, measuring))
+    ui.session.Apply(an::act::SetTimepoint{*t});
+  else
+    return false;
+  if (!ui.session.Press({p->at, p->sop_uid, p->normal, kGrabPixels * p->mm_per_pixel}))
+    return false;
+  ui.caliper_drag = true;
+  ui.drag_viewport = v;
+  return true;
+}
+
+void DropCaliperDrag(std::vector<Intent>& intents) {
+  intents.erase(
+      std::remove_if(intents.begin(), intents.end(),
+                     [](const Intent& in) { return std::holds_alternative<intent::Window>(in); }),
+      intents.end());
+}
+
+void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects) {
+  if (!ui.started) return;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  // Bottom corners: the upper half of the images, where the body is, stays in view.
+  ImGui::SetNextWindowPos(ImVec2(display.x - 545, display.y - 345), ImGuiCond_FirstUseEver);
+  std::vector<an::Action> actions;
+  if (!ui.jump_pending.empty()) {
+    bool placed = !room.state().viewports.empty();
+    for (int v = 0; v < int(room.state().viewports.size()); ++v)
+      if (room.state().viewports[v].series >= 0)
+        placed &= room.SeriesOf(v) && room.SeriesOf(v)->HasGeometry();
+    if (placed) {
+      actions.push_back(an::act::SelectLesion{ui.jump_pending});
+      actions.push_back(an::act::JumpTo{ui.jump_pending});
+      ui.jump_pending.clear();
+    }
+  }
+  const auto lesion_actions = an::DrawLesionPanel(ui.session, ui.lesion_panel);
+  actions.insert(actions.end(), lesion_actions.begin(), lesion_actions.end());
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - 365), ImGuiCond_FirstUseEver);
+  const auto more = an::DrawResponsePanel(ui.session, ui.response_panel);
+  actions.insert(actions.end(), more.begin(), more.end());
+  for (const an::Action& a : actions) {
+    if (std::holds_alternative<an::act::Save>(a)) {
+      Save(ui);
+      continue;
+    }
+    ui.session.Apply(a);
+    const auto* jump = std::get_if<an::act::JumpTo>(&a);
+    if (!jump) continue;
+    ui.session.TakeJump();
+    // Every viewport goes to the lesion's measurement at its own timepoint, else to the
+    // nearest earlier one drawn on an image of its series.
+    for (int v = 0; v < int(room.state().viewports.size()); ++v) {
+      const SeriesSlot* slot = room.SeriesOf(v);
+      if (!slot || !slot->HasGeometry()) continue;
+      const auto t = TimepointOf(ui, room, v, false);
+      const auto& uids = SopUids(*slot);
+      const auto& tps = ui.session.subject().timepoints;
+      for (int tt = t.value_or(-1); tt >= 0; --tt) {
+        const LesionRecord* l = tps[tt].Find(jump->id);
+        if (!l || !l->points) continue;
+        const auto at = std::find(uids.begin(), uids.end(), l->points->sop_uid);
+        if (at == uids.end()) continue;
+        const ViewportState& vp = room.state().viewports[v];
+        const int k = int(at - uids.begin());
+        if (vp.plane.slice_axis == 2)
+          room.Apply(rects,
+                     intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
+        break;
+      }
+    }
+  }
+  if (!ui.status.empty()) {
+    ImGui::SetNextWindowPos(ImVec2(display.x - 545, display.y - 375), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.6f);
+    ImGui::Begin("##annotate-status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::TextUnformatted(ui.status.c_str());
+    ImGui::End();
+  }
+}
+
+void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room,
+                  const std::vector<ViewportRect>& rects, float scale) {
+  if (!ui.started) return;
+  for (int v = 0; v < int(rects.size()) && v < int(room.state().viewports.size()); ++v) {
+    const SeriesSlot* slot = room.SeriesOf(v);
+    if (!slot || !slot->HasGeometry()) continue;
+    const ViewportState& vp = room.state().viewports[v];
+    const auto k = NativeSlice(*slot, vp);
+    if (!k) continue;
+    const PixelMapping m = MapView(vp.plane, vp.view, rects[v]);
+    const double position = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view));
+    const ViewportRect& r = rects[v];
+    auto screen = [&](const PatientPoint& p) {
+      const auto px = PatientToPixel(m, {p[0], p[1], p[2]});
+      return ImVec2(float((r.x + px[0]) / scale), float((r.y + px[1]) / scale));
+    };
+    draw->PushClipRect(ImVec2(r.x / scale, r.y / scale),
+                       ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
+    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, SopUids(*slot)[*k])) {
+      // A multi-frame object names every frame alike: keep the lines of this slice only.
+      const double w =
+          Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
+          position;
+      if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
+      const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
+                           : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
+                                                                 : IM_COL32(255, 90, 80, 255);
+      const float width = line.selected ? 2.5f : 1.5f;
+      const ImVec2 a = screen(line.segment[0]), b = screen(line.segment[1]);
+      draw->AddLine(a, b, colour, width);
+      draw->AddCircle(a, 3.5f, colour, 12, 1.5f);
+      draw->AddCircle(b, 3.5f, colour, 12, 1.5f);
+      if (!line.label.empty()) {
+        const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18);
+        const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
+        draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
+                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
+                            3.0f);
+        draw->AddText(at, colour, line.label.c_str());
+      }
+    }
+    draw->PopClipRect();
+  }
+}
+
+void AnnotateGuardClose(AnnotateUi& ui, GLFWwindow* window) {
+  if (glfwWindowShouldClose(window) && ui.session.dirty() && !ui.quit_anyway) {
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    ui.ask_close = true;
+  }
+  if (ui.ask_close) {
+    ImGui::OpenPopup("Unsaved changes");
+    ui.ask_close = false;
+  }
+  if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::Text("The assessment of %s has unsaved changes.", ui.session.subject().id.c_str());
+  ImGui::TextDisabled("Every edit is also in %s.", ui.session.AutosavePath().c_str());
+  if (ImGui::Button("Save and quit")) {
+    Save(ui);
+    if (!ui.session.dirty()) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Quit without saving")) {
+    ui.quit_anyway = true;
+    glfwSetWindowShouldClose(window, GLFW_TRUE);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace nadir::viewer
