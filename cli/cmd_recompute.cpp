@@ -9,6 +9,7 @@
 #include "assessment_json.h"
 #include "batch.h"
 #include "commands.h"
+#include "output.h"
 #include "final_reads.h"
 #include "results_json.h"
 
@@ -35,17 +36,6 @@ struct Progress {
     if (total >= 1000 && tty) std::fprintf(stderr, "\n");
   }
 };
-
-bool Write(const std::string& path, const std::string& text) {
-  if (path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return true;
-  }
-  std::string error;
-  if (WriteFileAtomically(path, text, &error)) return true;
-  std::fprintf(stderr, "nadir recompute: %s\n", error.c_str());
-  return false;
-}
 
 }  // namespace
 
@@ -90,8 +80,8 @@ int RunRecompute(int argc, char** argv) {
     results.push_back(a.result);
   }
   bool ok = true;
-  if (!out_path.empty()) ok &= Write(out_path, ResultsDocumentText(results, threads));
-  if (!csv_path.empty()) ok &= Write(csv_path, TimepointsCsv(results));
+  if (!out_path.empty()) ok &= WriteOutput("recompute", out_path, ResultsDocumentText(results, threads));
+  if (!csv_path.empty()) ok &= WriteOutput("recompute", csv_path, TimepointsCsv(results));
   if (!quiet && out_path != "-" && csv_path != "-")
     std::fputs(ResponseTable(results).c_str(), stdout);
   if (with_errors)

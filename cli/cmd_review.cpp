@@ -9,6 +9,7 @@
 #include "adjudication_json.h"
 #include "assessment_json.h"
 #include "commands.h"
+#include "output.h"
 #include "reader_package.h"
 #include "review_folder.h"
 #include "review_json.h"
@@ -16,17 +17,6 @@
 namespace nadir::cli {
 
 namespace {
-
-bool Write(const std::string& path, const std::string& text) {
-  if (path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return true;
-  }
-  std::string error;
-  if (WriteFileAtomically(path, text, &error)) return true;
-  std::fprintf(stderr, "nadir review: %s\n", error.c_str());
-  return false;
-}
 
 std::vector<std::string> SplitCommas(const std::string& text) {
   std::vector<std::string> parts;
@@ -79,7 +69,7 @@ int RunAdjudicate(int argc, char** argv) {
                  out.c_str());
     return 1;
   }
-  return Write(out, AdjudicationToJson(a).dump(1) + "\n") ? 0 : 1;
+  return WriteOutput("review", out, AdjudicationToJson(a).dump(1) + "\n") ? 0 : 1;
 }
 
 }  // namespace
@@ -168,7 +158,7 @@ int RunReview(int argc, char** argv) {
   for (const auto& p : review.problems) std::fprintf(stderr, "nadir review: %s\n", p.c_str());
   bool ok = true;
   if (!out_path.empty())
-    ok &= Write(out_path, ReviewToJson(review).dump(
+    ok &= WriteOutput("review", out_path, ReviewToJson(review).dump(
                               1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
                               "\n");
   if (!quiet && out_path != "-") std::fputs(ReviewSummary(review).c_str(), stdout);

@@ -27,6 +27,9 @@ struct LoadedAssessment {
 /// Parses assessment JSON. `file` only names the source in messages. Never throws.
 LoadedAssessment ParseAssessment(std::string_view text, const std::string& file);
 
+/// The whole file as text; nullopt when it cannot be opened or read.
+std::optional<std::string> ReadTextFile(const std::string& path);
+
 /// Reads and parses a file; a file that cannot be read is an error naming it.
 LoadedAssessment ReadAssessmentFile(const std::string& path);
 

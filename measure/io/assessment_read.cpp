@@ -253,27 +253,28 @@ LoadedAssessment ParseAssessment(std::string_view text, const std::string& file)
   return out;
 }
 
-LoadedAssessment ReadAssessmentFile(const std::string& path) {
+std::optional<std::string> ReadTextFile(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    LoadedAssessment out;
-    out.file = path;
-    out.errors.push_back("cannot open the file");
-    return out;
-  }
+  if (!f) return std::nullopt;
   std::string text;
   char buf[1 << 16];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
   const bool failed = std::ferror(f);
   std::fclose(f);
-  if (failed) {
+  if (failed) return std::nullopt;
+  return text;
+}
+
+LoadedAssessment ReadAssessmentFile(const std::string& path) {
+  const auto text = ReadTextFile(path);
+  if (!text) {
     LoadedAssessment out;
     out.file = path;
-    out.errors.push_back("cannot read the file");
+    out.errors.push_back("cannot open or read the file");
     return out;
   }
-  return ParseAssessment(text, path);
+  return ParseAssessment(*text, path);
 }
 
 }  // namespace nadir

@@ -24,7 +24,9 @@ std::vector<Timepoint> Sorted(std::vector<Timepoint> tps) {
 void ExpectSameOptional(const std::optional<double>& a, const std::optional<double>& b,
                         const std::string& what) {
   ASSERT_EQ(a.has_value(), b.has_value()) << what;
-  if (a) EXPECT_NEAR(*a, *b, kLengthToleranceMm) << what;
+  if (a) {
+    EXPECT_NEAR(*a, *b, kLengthToleranceMm) << what;
+  }
 }
 
 void ExpectSamePoints(const std::optional<std::array<PatientPoint, 2>>& a,
@@ -96,7 +98,9 @@ void ExpectSameCriteria(const std::optional<CriteriaResult>& a, const std::optio
     EXPECT_EQ(a->timepoints[i].nontarget, b->timepoints[i].nontarget);
     EXPECT_EQ(a->timepoints[i].new_lesions, b->timepoints[i].new_lesions);
     ASSERT_EQ(a->timepoints[i].sum_mm.has_value(), b->timepoints[i].sum_mm.has_value());
-    if (a->timepoints[i].sum_mm) EXPECT_NEAR(*a->timepoints[i].sum_mm, *b->timepoints[i].sum_mm, 0.01);
+    if (a->timepoints[i].sum_mm) {
+      EXPECT_NEAR(*a->timepoints[i].sum_mm, *b->timepoints[i].sum_mm, 0.01);
+    }
   }
   EXPECT_EQ(a->best.best, b->best.best);
   EXPECT_EQ(a->best.response_date, b->best.response_date);
@@ -177,7 +181,9 @@ TEST(SrRoundTrip, TrackingUidIsStableAcrossTimepointsAndKeptByAReExport) {
   const ImportResult again = ImportReports(options.out, {});
   for (const auto& tp : again.document["timepoints"])
     for (const auto& l : tp["lesions"])
-      if (l["id"] == "T1-renamed") EXPECT_EQ(l["tracking_uid"], uid.at("T1"));
+      if (l["id"] == "T1-renamed") {
+        EXPECT_EQ(l["tracking_uid"], uid.at("T1"));
+      }
 }
 
 TEST(SrRoundTrip, EachReportIsInItsTimepointsStudyAndListsTheImagesAsEvidence) {

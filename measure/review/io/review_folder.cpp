@@ -6,19 +6,6 @@
 
 namespace nadir {
 
-std::optional<std::string> ReadTextFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return std::nullopt;
-  std::string text;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  const bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) return std::nullopt;
-  return text;
-}
-
 ReviewFolder LoadReviewFolder(const std::vector<std::string>& paths, unsigned threads) {
   ReviewFolder folder;
   const auto files = FindAssessmentFiles(paths, folder.problems);

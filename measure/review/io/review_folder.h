@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "adjudication.h"
+#include "assessment_json.h"  // ReadTextFile
 #include "batch.h"
 
 namespace nadir {
@@ -20,8 +21,5 @@ struct ReviewFolder {
 /// Finds `*.json` under `paths` (files or folders, recursively), assesses every assessment on
 /// `threads` threads and reads every `nadir-adjudication/1` record.
 ReviewFolder LoadReviewFolder(const std::vector<std::string>& paths, unsigned threads = 0);
-
-/// Reads a whole file; nullopt when it cannot be opened or read.
-std::optional<std::string> ReadTextFile(const std::string& path);
 
 }  // namespace nadir
