@@ -46,3 +46,20 @@ TEST(Options, ExplicitWindow) {
 
 }  // namespace
 }  // namespace nadir::viewer
+
+namespace nadir::viewer {
+namespace {
+
+TEST(Options, AnAssessmentComesFromAFileOrFromDicomSrNotBoth) {
+  const auto file = Parse({"studies", "--assessment", "PH-001.json"});
+  ASSERT_TRUE(file.options);
+  EXPECT_EQ(file.options->assessment, "PH-001.json");
+  EXPECT_TRUE(file.options->sr.empty());
+  const auto sr = Parse({"studies", "--sr", "reports"});
+  ASSERT_TRUE(sr.options);
+  EXPECT_EQ(sr.options->sr, "reports");
+  EXPECT_EQ(Parse({"--sr", "reports", "--assessment", "a.json"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace nadir::viewer

@@ -62,7 +62,8 @@ void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
   ImGui::SameLine();
   if (ImGui::Button("Save")) out.push_back(act::Save{});
   ImGui::SameLine();
-  ImGui::TextColored(s.dirty() ? kWarning : kDim, "%s", s.dirty() ? "unsaved changes" : "saved");
+  const char* saved = s.dirty() ? "unsaved changes" : s.path().empty() ? "no file yet" : "saved";
+  ImGui::TextColored(s.dirty() ? kWarning : kDim, "%s", saved);
   if (s.autosave_available()) {
     ImGui::TextColored(kWarning, "Unsaved edits of an earlier session were found.");
     ImGui::SameLine();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "annotation.h"
+#include "assessment_json.h"
 #include "caliper.h"
 #include "intents.h"
 #include "results.h"
@@ -54,6 +55,10 @@ class AnnotationSession {
   /// Reads an assessment file. On failure the current assessment stays and `error` says why.
   /// An autosave newer than the file (a crash before saving) is offered: autosave_available().
   bool Open(const std::string& path, std::string* error);
+  /// Opens an assessment held in memory (one rebuilt from DICOM SR, say): the same checks as
+  /// Open, `origin` names it in messages, and there is no file yet (path() is empty).
+  bool OpenDocument(const nlohmann::ordered_json& document, const std::string& origin,
+                    std::string* error);
   bool Save(std::string* error);  // to path(); fails when there is none
   bool SaveAs(const std::string& path, std::string* error);
   const std::string& path() const { return path_; }
@@ -97,6 +102,8 @@ class AnnotationSession {
   int revision() const { return revision_; }
 
  private:
+  bool Load(LoadedAssessment loaded, const std::string& origin, const std::string& path,
+            std::string* error);
   void Commit(Subject before);  // an edit happened: undo, dirty, autosave
   void Autosave();
   void KeepEarlierAutosave();

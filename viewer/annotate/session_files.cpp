@@ -59,14 +59,23 @@ void AnnotationSession::New(const std::string& subject_id, Date baseline, const 
 }
 
 bool AnnotationSession::Open(const std::string& path, std::string* error) {
-  LoadedAssessment loaded = ReadAssessmentFile(path);
+  return Load(ReadAssessmentFile(path), path, path, error);
+}
+
+bool AnnotationSession::OpenDocument(const nlohmann::ordered_json& document,
+                                     const std::string& origin, std::string* error) {
+  return Load(ParseAssessment(document.dump(), origin), origin, "", error);
+}
+
+bool AnnotationSession::Load(LoadedAssessment loaded, const std::string& origin,
+                             const std::string& path, std::string* error) {
   // A file the reader cannot read completely is not opened: rewriting it would drop what
   // could not be read. The first problem names the field and the value.
   if (!loaded.subject || !loaded.errors.empty()) {
     std::string why = loaded.errors.empty() ? "not a readable assessment" : loaded.errors.front();
     if (loaded.errors.size() > 1)
       why += " (and " + std::to_string(loaded.errors.size() - 1) + " more)";
-    if (error) *error = path + ": " + why;
+    if (error) *error = origin + ": " + why;
     return false;
   }
   Cancel();

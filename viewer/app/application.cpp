@@ -5,6 +5,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <future>
 #include <numeric>
@@ -13,6 +14,7 @@
 #include "annotate_glue.h"
 #include "core/settings.h"
 #include "dicom_source.h"
+#include "file_menu.h"
 #include "gl/context.h"
 #include "gl/framebuffer.h"
 #include "gl/gl.h"
@@ -47,6 +49,7 @@ struct Session {
   int saved_windows = 0;
   Clock::time_point last_frame = Clock::now();
   AnnotateUi annotate{};  // lesions, calipers, live response (viewer/annotate)
+  FileMenuUi files{};     // open / save assessments and DICOM SR
 };
 
 // Starts listing series: the synthetic chest at once, or a folder scan on a worker thread.
@@ -61,6 +64,29 @@ void StartSources(Session& s) {
   const std::string path = o.path.empty() ? kDefaultStudies : o.path;
   s.source_label = "scanning " + path + " ...";
   s.scan = std::async(std::launch::async, [path] { return ScanFolder(path); });
+}
+
+// Opens --sr or --assessment before the first frame, so that the subject's own studies are
+// shown once listed. Returns 1 when the one asked for could not be opened (said on stderr); the
+// viewer then starts a new assessment and never writes over the file it could not read.
+int OpenAtStart(Session& s) {
+  std::string error;
+  const Options& o = s.options;
+  if (!o.sr.empty()) {
+    if (OpenSrAtStart(s.files, s.annotate, o.sr, &error)) return 0;
+  } else if (!o.assessment.empty() && std::filesystem::exists(o.assessment)) {
+    if (s.annotate.session.Open(o.assessment, &error)) {
+      s.annotate.started = true;
+      s.files.show_subject = true;
+      return 0;
+    }
+    s.annotate.assessment.clear();
+  } else {
+    return 0;
+  }
+  s.annotate.status = error;
+  std::fprintf(stderr, "nadir-viewer: %s\n", error.c_str());
+  return 1;
 }
 
 // Takes the scan's result when it is there. Returns true when series were added.
@@ -105,12 +131,16 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   };
 
   float menu_height = 0;
-  MenuIntent menu = DrawMenuBar(state, s.frame_ms, menu_height);
+  MenuIntent menu =
+      DrawMenuBar(state, s.frame_ms, menu_height, [&] { DrawFileMenu(s.files, s.annotate); });
   std::vector<ViewportRect> rects = LayoutRects(state.layout, area(menu_height));
   const auto open = DrawStudyBrowser(s.browser, s.room.series(), state, menu_height,
                                      io.DisplaySize.y - menu_height, s.source_label.c_str());
   if (state.show_help && !DrawHelp()) state.show_help = false;
+  ShowSubjectWhenListed(s.files, s.annotate, s.room);
   AnnotatePanels(s.annotate, s.room, rects);
+  DrawFileDialogs(s.files, s.annotate, s.room);
+  FileMenuKeys(s.files, s.annotate, io, s.input);
   const bool caliper = AnnotateInput(s.annotate, io, s.room, rects, s.input);
   AppKeys keys;
   std::vector<Intent> intents = ViewportInput(io, state, rects, s.input, keys);
@@ -173,6 +203,7 @@ struct ImGuiScope {
 
 int Screenshot(Session& s, int width, int height) {
   CollectScan(s, true);
+  ShowSubjectWhenListed(s.files, s.annotate, s.room);
   s.room.FinishLoading();
   Framebuffer fbo(width, height);
   fbo.Bind();
@@ -332,6 +363,8 @@ int RunApplication(const Options& o, Clock::time_point launched) {
             {},
             {}};
   s.annotate.assessment = o.assessment;
+  if (!o.synthetic) s.files.images = o.path.empty() ? kDefaultStudies : o.path;
+  if (const int status = OpenAtStart(s); status != 0 && headless) return status;
   InstallKeyQueue(context.window(), s.input);  // before ImGui's backend, which chains to it
   ImGuiScope imgui(context.window());
   s.room.state().link = {settings.link_scroll, settings.link_window};

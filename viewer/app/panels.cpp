@@ -89,11 +89,13 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
   return out;
 }
 
-MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height) {
+MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
+                       const std::function<void()>& first_menus) {
   MenuIntent out;
   height = 0;
   if (!ImGui::BeginMainMenuBar()) return out;
   height = ImGui::GetWindowSize().y;
+  if (first_menus) first_menus();
   if (ImGui::BeginMenu("Layout")) {
     for (Layout l : {Layout::k1x1, Layout::k1x2, Layout::k2x2, Layout::k1x3})
       if (ImGui::MenuItem(std::string(Name(l)).c_str(), nullptr, state.layout == l))

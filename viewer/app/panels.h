@@ -2,6 +2,7 @@
 // asked for. The controller applies it; panels change nothing themselves.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -35,7 +36,9 @@ struct MenuIntent {
 };
 /// The main menu bar (layout, links, presets, MIP, cine, help) with frame time at the right.
 /// Returns its height in pixels through `height`.
-MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height);
+/// `first_menus` draws menus before Layout (the File menu).
+MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
+                       const std::function<void()>& first_menus = {});
 
 /// The keyboard and mouse help, over the viewports. Returns false when closed.
 bool DrawHelp();

@@ -37,6 +37,10 @@ ParseResult ParseOptions(int argc, char** argv) {
   app.add_option("--settings", o.settings_file, "file remembering window size and layout");
   app.add_option("--assessment", o.assessment,
                  "assessment file to annotate (nadir-assessment/1); created on the first save");
+  auto* sr = app.add_option("--sr", o.sr,
+                            "folder of DICOM SR Measurement Reports (TID 1500) to open instead "
+                            "of an assessment file");
+  sr->excludes("--assessment");
   try {
     app.parse(argc, argv);
     if (!layout.empty()) {

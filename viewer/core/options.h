@@ -27,6 +27,7 @@ struct Options {
   bool no_overlay = false;    // --no-overlay: image only (labels, scale bar hidden)
   std::string settings_file;  // where window size and layout are remembered
   std::string assessment;     // --assessment FILE: the assessment to annotate
+  std::string sr;             // --sr DIR: rebuild the assessment from DICOM SR reports there
 };
 
 /// The default folder: the phantom sample trial, relative to the working directory.

@@ -1,0 +1,100 @@
+// Opening a subject in the viewer: with a folder of several patients, `--assessment FILE` and
+// `--sr DIR` (DICOM SR reports) each show that subject's baseline and latest follow-up with its
+// calipers, not the first patient of the folder. A folder that holds no report fails clearly.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/png_io.h"
+#include "dicom/phantom.h"
+#include "dicom/sr/sr.h"
+#include "measure/io/assessment_json.h"
+#include "test_util.h"
+
+namespace nadir::annotate {
+namespace {
+
+namespace fs = std::filesystem;
+
+int CaliperPixels(const viewer::RgbaImage& img, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = y0; y < y1 && y < img.height; ++y)
+    for (int x = x0; x < x1 && x < img.width; ++x) {
+      const auto* p = img.At(x, y);
+      if (std::abs(p[0] - 255) < 25 && std::abs(p[1] - 200) < 25 && p[2] < 90) ++n;
+    }
+  return n;
+}
+
+std::string RunCommand(const std::string& cmd, int* status) {
+  std::string out;
+  FILE* pipe = ::popen((cmd + " 2>&1").c_str(), "r");
+  std::array<char, 512> buf{};
+  while (pipe && std::fgets(buf.data(), int(buf.size()), pipe)) out += buf.data();
+  *status = pipe ? ::pclose(pipe) : -1;
+  return out;
+}
+
+struct OpenSubject : ::testing::Test {
+  fs::path dir = testing::ScratchDir("open");
+  dicom::PhantomWritten trial;
+  void SetUp() override {
+    if (!std::getenv("DISPLAY") || !*std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY";
+    dicom::PhantomOptions options;
+    options.subjects = 2;
+    trial = dicom::WritePhantomTrial(dir, options);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  viewer::RgbaImage Shot(const std::string& args, const std::string& name) {
+    const fs::path png = fs::path(NADIR_SCREENSHOT_DIR) / name;
+    const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom").string() +
+                            "' " + args + " --layout 1x2 --size 1600x900 --screenshot '" +
+                            png.string() + "'";
+    int status = 0;
+    const std::string out = RunCommand(cmd, &status);
+    EXPECT_EQ(status, 0) << cmd << "\n" << out;
+    return viewer::ReadPng(png.string());
+  }
+};
+
+TEST_F(OpenSubject, AssessmentOfTheSecondPatientShowsThatPatient) {
+  const fs::path file = trial.assessment_files.at(1);
+  const auto img = Shot("--assessment '" + file.string() + "'", "open_assessment_ph002.png");
+  ASSERT_EQ(img.width, 1600);
+  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on PH-002's baseline";
+  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on PH-002's follow-up";
+}
+
+TEST_F(OpenSubject, DicomSrReportsOpenWithTheirCalipers) {
+  const LoadedAssessment truth = ReadAssessmentFile(trial.assessment_files.at(1).string());
+  ASSERT_TRUE(truth.subject);
+  dicom::sr::ExportOptions options;
+  options.images = dir / "dicom";
+  options.out = dir / "sr";
+  fs::create_directories(options.out);
+  const auto exported =
+      dicom::sr::ExportAssessment(*truth.subject, truth.document, "PH-002.json", options);
+  ASSERT_EQ(exported.reports.size(), truth.subject->timepoints.size());
+  const auto img = Shot("--sr '" + options.out.string() + "'", "open_sr_ph002.png");
+  ASSERT_EQ(img.width, 1600);
+  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the SR's baseline";
+  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on the SR's follow-up";
+}
+
+TEST_F(OpenSubject, AFolderWithoutReportsFailsNamingIt) {
+  fs::create_directories(dir / "empty");
+  int status = 0;
+  const std::string out =
+      RunCommand(std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom").string() + "' --sr '" +
+              (dir / "empty").string() + "' --screenshot '" + (dir / "x.png").string() + "'",
+          &status);
+  EXPECT_NE(status, 0) << out;
+  EXPECT_NE(out.find((dir / "empty").string()), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace nadir::annotate
