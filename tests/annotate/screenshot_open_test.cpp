@@ -12,6 +12,7 @@
 #include "dicom/phantom.h"
 #include "dicom/sr/sr.h"
 #include "measure/io/assessment_json.h"
+#include "reader_package.h"
 #include "test_util.h"
 
 namespace nadir::annotate {
@@ -83,6 +84,37 @@ TEST_F(OpenSubject, DicomSrReportsOpenWithTheirCalipers) {
   ASSERT_EQ(img.width, 1600);
   EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the SR's baseline";
   EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on the SR's follow-up";
+}
+
+TEST_F(OpenSubject, ABlindedReadersPackageOpensInReaderModeAtItsFirstCase) {
+  // A review folder: the images and both readers' reads; R1's package holds R1's only.
+  const fs::path review = dir / "review";
+  fs::create_directories(review);
+  fs::copy(dir / "dicom", review / "dicom", fs::copy_options::recursive);
+  for (const auto& file : trial.assessment_files)
+    for (const char* reader : {"R1", "R2"}) {
+      LoadedAssessment a = ReadAssessmentFile(file.string());
+      a.document["reader"] = reader;
+      std::string error;
+      ASSERT_TRUE(WriteFileAtomically(
+          (review / (file.stem().string() + "." + reader + ".json")).string(),
+          a.document.dump(1), &error))
+          << error;
+    }
+  const fs::path package = dir / "R1";
+  ASSERT_TRUE(MakeReaderPackage(review.string(), "R1", package.string()).ok());
+  const fs::path png = fs::path(NADIR_SCREENSHOT_DIR) / "reader_mode_package.png";
+  int status = 0;
+  const std::string out =
+      RunCommand(std::string(NADIR_VIEWER_EXE) + " '" + package.string() +
+                     "' --layout 1x2 --size 1600x900 --screenshot '" + png.string() + "'",
+                 &status);
+  ASSERT_EQ(status, 0) << out;
+  const auto img = viewer::ReadPng(png.string());
+  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the first case: " << png;
+  // Showing is not editing: no case was rewritten or autosaved.
+  for (const auto& f : fs::directory_iterator(package))
+    EXPECT_NE(f.path().extension(), ".autosave") << f.path();
 }
 
 TEST_F(OpenSubject, AFolderWithoutReportsFailsNamingIt) {

@@ -21,6 +21,7 @@
 #include "input.h"
 #include "overlays.h"
 #include "panels.h"
+#include "reader_mode.h"
 #include "reading_room.h"
 #include "sources.h"
 
@@ -50,6 +51,7 @@ struct Session {
   Clock::time_point last_frame = Clock::now();
   AnnotateUi annotate{};  // lesions, calipers, live response (viewer/annotate)
   FileMenuUi files{};     // open / save assessments and DICOM SR
+  ReaderModeUi reader{};  // a blinded reader's package: its cases
 };
 
 // Starts listing series: the synthetic chest at once, or a folder scan on a worker thread.
@@ -72,7 +74,22 @@ void StartSources(Session& s) {
 int OpenAtStart(Session& s) {
   std::string error;
   const Options& o = s.options;
-  if (!o.sr.empty()) {
+  if (!o.synthetic && !StartReaderMode(s.reader, s.files.images, &error)) {
+    std::fprintf(stderr, "nadir-viewer: %s\n", error.c_str());
+    return 1;
+  }
+  const std::string first_case = s.reader.active && o.sr.empty() && o.assessment.empty()
+                                     ? FirstCaseToRead(s.reader)
+                                     : "";
+  if (!first_case.empty()) {
+    s.annotate.assessment = first_case;
+    if (s.annotate.session.Open(first_case, &error)) {
+      s.annotate.started = true;
+      s.files.show_subject = true;
+      return 0;
+    }
+    s.annotate.assessment.clear();
+  } else if (!o.sr.empty()) {
     if (OpenSrAtStart(s.files, s.annotate, o.sr, &error)) return 0;
   } else if (!o.assessment.empty() && std::filesystem::exists(o.assessment)) {
     if (s.annotate.session.Open(o.assessment, &error)) {
@@ -139,6 +156,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   if (state.show_help && !DrawHelp()) state.show_help = false;
   ShowSubjectWhenListed(s.files, s.annotate, s.room);
   AnnotatePanels(s.annotate, s.room, rects);
+  DrawReaderCases(s.reader, s.files, s.annotate);
   DrawFileDialogs(s.files, s.annotate, s.room);
   FileMenuKeys(s.files, s.annotate, io, s.input);
   const bool caliper = AnnotateInput(s.annotate, io, s.room, rects, s.input);

@@ -50,6 +50,7 @@ void ShowDialog(FileMenuUi& ui, const AnnotateUi& annotate, Pending what) {
       ui.browser.Show(folder);
       break;
     case Pending::kNone:
+    case Pending::kOpenPath:
       return;
   }
   an::OpenFileDialog(ui.browser);
@@ -58,7 +59,8 @@ void ShowDialog(FileMenuUi& ui, const AnnotateUi& annotate, Pending what) {
 
 // An open replaces the assessment: with unsaved edits, the reader is asked first.
 void Request(FileMenuUi& ui, const AnnotateUi& annotate, Pending what) {
-  const bool replaces = what == Pending::kOpenJson || what == Pending::kOpenSr;
+  const bool replaces =
+      what == Pending::kOpenJson || what == Pending::kOpenSr || what == Pending::kOpenPath;
   if (replaces && annotate.session.dirty()) {
     ui.after_save = what;
     ui.ask_unsaved = true;
@@ -109,6 +111,7 @@ void Chosen(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room, Pending wha
   std::string error;
   switch (what) {
     case Pending::kOpenJson:
+    case Pending::kOpenPath:
       if (annotate.session.Open(path.string(), &error)) {
         annotate.assessment = path.string();
         annotate.status = "opened " + path.string();
@@ -253,6 +256,10 @@ void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io,
 
 void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room) {
   DrawUnsavedQuestion(ui, annotate);
+  if (ui.pending == Pending::kOpenPath) {  // chosen already: no dialog
+    ui.pending = Pending::kNone;
+    Chosen(ui, annotate, room, Pending::kOpenPath, ui.open_path);
+  }
   if (ui.pending != Pending::kNone && !ui.dialog_open) {
     ShowDialog(ui, annotate, ui.pending);
     ui.after_dialog = ui.pending;
@@ -269,6 +276,11 @@ void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room) {
     }
   }
   DrawSrWindow(ui);
+}
+
+void RequestOpenFile(FileMenuUi& ui, const AnnotateUi& annotate, const std::string& path) {
+  ui.open_path = path;
+  Request(ui, annotate, Pending::kOpenPath);
 }
 
 bool OpenSrAtStart(FileMenuUi& ui, AnnotateUi& annotate, const std::string& dir,

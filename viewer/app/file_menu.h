@@ -18,11 +18,12 @@ namespace nadir::viewer {
 
 struct FileMenuUi {
   std::string images;  // the studies folder the viewer shows (SR export finds studies there)
-  enum class Pending { kNone, kOpenJson, kOpenSr, kSaveAs, kExportSr };
+  enum class Pending { kNone, kOpenJson, kOpenSr, kSaveAs, kExportSr, kOpenPath };
   Pending pending = Pending::kNone;       // the dialog to show next
   Pending after_dialog = Pending::kNone;  // what the dialog on screen chooses for
   Pending after_save = Pending::kNone;  // an open that waits for "save first"
   bool ask_unsaved = false;
+  std::string open_path;  // kOpenPath: an assessment chosen elsewhere (the reader's case list)
   annotate::FileBrowser browser;
   bool dialog_open = false;
   bool show_subject = false;  // show the opened subject's studies once the series are listed
@@ -41,6 +42,9 @@ void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io,
 /// The dialogs and the SR window; applies what the reader chose. After an open, the viewports
 /// show the subject's baseline and latest follow-up when those studies are in the folder.
 void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room);
+
+/// Opens the assessment `path` without a dialog, asking first about unsaved changes.
+void RequestOpenFile(FileMenuUi& ui, const AnnotateUi& annotate, const std::string& path);
 
 /// Opens DICOM SR reports from `dir` at start-up (--sr); false with `error` set when none opened.
 bool OpenSrAtStart(FileMenuUi& ui, AnnotateUi& annotate, const std::string& dir,

@@ -109,4 +109,50 @@ PackageReport MakeReaderPackage(const std::string& review_dir, const std::string
   return report;
 }
 
+std::optional<PackageManifest> ReadPackageManifest(const std::string& dir) {
+  const fs::path file = fs::path(dir) / "package.json";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return std::nullopt;
+  PackageManifest m;
+  m.dir = dir;
+  const std::string name = file.string();
+  const auto text = ReadTextFile(name);
+  const Json doc = text ? Json::parse(*text, nullptr, false) : Json();
+  if (!doc.is_object()) {
+    m.problems.push_back(name + ": not a JSON object");
+    return m;
+  }
+  const auto text_field = [&](const char* key) -> std::string {
+    const auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : "";
+  };
+  if (text_field("format") != kPackageFormat)
+    m.problems.push_back(name + ": format: '" + text_field("format") + "', expected '" +
+                         kPackageFormat + "'");
+  m.reader = text_field("reader");
+  if (m.reader.empty()) m.problems.push_back(name + ": reader: missing");
+  m.created_at = text_field("created_at");
+  if (const auto it = doc.find("images"); it != doc.end() && it->is_number_integer())
+    m.images = it->get<int>();
+  const auto list = doc.find("assessments");
+  if (list == doc.end() || !list->is_array()) {
+    m.problems.push_back(name + ": assessments: missing or not a list");
+    return m;
+  }
+  for (const auto& a : *list) {
+    const std::string rel = a.is_string() ? a.get<std::string>() : a.dump();
+    const fs::path p(rel);
+    // A listed path may not point outside the package (what the reader sees is only in it).
+    const bool inside = a.is_string() && p.is_relative() && !rel.empty() &&
+                        std::none_of(p.begin(), p.end(), [](const fs::path& part) {
+                          return part == "..";
+                        });
+    if (!inside)
+      m.problems.push_back(name + ": assessments: '" + rel + "' is not a path inside the package");
+    else
+      m.assessments.push_back(rel);
+  }
+  return m;
+}
+
 }  // namespace nadir

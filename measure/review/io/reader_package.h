@@ -2,6 +2,7 @@
 // never another reader's reads, adjudications, audit logs, or the subject's arm and dose level.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,19 @@ struct PackageReport {
 /// DICOMDIR); and `package.json`, a manifest naming the reader and the files. Nothing else.
 PackageReport MakeReaderPackage(const std::string& review_dir, const std::string& reader,
                                 const std::string& out_dir);
+
+/// A package as a reader's viewer opens it: `package.json` read back.
+struct PackageManifest {
+  std::string dir;                       // the package folder
+  std::string reader, created_at;
+  std::vector<std::string> assessments;  // relative to `dir`, as listed
+  int images = 0;
+  std::vector<std::string> problems;     // each names package.json, the field and the value
+};
+
+/// Reads `dir`/package.json. nullopt when the folder has none (it is not a package); a manifest
+/// that is there but wrong (not JSON, another format, no reader, an assessment path that leaves
+/// the package) comes back with its problems.
+std::optional<PackageManifest> ReadPackageManifest(const std::string& dir);
 
 }  // namespace nadir

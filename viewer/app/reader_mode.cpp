@@ -1,0 +1,84 @@
+#include "reader_mode.h"
+
+#include <imgui.h>
+
+#include "panels.h"
+
+namespace nadir::viewer {
+
+namespace {
+
+const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
+const ImVec4 kDone{0.45f, 0.9f, 0.5f, 1.0f};
+const ImVec4 kToDo{1.0f, 0.85f, 0.4f, 1.0f};
+
+void Refresh(ReaderModeUi& ui, const AnnotateUi& annotate) {
+  const auto& s = annotate.session;
+  // Saves, opens and autosaves change what the list shows; reading it again then is cheap.
+  const std::string key = s.path() + (s.dirty() ? "*" : "") + std::to_string(s.revision());
+  if (key == ui.seen_key) return;
+  ui.seen_key = key;
+  if (const auto manifest = ReadPackageManifest(ui.cases.dir))
+    ui.cases = annotate::ListPackageCases(*manifest);
+}
+
+}  // namespace
+
+bool StartReaderMode(ReaderModeUi& ui, const std::string& path, std::string* error) {
+  const auto manifest = ReadPackageManifest(path);
+  if (!manifest) return true;
+  ui.active = true;
+  ui.cases = annotate::ListPackageCases(*manifest);
+  if (manifest->reader.empty() || manifest->assessments.empty()) {
+    if (error)
+      *error = manifest->problems.empty() ? path + "/package.json: no assessment listed"
+                                          : manifest->problems.front();
+    return false;
+  }
+  return true;
+}
+
+std::string FirstCaseToRead(const ReaderModeUi& ui) {
+  for (const auto& c : ui.cases.cases)
+    if (c.problem.empty() && c.not_assessed > 0) return c.file;
+  for (const auto& c : ui.cases.cases)
+    if (c.problem.empty()) return c.file;
+  return "";
+}
+
+void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate) {
+  if (!ui.active) return;
+  Refresh(ui, annotate);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  // Above the response panel (bottom left, 365 px high), over the end of the study list.
+  ImGui::SetNextWindowPos(ImVec2(0, display.y - 365 - 160), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(kBrowserWidth, 155), ImGuiCond_FirstUseEver);
+  const std::string title = "Blinded read: reader " + ui.cases.reader + "###reader_cases";
+  if (!ImGui::Begin(title.c_str())) {
+    ImGui::End();
+    return;
+  }
+  int done = 0;
+  for (const auto& c : ui.cases.cases) done += c.problem.empty() && c.not_assessed == 0;
+  ImGui::TextDisabled("%d of %zu cases with every lesion recorded", done, ui.cases.cases.size());
+  const std::string& open_file = annotate.session.path();
+  if (ImGui::BeginTable("cases", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const auto& c : ui.cases.cases) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const std::string label = (c.subject.empty() ? c.relative : c.subject) + "##" + c.file;
+      const bool current = c.file == open_file;
+      if (ImGui::Selectable(label.c_str(), current, ImGuiSelectableFlags_SpanAllColumns) &&
+          !current && c.problem.empty())
+        RequestOpenFile(files, annotate, c.file);
+      ImGui::TableNextColumn();
+      const ImVec4 colour = !c.problem.empty() ? kError : c.not_assessed > 0 ? kToDo : kDone;
+      ImGui::TextColored(colour, "%s", annotate::CaseStatus(c).c_str());
+    }
+    ImGui::EndTable();
+  }
+  for (const auto& p : ui.cases.problems) ImGui::TextColored(kError, "%s", p.c_str());
+  ImGui::End();
+}
+
+}  // namespace nadir::viewer

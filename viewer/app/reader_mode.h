@@ -1,0 +1,31 @@
+// Reader mode: the viewer pointed at a blinded reader's package (`nadir review package`) shows
+// who is reading, the package's cases with how far each read is, and opens them one by one
+// (the unsaved-changes question first). Nothing outside the package is listed.
+#pragma once
+
+#include <string>
+
+#include "annotate/package_cases.h"
+#include "annotate_glue.h"
+#include "file_menu.h"
+
+namespace nadir::viewer {
+
+struct ReaderModeUi {
+  bool active = false;
+  annotate::PackageCases cases;
+  std::string seen_key;  // session state the list was read at (re-read after saves and opens)
+};
+
+/// Reader mode when `path` holds package.json. Returns false (and sets `error`) when the
+/// package cannot be read; true when it is not a package or reader mode started.
+bool StartReaderMode(ReaderModeUi& ui, const std::string& path, std::string* error);
+
+/// The first case to read: the first with lesion records missing, else the first that opens;
+/// "" when none can be opened.
+std::string FirstCaseToRead(const ReaderModeUi& ui);
+
+/// The case window (left, below the study browser's list).
+void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate);
+
+}  // namespace nadir::viewer
