@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "assessment_json.h"
+#include "caliper_points_json.h"
 
 namespace nadir {
 
@@ -28,11 +29,6 @@ void SetOrErase(Json& j, const char* key, const std::string& v) {
   else j.erase(key);
 }
 
-Json SegmentJson(const std::array<PatientPoint, 2>& seg) {
-  return Json::array({Json::array({seg[0][0], seg[0][1], seg[0][2]}),
-                      Json::array({seg[1][0], seg[1][1], seg[1][2]})});
-}
-
 Json LesionJson(const LesionRecord& l, const Json* original) {
   Json j = original ? *original : Json::object();
   j["id"] = l.id;
@@ -50,11 +46,20 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   if (l.fragments.empty()) {
     j.erase("fragments");
   } else {
+    // A fragment keeps the unknown fields of the one at its place in the file.
+    const Json* old = j.contains("fragments") && j["fragments"].is_array() ? &j["fragments"]
+                                                                           : nullptr;
     Json frags = Json::array();
-    for (const auto& f : l.fragments) {
-      Json fj = Json::object();
+    for (std::size_t i = 0; i < l.fragments.size(); ++i) {
+      const Fragment& f = l.fragments[i];
+      const Json* of = old && i < old->size() && (*old)[i].is_object() ? &(*old)[i] : nullptr;
+      Json fj = of ? *of : Json::object();
       SetOrErase(fj, "long_axis_mm", f.long_axis_mm);
       SetOrErase(fj, "short_axis_mm", f.short_axis_mm);
+      if (f.points)
+        fj["points"] = CaliperPointsJson(*f.points, fj.contains("points") ? &fj["points"] : nullptr);
+      else
+        fj.erase("points");
       frags.push_back(fj);
     }
     j["fragments"] = frags;
@@ -62,13 +67,7 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   if (!l.points) {
     j.erase("points");
   } else {
-    Json p = j.contains("points") && j["points"].is_object() ? j["points"] : Json::object();
-    SetOrErase(p, "sop_uid", l.points->sop_uid);
-    if (l.points->long_axis) p["long"] = SegmentJson(*l.points->long_axis);
-    else p.erase("long");
-    if (l.points->short_axis) p["short"] = SegmentJson(*l.points->short_axis);
-    else p.erase("short");
-    j["points"] = p;
+    j["points"] = CaliperPointsJson(*l.points, j.contains("points") ? &j["points"] : nullptr);
   }
   return j;
 }
