@@ -52,10 +52,12 @@ void Start(AnnotateUi& ui, const ReadingRoom& room) {
       ui.assessment.clear();  // never overwrite a file we could not read
     } else {
       ui.started = true;
-      // Open at the first lesion of the baseline, as a reader starts.
+      // Open at the first lesion of the baseline, as a reader starts, with the lesion panel at
+      // the latest timepoint: where reading goes on (a click in a viewport picks another).
       const auto& tps = ui.session.subject().timepoints;
       if (!tps.empty() && !tps.front().lesions.empty())
         ui.jump_pending = tps.front().lesions.front().id;
+      if (!tps.empty()) ui.session.Apply(an::act::SetTimepoint{int(tps.size()) - 1});
       return;
     }
   }
@@ -183,9 +185,11 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
     for (int v = 0; v < int(room.state().viewports.size()); ++v)
       if (room.state().viewports[v].series >= 0)
         placed &= room.SeriesOf(v) && room.SeriesOf(v)->HasGeometry();
-    if (placed) {
-      actions.push_back(an::act::SelectLesion{ui.jump_pending});
-      actions.push_back(an::act::JumpTo{ui.jump_pending});
+    if (placed) {  // before the panels draw, so that this very frame shows the selection
+      ui.session.Apply(an::act::SelectLesion{ui.jump_pending});
+      ui.session.Apply(an::act::JumpTo{ui.jump_pending});
+      ui.session.TakeJump();
+      ShowLesion(ui, room, rects, ui.jump_pending);
       ui.jump_pending.clear();
     }
   }

@@ -152,7 +152,9 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
       draw->AddCircle(a, 3.5f, colour, 12, 1.5f);
       draw->AddCircle(b, 3.5f, colour, 12, 1.5f);
       if (!line.label.empty()) {
-        const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18);
+        // Fragments of one lesion lie close together: their labels stack instead of overlapping.
+        const float stack = line.fragment > 0 ? float(line.fragment) * 18.0f : 0.0f;
+        const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18 + stack);
         const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
         draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
                             ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
