@@ -124,6 +124,10 @@ TEST(CaliperOnReformat, LineOnACoronalReslicePhantomMeasuresItsDiametersWithinOn
   AnnotationSession s(testing::ScratchDir("reformat").string());
   s.New("PH-C", D("2026-01-05"));
   s.Apply(act::SetTool{Tool::kLine});
+  // A press that names neither an image nor a reformatted series records nothing.
+  pointer::Press nowhere = ph.PressAt(ph.Edge(ph.coronal.col));
+  nowhere.series_uid.clear();
+  EXPECT_FALSE(s.Press(nowhere));
   // Head-feet (the plane's column, -z): 20 mm; one voxel along z is 2.5 mm.
   Draw(s, ph, ph.Edge(ph.coronal.col * -1.0), ph.Edge(ph.coronal.col));
   const LesionRecord& t1 = s.subject().timepoints[0].lesions.at(0);

@@ -59,6 +59,8 @@ bool AnnotationSession::Press(const pointer::Press& p) {
   Cancel();
   Timepoint* tp = CurrentTimepoint(doc_);
   if (!tp) return false;
+  // A measurement must say where it was drawn: a native image or a reformat of a named series.
+  if (p.sop_uid.empty() && (p.series_uid.empty() || p.plane.empty())) return false;
 
   // A handle of a measurement on this image: the selected lesion's first, then the nearest;
   // a fragment's handles as a lesion's.
