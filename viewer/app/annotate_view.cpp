@@ -89,13 +89,20 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
       const CaliperPoints* p = l ? MeasurementOf(*l) : nullptr;
       if (!p) continue;
       const ViewportState& vp = room.state().viewports[v];
+      const auto& seg = p->long_axis ? p->long_axis : p->short_axis;
+      Vec3 centre;
+      for (int i = 0; i < 3; ++i) centre[i] = 0.5 * ((*seg)[0][i] + (*seg)[1][i]);
       if (!p->sop_uid.empty()) {
         const auto at = std::find(uids.begin(), uids.end(), p->sop_uid);
         if (at == uids.end()) continue;
         const int k = int(at - uids.begin());
+        // Its native slice; a reformatted view goes to the plane through its centre.
         if (vp.plane.slice_axis == 2)
           room.Apply(rects,
                      intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
+        else
+          room.Apply(rects,
+                     intent::GoTo{v, vp.plane.SliceOfPosition(Dot(centre, vp.plane.normal))});
         break;
       }
       if (!p->normal || p->series_uid != slot->summary().series_uid) continue;
@@ -112,10 +119,7 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
         if (elsewhere || !o) break;
         room.Apply(rects, intent::SetOrientation{v, *o});
       }
-      const auto& seg = p->long_axis ? p->long_axis : p->short_axis;
       const ViewportState& now = room.state().viewports[v];
-      Vec3 centre;
-      for (int i = 0; i < 3; ++i) centre[i] = 0.5 * ((*seg)[0][i] + (*seg)[1][i]);
       room.Apply(rects, intent::GoTo{v, now.plane.SliceOfPosition(Dot(centre, now.plane.normal))});
       break;
     }
