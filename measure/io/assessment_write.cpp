@@ -56,10 +56,9 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
       Json fj = of ? *of : Json::object();
       SetOrErase(fj, "long_axis_mm", f.long_axis_mm);
       SetOrErase(fj, "short_axis_mm", f.short_axis_mm);
-      if (f.points)
-        fj["points"] = CaliperPointsJson(*f.points, fj.contains("points") ? &fj["points"] : nullptr);
-      else
-        fj.erase("points");
+      const Json* old_points = fj.contains("points") ? &fj["points"] : nullptr;
+      if (f.points) fj["points"] = CaliperPointsJson(*f.points, old_points);
+      else fj.erase("points");
       frags.push_back(fj);
     }
     j["fragments"] = frags;

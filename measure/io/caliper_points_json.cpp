@@ -27,8 +27,8 @@ std::optional<std::array<PatientPoint, 2>> ReadSegment(FieldReader& in, const Js
   const Json* v = in.Get(points, path, key);
   if (!v) return std::nullopt;
   if (!v->is_array() || v->size() != 2 || !IsPoint((*v)[0]) || !IsPoint((*v)[1])) {
-    in.Error(Join(path, key), "expected two points [[x,y,z],[x,y,z]] in mm, got " +
-                                  FieldReader::Show(*v));
+    in.Error(Join(path, key),
+             "expected two points [[x,y,z],[x,y,z]] in mm, got " + FieldReader::Show(*v));
     return std::nullopt;
   }
   return std::array<PatientPoint, 2>{PointOf((*v)[0]), PointOf((*v)[1])};
@@ -64,15 +64,16 @@ void CheckReformat(FieldReader& in, const Json& j, const std::string& path, Cali
   const PatientPoint u = PointOf(*n);
   const double len = std::sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
   if (std::abs(len - 1) > 1e-3) {
-    in.Error(Join(path, "normal"), FieldReader::Show(*n) + " is not a unit vector (length " +
-                                       Mm(len) + ")");
+    in.Error(Join(path, "normal"),
+             FieldReader::Show(*n) + " is not a unit vector (length " + Mm(len) + ")");
     return;
   }
   p.normal = u;
   const auto& seg = p.long_axis ? p.long_axis : p.short_axis;
   if (!seg) return;
   const double at = (*seg)[0][0] * u[0] + (*seg)[0][1] * u[1] + (*seg)[0][2] * u[2];
-  for (const auto& [key, s] : {std::pair{"long", &p.long_axis}, std::pair{"short", &p.short_axis}}) {
+  for (const auto& [key, s] :
+       {std::pair{"long", &p.long_axis}, std::pair{"short", &p.short_axis}}) {
     if (!*s) continue;
     for (const PatientPoint& q : **s) {
       const double off = q[0] * u[0] + q[1] * u[1] + q[2] * u[2] - at;
@@ -112,17 +113,24 @@ std::optional<CaliperPoints> ReadCaliperPoints(FieldReader& in, const Json& j,
 Json CaliperPointsJson(const CaliperPoints& p, const Json* original) {
   Json j = original && original->is_object() ? *original : Json::object();
   const auto set = [&](const char* key, const std::string& v) {
-    if (v.empty()) j.erase(key);
-    else j[key] = v;
+    if (v.empty())
+      j.erase(key);
+    else
+      j[key] = v;
   };
   set("sop_uid", p.sop_uid);
   set("series_uid", p.series_uid);
   set("plane", p.plane);
-  if (p.normal) j["normal"] = PointJson(*p.normal);
-  else j.erase("normal");
-  for (const auto& [key, s] : {std::pair{"long", &p.long_axis}, std::pair{"short", &p.short_axis}}) {
-    if (*s) j[key] = Json::array({PointJson((**s)[0]), PointJson((**s)[1])});
-    else j.erase(key);
+  if (p.normal)
+    j["normal"] = PointJson(*p.normal);
+  else
+    j.erase("normal");
+  for (const auto& [key, s] :
+       {std::pair{"long", &p.long_axis}, std::pair{"short", &p.short_axis}}) {
+    if (*s)
+      j[key] = Json::array({PointJson((**s)[0]), PointJson((**s)[1])});
+    else
+      j.erase(key);
   }
   return j;
 }

@@ -3,10 +3,9 @@
 // normal; a nadir extension, docs/format/assessment-v1.md "Calipers on reformatted views").
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "json_fields.h"
 #include "lesion.h"

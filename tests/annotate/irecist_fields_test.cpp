@@ -25,15 +25,17 @@ class IRecistFieldsTest : public ::testing::Test {
     s.Apply(act::SetSite{"T1", "liver"});
     s.Apply(act::AddLesion{LesionKind::kNonTarget});
     s.Apply(act::SetSite{"NT1", "bone"});
-    for (auto [date, label, t] : {std::tuple{"2026-03-02", "Week 8", 1},
-                                  std::tuple{"2026-04-06", "Week 13", 2}}) {
+    for (auto [date, label, t] :
+         {std::tuple{"2026-03-02", "Week 8", 1}, std::tuple{"2026-04-06", "Week 13", 2}}) {
       s.AddTimepoint(D(date), label, "");
       s.Apply(act::SetTimepoint{t});
       s.Apply(act::SelectLesion{"T1"});
       ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {29, 0, 0}, "f" + std::to_string(t) + ".1"));
       s.Apply(act::SetState{"NT1", LesionState::kPresent});
-      if (t == 1) s.Apply(act::SelectLesion{""});
-      else s.Apply(act::SelectLesion{"N1"});
+      if (t == 1)
+        s.Apply(act::SelectLesion{""});
+      else
+        s.Apply(act::SelectLesion{"N1"});
       ASSERT_TRUE(DrawLine(s, {60, 0, 0}, {60, 12, 0}, "f" + std::to_string(t) + ".2"));
       s.Apply(act::SetSite{"N1", "lung"});
       s.Apply(act::SetState{"N1", LesionState::kUnequivocal});

@@ -69,8 +69,7 @@ struct CoronalPhantom {
     double sum = 0;
     for (int c = 0; c < 8; ++c) {
       const int i = i0 + (c & 1), j = j0 + ((c >> 1) & 1), k = k0 + ((c >> 2) & 1);
-      const bool in = i >= 0 && j >= 0 && k >= 0 && i < v.size[0] && j < v.size[1] &&
-                      k < v.size[2];
+      const bool in = i >= 0 && j >= 0 && k >= 0 && i < v.size[0] && j < v.size[1] && k < v.size[2];
       const double w = ((c & 1) ? f[0] : 1 - f[0]) * (((c >> 1) & 1) ? f[1] : 1 - f[1]) *
                        (((c >> 2) & 1) ? f[2] : 1 - f[2]);
       sum += w * (in ? v.At(i, j, k) : -1000.0);
@@ -92,8 +91,8 @@ struct CoronalPhantom {
   }
 
   pointer::Press PressAt(const PatientPoint& at, double tolerance_mm = 2) const {
-    pointer::Press p{at, "", {coronal.normal[0], coronal.normal[1], coronal.normal[2]},
-                     tolerance_mm};
+    pointer::Press p{
+        at, "", {coronal.normal[0], coronal.normal[1], coronal.normal[2]}, tolerance_mm};
     p.series_uid = kSeries;
     p.plane = "coronal";
     p.half_slice_mm = 0.5 * coronal.slice_step_mm;

@@ -15,7 +15,8 @@ namespace {
 std::string WithPoints(const std::string& points) {
   return R"({"format": "nadir-assessment/1", "subject": "P-1", "timepoints": [
     {"date": "2026-01-05", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 20,
-      "points": )" + points + "}]}]}";
+      "points": )" +
+         points + "}]}]}";
 }
 
 bool Has(const std::vector<std::string>& lines, const std::string& text) {
@@ -34,7 +35,8 @@ const char* kSplit = R"({"format": "nadir-assessment/1", "subject": "P-2", "time
   {"date": "2026-01-05", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 40}]},
   {"date": "2026-03-02", "lesions": [{"id": "T1", "kind": "target", "state": "measured",
     "fragments": [
-      {"long_axis_mm": 12, "qc": "kept", "points": {"sop_uid": "1.2.9", "long": [[0,0,0],[12,0,0]]}},
+      {"long_axis_mm": 12, "qc": "kept",
+       "points": {"sop_uid": "1.2.9", "long": [[0,0,0],[12,0,0]]}},
       {"long_axis_mm": 8.5, "points": {"series_uid": "1.2.8", "plane": "coronal",
         "normal": [0, 1, 0], "long": [[30,4,10],[30,4,18.5]], "viewer_note": "kept too"}}]}]}]})";
 
@@ -67,14 +69,15 @@ TEST(CaliperPointsJson, BadFragmentPointsNameTheFragment) {
   std::string text = kSplit;
   text.replace(text.find("[[0,0,0],[12,0,0]]"), 18, "[[0,0],[12,0,0]]");
   const auto a = ParseAssessment(text, "split.json");
-  EXPECT_TRUE(Has(a.errors, "timepoints[1].lesions[0].fragments[0].points.long: expected two "
-                            "points"))
+  EXPECT_TRUE(Has(a.errors,
+                  "timepoints[1].lesions[0].fragments[0].points.long: expected two "
+                  "points"))
       << All(a.errors);
 }
 
 TEST(CaliperPointsJson, AReformatNeedsSeriesAndAUnitNormal) {
-  auto a = ParseAssessment(
-      WithPoints(R"({"plane": "coronal", "long": [[0,0,0],[0,0,20]]})"), "r.json");
+  auto a =
+      ParseAssessment(WithPoints(R"({"plane": "coronal", "long": [[0,0,0],[0,0,20]]})"), "r.json");
   EXPECT_TRUE(Has(a.errors, "timepoints[0].lesions[0].points.series_uid: missing"))
       << All(a.errors);
   EXPECT_TRUE(Has(a.errors, "timepoints[0].lesions[0].points.normal: missing")) << All(a.errors);
@@ -110,8 +113,8 @@ TEST(CaliperPointsJson, NativeImageOrReformatNeverBoth) {
 }
 
 TEST(CaliperPointsJson, OlderFilesWithOnlySopUidReadAsBefore) {
-  const auto a = ParseAssessment(
-      WithPoints(R"({"sop_uid": "1.2.3", "long": [[0,0,0],[20,0,0]]})"), "r.json");
+  const auto a =
+      ParseAssessment(WithPoints(R"({"sop_uid": "1.2.3", "long": [[0,0,0],[20,0,0]]})"), "r.json");
   ASSERT_TRUE(a.errors.empty()) << All(a.errors);
   const CaliperPoints& p = *a.subject->timepoints[0].lesions[0].points;
   EXPECT_FALSE(p.Reformat());

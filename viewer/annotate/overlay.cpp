@@ -43,8 +43,8 @@ void Add(std::vector<OverlayLine>& out, const Measurement& m,
     out.push_back({m.id, m.fragment, m.kind, *first, caliper::LengthMm(*first), false, m.selected,
                    m.in_progress, label});
   if (second)
-    out.push_back({m.id, m.fragment, m.kind, *second, caliper::LengthMm(*second), true,
-                   m.selected, m.in_progress, first ? "" : label});
+    out.push_back({m.id, m.fragment, m.kind, *second, caliper::LengthMm(*second), true, m.selected,
+                   m.in_progress, first ? "" : label});
 }
 
 // The draft as a stored measurement would be: on its image, with its long axis.

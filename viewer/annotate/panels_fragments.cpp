@@ -59,8 +59,9 @@ void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vect
     if (l.state == LesionState::kMeasured || l.state == LesionState::kTooSmall) {
       if (ImGui::SmallButton("Split into fragments")) out.push_back(act::SplitLesion{l.id});
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("RECIST 1.1 §4.3.2: a lesion that split counts the sum of its\n"
-                          "fragments' diameters. Each fragment is measured with the calipers.");
+        ImGui::SetTooltip(
+            "RECIST 1.1 §4.3.2: a lesion that split counts the sum of its\n"
+            "fragments' diameters. Each fragment is measured with the calipers.");
     }
     return;
   }

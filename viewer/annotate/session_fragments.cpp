@@ -64,8 +64,10 @@ void AnnotationSession::ApplyOne(const act::DeleteFragment& a) {
   Subject before = doc_.subject;
   l->fragments.erase(l->fragments.begin() + a.index);
   if (armed_ && armed_->lesion_id == a.id && armed_->timepoint == doc_.timepoint) {
-    if (armed_->index == a.index) armed_.reset();
-    else if (armed_->index > a.index) --armed_->index;
+    if (armed_->index == a.index)
+      armed_.reset();
+    else if (armed_->index > a.index)
+      --armed_->index;
   }
   Cancel();
   Commit(std::move(before));

@@ -40,8 +40,7 @@ const CaliperPoints* MeasurementOf(const LesionRecord& l) {
 
 std::optional<an::ShownImage> ImageShown(const ReadingRoom& room, int v, std::string* why) {
   const SeriesSlot* slot = room.SeriesOf(v);
-  if (!slot || !slot->HasGeometry() || v >= int(room.state().viewports.size()))
-    return std::nullopt;
+  if (!slot || !slot->HasGeometry() || v >= int(room.state().viewports.size())) return std::nullopt;
   const ViewportState& vp = room.state().viewports[v];
   an::ShownImage image;
   image.normal = Pp(vp.plane.normal);
@@ -53,8 +52,10 @@ std::optional<an::ShownImage> ImageShown(const ReadingRoom& room, int v, std::st
   // A reformat: no image names it, so the series and the plane do (assessment-v1.md, nadir
   // notes "Calipers on reformatted views").
   if (slot->summary().series_uid.empty()) {
-    if (why) *why = "this series has no Series Instance UID: a caliper on its reformat could "
-                    "not say where it was drawn";
+    if (why)
+      *why =
+          "this series has no Series Instance UID: a caliper on its reformat could "
+          "not say where it was drawn";
     return std::nullopt;
   }
   image.series_uid = slot->summary().series_uid;
@@ -112,9 +113,9 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
       if (std::abs(Dot(vp.plane.normal, normal)) < kParallelCosine) {
         bool elsewhere = false;
         for (int w = 0; w < int(room.state().viewports.size()); ++w)
-          elsewhere |= w != v && room.SeriesOf(w) == slot &&
-                       std::abs(Dot(room.state().viewports[w].plane.normal, normal)) >=
-                           kParallelCosine;
+          elsewhere |=
+              w != v && room.SeriesOf(w) == slot &&
+              std::abs(Dot(room.state().viewports[w].plane.normal, normal)) >= kParallelCosine;
         const auto o = ParseOrientation(p->plane);
         if (elsewhere || !o) break;
         room.Apply(rects, intent::SetOrientation{v, *o});
@@ -143,9 +144,9 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
                        ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
     for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, *image)) {
       // A multi-frame object names every frame alike: keep the lines of this slice only.
-      const double w = Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]},
-                           vp.plane.normal) -
-                       image->position_mm;
+      const double w =
+          Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
+          image->position_mm;
       if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
       const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
                            : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
