@@ -1,6 +1,7 @@
 // Writing assessment files: known fields from the Subject, unknown fields kept from the original.
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 #include <unistd.h>
 
 #include "assessment_json.h"
@@ -29,6 +30,31 @@ void SetOrErase(Json& j, const char* key, const std::string& v) {
   else j.erase(key);
 }
 
+bool SameMm(const Json& j, const char* key, const std::optional<double>& mm) {
+  const bool has = j.contains(key) && j[key].is_number();
+  return has == mm.has_value() && (!has || j[key].get<double>() == *mm);
+}
+
+// The fragment of the file whose unknown fields fragment `i` keeps: the one at its place when
+// the count is unchanged (values edited), else an unused one with the same diameters
+// (fragments were added or deleted); none for a new fragment.
+const Json* OriginalFragment(const Json* old, const std::vector<Fragment>& now, std::size_t i,
+                             std::vector<bool>& used) {
+  if (!old) return nullptr;
+  const auto take = [&](std::size_t k) -> const Json* {
+    if (k >= old->size() || used[k] || !(*old)[k].is_object()) return nullptr;
+    used[k] = true;
+    return &(*old)[k];
+  };
+  if (old->size() == now.size()) return take(i);
+  for (std::size_t k = 0; k < old->size(); ++k)
+    if (!used[k] && (*old)[k].is_object() &&
+        SameMm((*old)[k], "long_axis_mm", now[i].long_axis_mm) &&
+        SameMm((*old)[k], "short_axis_mm", now[i].short_axis_mm))
+      return take(k);
+  return nullptr;
+}
+
 Json LesionJson(const LesionRecord& l, const Json* original) {
   Json j = original ? *original : Json::object();
   j["id"] = l.id;
@@ -46,13 +72,13 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   if (l.fragments.empty()) {
     j.erase("fragments");
   } else {
-    // A fragment keeps the unknown fields of the one at its place in the file.
     const Json* old = j.contains("fragments") && j["fragments"].is_array() ? &j["fragments"]
                                                                            : nullptr;
+    std::vector<bool> used(old ? old->size() : 0, false);
     Json frags = Json::array();
     for (std::size_t i = 0; i < l.fragments.size(); ++i) {
       const Fragment& f = l.fragments[i];
-      const Json* of = old && i < old->size() && (*old)[i].is_object() ? &(*old)[i] : nullptr;
+      const Json* of = OriginalFragment(old, l.fragments, i, used);
       Json fj = of ? *of : Json::object();
       SetOrErase(fj, "long_axis_mm", f.long_axis_mm);
       SetOrErase(fj, "short_axis_mm", f.short_axis_mm);

@@ -65,6 +65,19 @@ TEST(CaliperPointsJson, FragmentPointsAreReadAndSurviveARewrite) {
   EXPECT_EQ(t1b.fragments[1].points->normal, b.normal);
 }
 
+TEST(CaliperPointsJson, ADeletedFragmentTakesItsOwnUnknownFieldsAlong) {
+  auto a = ParseAssessment(kSplit, "split.json");
+  ASSERT_TRUE(a.errors.empty()) << All(a.errors);
+  auto& frags = a.subject->timepoints[1].lesions[0].fragments;
+  frags.erase(frags.begin());  // fragment a (with "qc") deleted in the viewer
+  const auto j = AssessmentToJson(*a.subject, a.document);
+  const auto& out = j["timepoints"][1]["lesions"][0]["fragments"];
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]["long_axis_mm"], 8.5);
+  EXPECT_FALSE(out[0].contains("qc"));
+  EXPECT_EQ(out[0]["points"]["viewer_note"], "kept too");
+}
+
 TEST(CaliperPointsJson, BadFragmentPointsNameTheFragment) {
   std::string text = kSplit;
   text.replace(text.find("[[0,0,0],[12,0,0]]"), 18, "[[0,0],[12,0,0]]");
