@@ -114,11 +114,16 @@ TEST_F(IRecistFieldsTest, FieldsSurviveSaveReloadAndTheEngineAgrees) {
   EXPECT_EQ(IRecistAt(again, 1), Response::kCPD);
 }
 
-TEST_F(IRecistFieldsTest, IncreaseIsNotRecordedAtBaselineNorOnATarget) {
+TEST_F(IRecistFieldsTest, IncreaseNeedsAnEarlierRecordAndIsNotForTargets) {
   s.Apply(act::SetIncreased{"T1", true});  // target growth is measured, not flagged
   EXPECT_FALSE(At(2, "T1")->increased_since_last);
+  s.Apply(act::SetTimepoint{1});
+  int revision = s.revision();
+  s.Apply(act::SetIncreased{"N1", true});  // N1 first appears here: nothing to grow since
+  EXPECT_FALSE(At(1, "N1")->increased_since_last);
+  EXPECT_EQ(s.revision(), revision);
   s.Apply(act::SetTimepoint{0});
-  const int revision = s.revision();
+  revision = s.revision();
   s.Apply(act::SetIncreased{"NT1", true});  // no "since last" at baseline
   EXPECT_FALSE(At(0, "NT1")->increased_since_last);
   s.Apply(act::SetNewCategory{"NT1", NewLesionCategory::kTarget});  // not a new lesion

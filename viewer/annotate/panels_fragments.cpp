@@ -46,7 +46,8 @@ void IRecistEditor(const AnnotationSession& s, const LesionRecord& l, std::vecto
       ImGui::EndCombo();
     }
   }
-  if (l.kind != LesionKind::kTarget && !AtBaseline(s.annotation())) {
+  const Annotation& a = s.annotation();
+  if (l.kind != LesionKind::kTarget && PreviousRecord(a.subject, a.timepoint, l.id)) {
     bool increased = l.increased_since_last;
     if (ImGui::Checkbox("Increased since last assessment (iRECIST)", &increased))
       out.push_back(act::SetIncreased{l.id, increased});

@@ -21,9 +21,10 @@ void AnnotationSession::ApplyOne(const act::SetNewCategory& a) {
 }
 
 void AnnotationSession::ApplyOne(const act::SetIncreased& a) {
-  // Growth since the previous assessment exists only at a follow-up, and only for lesions whose
-  // growth is not measured as a target's is (iRECIST: non-target and new non-target lesions).
-  if (AtBaseline(doc_)) return;
+  // Growth since the previous assessment exists only where the lesion was seen before, and only
+  // for lesions whose growth is not measured as a target's is (iRECIST: non-target and new
+  // non-target lesions).
+  if (AtBaseline(doc_) || !PreviousRecord(doc_.subject, doc_.timepoint, a.id)) return;
   const LesionRecord* first = FirstRecord(doc_.subject, a.id);
   if (!first || first->kind == LesionKind::kTarget) return;
   const Timepoint* tp = CurrentTimepoint(doc_);
