@@ -23,19 +23,30 @@ enum class LesionState {
   kUnequivocal,             // new: definitely a new lesion
 };
 
+using PatientPoint = std::array<double, 3>;  // DICOM LPS, mm
+
+/// Caliper end points in patient space and the image they were drawn on: a native image, named
+/// by its SOP Instance UID, or a plane reformatted from a series (coronal, sagittal ...), which
+/// no SOP Instance UID names: the series, the plane's name and its normal say where it lies
+/// (a nadir extension, docs/format/assessment-v1.md).
+struct CaliperPoints {
+  std::string sop_uid;                   // native image
+  std::string series_uid;                // reformat: the series resliced
+  std::string plane;                     // reformat: "axial", "coronal" or "sagittal"
+  std::optional<PatientPoint> normal;    // reformat: unit normal of the plane
+  std::optional<std::array<PatientPoint, 2>> long_axis;
+  std::optional<std::array<PatientPoint, 2>> short_axis;
+
+  bool Reformat() const { return sop_uid.empty() && normal.has_value(); }
+};
+
 /// One piece of a target lesion that split (RECIST 1.1 §4.3.2).
 struct Fragment {
   std::optional<double> long_axis_mm;
   std::optional<double> short_axis_mm;
-};
-
-using PatientPoint = std::array<double, 3>;  // DICOM LPS, mm
-
-/// Caliper end points in patient space and the image they were drawn on.
-struct CaliperPoints {
-  std::string sop_uid;
-  std::optional<std::array<PatientPoint, 2>> long_axis;
-  std::optional<std::array<PatientPoint, 2>> short_axis;
+  // Where the viewer measured it (nadir extension). Initialised so that {long, short} still
+  // initialises a fragment without a warning.
+  std::optional<CaliperPoints> points = std::nullopt;
 };
 
 enum class NewLesionCategory { kAutomatic, kTarget, kNonTarget };

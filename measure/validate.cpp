@@ -1,6 +1,7 @@
 #include "validate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -65,6 +66,18 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
     if (!axis)
       out.errors.push_back(fw + ": " + (l.nodal ? "short_axis_mm" : "long_axis_mm") +
                            " is missing");
+  }
+  // §4.3.2: a split lesion's diameter is the fragments' sum. A diameter of its own beside them
+  // is not used: when it is not that sum (as an SR import writes it), say so.
+  if (!l.fragments.empty()) {
+    const auto& own = l.nodal ? l.short_axis_mm : l.long_axis_mm;
+    double sum = 0;
+    for (const auto& f : l.fragments)
+      sum += (l.nodal ? f.short_axis_mm : f.long_axis_mm).value_or(0.0);
+    if (own && std::abs(*own - sum) > rules::kBoundaryToleranceMm)
+      out.warnings.push_back(where + ": " + (l.nodal ? "short_axis_mm " : "long_axis_mm ") +
+                             Num(*own) + " is not used: a split lesion counts the sum of its " +
+                             "fragments, " + Num(sum) + " mm");
   }
   if (l.increased_since_last && l.kind == LesionKind::kTarget)
     out.warnings.push_back(where + ": increased_since_last is for non-target and new lesions; "

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "assessment_json.h"
+#include "caliper_points_json.h"
 #include "json_fields.h"
 
 namespace nadir {
@@ -48,27 +49,6 @@ constexpr Named kStates[] = {
 
 constexpr Named kCategories[] = {{"target", int(NewLesionCategory::kTarget)},
                                  {"nontarget", int(NewLesionCategory::kNonTarget)}};
-
-std::optional<std::array<PatientPoint, 2>> ReadSegment(FieldReader& in, const Json& points,
-                                                       const std::string& path, const char* key) {
-  const Json* v = in.Get(points, path, key);
-  if (!v) return std::nullopt;
-  const auto ok_point = [](const Json& p) {
-    if (!p.is_array() || p.size() != 3) return false;
-    for (const auto& c : p)
-      if (!c.is_number()) return false;
-    return true;
-  };
-  if (!v->is_array() || v->size() != 2 || !ok_point((*v)[0]) || !ok_point((*v)[1])) {
-    in.Error(Join(path, key), "expected two points [[x,y,z],[x,y,z]] in mm, got " +
-                                  FieldReader::Show(*v));
-    return std::nullopt;
-  }
-  std::array<PatientPoint, 2> seg;
-  for (int e = 0; e < 2; ++e)
-    for (int c = 0; c < 3; ++c) seg[e][c] = (*v)[e][c].get<double>();
-  return seg;
-}
 
 void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionRecord& l) {
   l.id = in.String(j, path, "id", true).value_or("");
@@ -116,18 +96,14 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
         Fragment fr;
         fr.long_axis_mm = in.Number((*frags)[f], fp, "long_axis_mm");
         fr.short_axis_mm = in.Number((*frags)[f], fp, "short_axis_mm");
+        if (const Json* pts = in.Get((*frags)[f], fp, "points"))
+          fr.points = ReadCaliperPoints(in, *pts, Join(fp, "points"));
         l.fragments.push_back(fr);
       }
     }
   }
-  if (const Json* pts = in.Get(j, path, "points")) {
-    const std::string pp = Join(path, "points");
-    CaliperPoints cp;
-    cp.sop_uid = in.String(*pts, pp, "sop_uid").value_or("");
-    cp.long_axis = ReadSegment(in, *pts, pp, "long");
-    cp.short_axis = ReadSegment(in, *pts, pp, "short");
-    if (pts->is_object()) l.points = cp;
-  }
+  if (const Json* pts = in.Get(j, path, "points"))
+    l.points = ReadCaliperPoints(in, *pts, Join(path, "points"));
 }
 
 void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {

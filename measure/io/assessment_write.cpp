@@ -1,9 +1,11 @@
 // Writing assessment files: known fields from the Subject, unknown fields kept from the original.
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 #include <unistd.h>
 
 #include "assessment_json.h"
+#include "caliper_points_json.h"
 
 namespace nadir {
 
@@ -28,9 +30,29 @@ void SetOrErase(Json& j, const char* key, const std::string& v) {
   else j.erase(key);
 }
 
-Json SegmentJson(const std::array<PatientPoint, 2>& seg) {
-  return Json::array({Json::array({seg[0][0], seg[0][1], seg[0][2]}),
-                      Json::array({seg[1][0], seg[1][1], seg[1][2]})});
+bool SameMm(const Json& j, const char* key, const std::optional<double>& mm) {
+  const bool has = j.contains(key) && j[key].is_number();
+  return has == mm.has_value() && (!has || j[key].get<double>() == *mm);
+}
+
+// The fragment of the file whose unknown fields fragment `i` keeps: the one at its place when
+// the count is unchanged (values edited), else an unused one with the same diameters
+// (fragments were added or deleted); none for a new fragment.
+const Json* OriginalFragment(const Json* old, const std::vector<Fragment>& now, std::size_t i,
+                             std::vector<bool>& used) {
+  if (!old) return nullptr;
+  const auto take = [&](std::size_t k) -> const Json* {
+    if (k >= old->size() || used[k] || !(*old)[k].is_object()) return nullptr;
+    used[k] = true;
+    return &(*old)[k];
+  };
+  if (old->size() == now.size()) return take(i);
+  for (std::size_t k = 0; k < old->size(); ++k)
+    if (!used[k] && (*old)[k].is_object() &&
+        SameMm((*old)[k], "long_axis_mm", now[i].long_axis_mm) &&
+        SameMm((*old)[k], "short_axis_mm", now[i].short_axis_mm))
+      return take(k);
+  return nullptr;
 }
 
 Json LesionJson(const LesionRecord& l, const Json* original) {
@@ -50,11 +72,19 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   if (l.fragments.empty()) {
     j.erase("fragments");
   } else {
+    const Json* old = j.contains("fragments") && j["fragments"].is_array() ? &j["fragments"]
+                                                                           : nullptr;
+    std::vector<bool> used(old ? old->size() : 0, false);
     Json frags = Json::array();
-    for (const auto& f : l.fragments) {
-      Json fj = Json::object();
+    for (std::size_t i = 0; i < l.fragments.size(); ++i) {
+      const Fragment& f = l.fragments[i];
+      const Json* of = OriginalFragment(old, l.fragments, i, used);
+      Json fj = of ? *of : Json::object();
       SetOrErase(fj, "long_axis_mm", f.long_axis_mm);
       SetOrErase(fj, "short_axis_mm", f.short_axis_mm);
+      const Json* old_points = fj.contains("points") ? &fj["points"] : nullptr;
+      if (f.points) fj["points"] = CaliperPointsJson(*f.points, old_points);
+      else fj.erase("points");
       frags.push_back(fj);
     }
     j["fragments"] = frags;
@@ -62,13 +92,7 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   if (!l.points) {
     j.erase("points");
   } else {
-    Json p = j.contains("points") && j["points"].is_object() ? j["points"] : Json::object();
-    SetOrErase(p, "sop_uid", l.points->sop_uid);
-    if (l.points->long_axis) p["long"] = SegmentJson(*l.points->long_axis);
-    else p.erase("long");
-    if (l.points->short_axis) p["short"] = SegmentJson(*l.points->short_axis);
-    else p.erase("short");
-    j["points"] = p;
+    j["points"] = CaliperPointsJson(*l.points, j.contains("points") ? &j["points"] : nullptr);
   }
   return j;
 }

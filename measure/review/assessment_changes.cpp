@@ -13,19 +13,9 @@ FieldValue Of(const std::optional<Date>& d) {
 }
 FieldValue Of(const std::string& s) { return s.empty() ? FieldValue() : FieldValue(s); }
 
-std::string FragmentsText(const std::vector<Fragment>& fragments) {
-  std::string s;
-  for (const auto& f : fragments) {
-    s += s.empty() ? "" : "; ";
-    s += (f.long_axis_mm ? std::to_string(*f.long_axis_mm) : "-") + " x " +
-         (f.short_axis_mm ? std::to_string(*f.short_axis_mm) : "-");
-  }
-  return s;
-}
-
 std::string PointsText(const std::optional<CaliperPoints>& p) {
   if (!p) return "";
-  std::string s = p->sop_uid;
+  std::string s = p->sop_uid.empty() ? p->series_uid + " " + p->plane : p->sop_uid;
   for (const auto* seg : {&p->long_axis, &p->short_axis}) {
     if (!*seg) continue;
     for (const auto& point : **seg)
@@ -33,6 +23,17 @@ std::string PointsText(const std::optional<CaliperPoints>& p) {
         s += ' ';
         s += std::to_string(c);
       }
+  }
+  return s;
+}
+
+std::string FragmentsText(const std::vector<Fragment>& fragments) {
+  std::string s;
+  for (const auto& f : fragments) {
+    s += s.empty() ? "" : "; ";
+    s += (f.long_axis_mm ? std::to_string(*f.long_axis_mm) : "-") + " x " +
+         (f.short_axis_mm ? std::to_string(*f.short_axis_mm) : "-");
+    if (f.points) s += " at " + PointsText(f.points);
   }
   return s;
 }

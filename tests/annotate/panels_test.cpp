@@ -62,5 +62,31 @@ TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
   EXPECT_EQ(s.Results().recist11->timepoints.at(0).overall, Response::kPR);
 }
 
+// The lesion editor's iRECIST fields and fragment list, and the editor of a lesion not yet
+// assessed at a follow-up: drawn in every state, they ask for nothing without input.
+TEST_F(HeadlessImGui, IRecistFieldsAndFragmentsDrawAndAskForNothingWithoutInput) {
+  AnnotationSession s(testing::ScratchDir("panels-split").string());
+  s.New("P-2", D("2026-01-05"));
+  s.Apply(act::SetTool{Tool::kLine});
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b"));
+  s.Apply(act::AddLesion{LesionKind::kNonTarget});
+  s.AddTimepoint(D("2026-03-02"), "Week 8", "");
+  s.Apply(act::SetTimepoint{1});
+  s.Apply(act::SelectLesion{"T1"});  // not yet assessed here: its editor still shows
+  EXPECT_TRUE(Frame(s).empty());
+  s.Apply(act::SplitLesion{"T1"});
+  EXPECT_TRUE(Frame(s).empty());  // two fragments, none measured, one armed
+  ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {12, 0, 0}, "f"));
+  EXPECT_TRUE(Frame(s).empty());
+  s.Apply(act::AddLesion{LesionKind::kNew});
+  s.Apply(act::SetNewCategory{"N1", NewLesionCategory::kTarget});
+  s.Apply(act::SetIncreased{"N1", true});
+  EXPECT_TRUE(Frame(s).empty());
+  s.Apply(act::SelectLesion{"NT1"});
+  s.Apply(act::SetIncreased{"NT1", true});
+  EXPECT_TRUE(Frame(s).empty());
+  EXPECT_EQ(s.subject().timepoints[1].Find("T1")->fragments.size(), 2u);
+}
+
 }  // namespace
 }  // namespace nadir::annotate

@@ -158,7 +158,7 @@ TEST_F(SessionTest, FollowUpMeasuresTheSelectedBaselineLesion) {
   s.Apply(act::JumpTo{"T1"});
   auto jump = s.TakeJump();
   ASSERT_TRUE(jump);
-  EXPECT_EQ(jump->sop_uid, "1.2.3.follow");
+  EXPECT_EQ(jump->image.sop_uid, "1.2.3.follow");
   EXPECT_NEAR(jump->centre[0], 7.0, 1e-12);
   EXPECT_FALSE(s.TakeJump());
 }

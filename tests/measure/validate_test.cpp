@@ -37,6 +37,20 @@ TEST(ValidateSubject, NegativeAndAbsurdDiametersAreErrors) {
   EXPECT_TRUE(Mentions(r.errors, "long_axis_mm 3000", "not plausible"));
 }
 
+// RECIST 1.1 §4.3.2: the fragments' sum is the diameter; another given beside it is named.
+TEST(ValidateSubject, SplitLesionWithAnotherDiameterOfItsOwnIsAWarning) {
+  LesionRecord split = Target("T1", 25);
+  split.fragments = {{12.0, 8.0}, {9.5, 6.0}};
+  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_TRUE(Mentions(r.warnings, "long_axis_mm 25 is not used", "sum of its fragments, 21.5 mm"));
+  ASSERT_TRUE(r.recist11);
+  EXPECT_NEAR(*r.recist11->timepoints.at(0).sum_mm, 21.5, 1e-9);
+  split.long_axis_mm = 21.5;  // the sum itself (an SR import writes it so): nothing to say
+  const auto same = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
+  EXPECT_FALSE(Mentions(same.warnings, "is not used"));
+}
+
 TEST(ValidateSubject, TargetAppearingOnlyAfterBaselineIsAnError) {
   const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30), Target("T2", 12)}).Assess();
   EXPECT_TRUE(Mentions(r.errors, "lesion T2", "first appears after baseline"));

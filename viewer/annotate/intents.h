@@ -48,6 +48,35 @@ struct SetMergedInto {
   std::string id;
   std::string host;
 };
+// iRECIST: a new lesion counted as a new-lesion target or non-target by the reader, or
+// kAutomatic (the engine picks up to five measurable ones, two per organ; Seymour 2017).
+// Fixed at the lesion's first appearance, so it is set on every record of the lesion.
+struct SetNewCategory {
+  std::string id;
+  NewLesionCategory category;
+};
+// iRECIST: a non-target or new lesion grew since the previous assessment (the "any further
+// increase" that confirms progression after an iUPD); recorded at the current follow-up.
+struct SetIncreased {
+  std::string id;
+  bool increased;
+};
+// RECIST 1.1 §4.3.2: a target lesion that split at the current follow-up. Split turns its
+// measurement (if any) into fragment a and adds an empty fragment b to measure.
+struct SplitLesion {
+  std::string id;
+};
+struct AddFragment {
+  std::string id;
+};  // an empty fragment, armed for the next caliper
+struct DeleteFragment {
+  std::string id;
+  int index;
+};  // the last fragment deleted makes the lesion whole again
+struct MeasureFragment {
+  std::string id;
+  int index;
+};  // the next caliper drawn fills this fragment (not an edit: no undo step)
 struct SetTimepoint {
   int index;
 };
@@ -75,19 +104,27 @@ struct RecoverAutosave {};
 
 using Action =
     std::variant<act::SelectLesion, act::AddLesion, act::DeleteLesion, act::SetKind, act::SetSite,
-                 act::SetNodal, act::SetState, act::SetMergedInto, act::SetTimepoint,
+                 act::SetNodal, act::SetState, act::SetMergedInto, act::SetNewCategory,
+                 act::SetIncreased, act::SplitLesion, act::AddFragment, act::DeleteFragment,
+                 act::MeasureFragment, act::SetTimepoint,
                  act::SetReader, act::SetTreatmentStart, act::SetTimepointLabel, act::SetTool,
                  act::JumpTo, act::Undo, act::Redo, act::Save, act::RecoverAutosave>;
 
-/// Mouse input on an image, already in patient space. `sop_uid` names the image under the
-/// cursor, `normal` is its plane normal, `tolerance_mm` how near a handle counts as on it
-/// (a few pixels at the current zoom).
+/// Mouse input on an image, already in patient space. `sop_uid` names the native image under
+/// the cursor, `normal` is its plane normal, `tolerance_mm` how near a handle counts as on it
+/// (a few pixels at the current zoom). On a reformat (coronal, sagittal ...) no image has a
+/// SOP Instance UID: `sop_uid` is "" and the series, the plane's name and half a voxel along
+/// the normal (how far off the plane a measurement still shows) say where it is.
 namespace pointer {
 struct Press {
   PatientPoint at;
   std::string sop_uid;
   PatientPoint normal{0, 0, 1};
   double tolerance_mm = 2;
+  // Reformat only; initialised so that {at, sop_uid, normal, tolerance} stays warning-free.
+  std::string series_uid = {};
+  std::string plane = {};  // "axial", "coronal" or "sagittal"
+  double half_slice_mm = 0.5;
 };
 struct Drag {
   PatientPoint at;

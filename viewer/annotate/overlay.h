@@ -12,6 +12,7 @@ namespace nadir::annotate {
 
 struct OverlayLine {
   std::string lesion_id;
+  int fragment = -1;  // a fragment of a split lesion (labelled T1a, T1b ...), else -1
   LesionKind kind = LesionKind::kTarget;
   caliper::Segment segment;
   double length_mm = 0;
@@ -21,9 +22,16 @@ struct OverlayLine {
   std::string label;         // "T1 32.4 mm" on the first axis of a lesion, "" on the other
 };
 
-/// Every measurement drawn on the image `sop_uid`, at any timepoint (SOP Instance UIDs are
-/// unique), with the draft in place of the lesion it edits.
+/// Every measurement shown on `image` (Shows: drawn on that native image, or on a reformat of
+/// the same series within half a slice of its plane), at any timepoint, fragments of split
+/// lesions included, with the draft in place of the measurement it edits.
+std::vector<OverlayLine> CaliperOverlay(const AnnotationSession& s, const ShownImage& image);
+
+/// The measurements drawn on the native image `sop_uid`.
 std::vector<OverlayLine> CaliperOverlay(const AnnotationSession& s, const std::string& sop_uid);
+
+/// "T1a", "T1b" ... "T1z", then "T1.27": the name of fragment `index` of lesion `id`.
+std::string FragmentLabel(const std::string& id, int index);
 
 /// "32.4 mm" / "32.4 x 21.5 mm".
 std::string FormatMm(double mm);

@@ -27,6 +27,13 @@ struct LesionPanelState {
 /// tools, undo/redo/save, and the engine's guidance.
 std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st);
 
+/// Parts of the selected lesion's editor (panels_fragments.cpp): the iRECIST category of a new
+/// lesion and "increased since last" of a non-target or new lesion at a follow-up; a target's
+/// "Split into fragments" at a follow-up, its fragments (lengths, measure, delete) and "Add
+/// fragment".
+void IRecistEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out);
+void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out);
+
 struct ResponsePanelState {
   bool open = true;
   bool irecist = false;  // show iRECIST instead of RECIST 1.1

@@ -7,6 +7,7 @@
 
 #include "overlay.h"
 #include "panels.h"
+#include "sum_of_diameters.h"
 
 namespace nadir::annotate {
 
@@ -168,8 +169,8 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
       ImGui::EndCombo();
     }
   }
-  if (!l.fragments.empty())
-    ImGui::TextColored(kDim, "split: %zu fragments (from the file)", l.fragments.size());
+  IRecistEditor(s, l, out);
+  FragmentEditor(s, l, out);
   if (ImGui::SmallButton(baseline ? "Delete lesion (all timepoints)" : "Delete at this timepoint"))
     out.push_back(act::DeleteLesion{l.id});
 }
@@ -222,7 +223,10 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ToString(l.state));
       ImGui::TableNextColumn();
-      ImGui::Text("%s x %s", Diameter(l.long_axis_mm).c_str(), Diameter(l.short_axis_mm).c_str());
+      if (!l.fragments.empty())  // the engine's diameter of a split lesion: the fragments' sum
+        ImGui::Text("split %s", Diameter(TargetDiameterMm(l, a.subject.protocol)).c_str());
+      else
+        ImGui::Text("%s x %s", Diameter(l.long_axis_mm).c_str(), Diameter(l.short_axis_mm).c_str());
       ImGui::TableNextColumn();
       ImGui::TextColored(kDim, "%s", PreviousText(a.subject, a.timepoint, l).c_str());
     }
@@ -257,7 +261,20 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
   } else if (ImGui::Button("+ New lesion")) {
     out.push_back(act::AddLesion{LesionKind::kNew});
   }
-  if (const LesionRecord* l = tp->Find(a.selected)) SelectedEditor(s, st, *l, out);
+  if (const LesionRecord* l = tp->Find(a.selected)) {
+    SelectedEditor(s, st, *l, out);
+  } else if (const LesionRecord* first = FirstRecord(a.subject, a.selected)) {
+    // Not assessed here yet: its editor as the record would start (merge and split create it).
+    LesionRecord pending = *first;
+    pending.state = DefaultState(first->kind);
+    pending.long_axis_mm.reset();
+    pending.short_axis_mm.reset();
+    pending.fragments.clear();
+    pending.merged_into.clear();
+    pending.increased_since_last = false;
+    pending.points.reset();
+    SelectedEditor(s, st, pending, out);
+  }
 
   const SubjectResult& r = s.Results();
   if (!r.errors.empty() || !r.warnings.empty()) {

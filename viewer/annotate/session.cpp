@@ -62,6 +62,7 @@ void AnnotationSession::Clamp() {
   const int n = int(doc_.subject.timepoints.size());
   doc_.timepoint = std::clamp(doc_.timepoint, 0, std::max(0, n - 1));
   if (!doc_.selected.empty() && !FirstRecord(doc_.subject, doc_.selected)) doc_.selected.clear();
+  CheckArmed();
 }
 
 LesionRecord* AnnotationSession::Here(const std::string& id) { return EnsureRecordHere(doc_, id); }
@@ -195,6 +196,7 @@ void AnnotationSession::ApplyOne(const act::SetMergedInto& a) {
   l->merged_into = a.host;
   l->long_axis_mm.reset();
   l->short_axis_mm.reset();
+  l->fragments.clear();
   l->points.reset();
   Commit(std::move(before));
 }
@@ -203,6 +205,7 @@ void AnnotationSession::ApplyOne(const act::SetTimepoint& a) {
   if (a.index < 0 || a.index >= int(doc_.subject.timepoints.size())) return;
   Cancel();
   doc_.timepoint = a.index;
+  CheckArmed();
 }
 
 void AnnotationSession::ApplyOne(const act::SetReader& a) {
@@ -234,24 +237,28 @@ void AnnotationSession::ApplyOne(const act::SetTool& a) {
 
 void AnnotationSession::ApplyOne(const act::JumpTo& a) {
   doc_.selected = a.id;
-  // Its measurement here, else the latest earlier one (the baseline image at a follow-up).
-  const LesionRecord* l = nullptr;
+  // Its measurement here, else the latest earlier one (the baseline image at a follow-up); a
+  // split lesion shows its first measured fragment.
+  const auto measured = [](const LesionRecord* l) -> const CaliperPoints* {
+    if (!l) return nullptr;
+    if (l->points && (l->points->long_axis || l->points->short_axis)) return &*l->points;
+    for (const Fragment& f : l->fragments)
+      if (f.points && (f.points->long_axis || f.points->short_axis)) return &*f.points;
+    return nullptr;
+  };
+  const CaliperPoints* p = nullptr;
   int t = doc_.timepoint;
-  if (const Timepoint* tp = CurrentTimepoint(doc_)) l = tp->Find(a.id);
-  if (!l || !l->points) {
-    l = nullptr;
-    for (t = doc_.timepoint - 1; t >= 0 && !l; --t) {
-      const LesionRecord* p = doc_.subject.timepoints[t].Find(a.id);
-      if (p && p->points) l = p;
-    }
-    ++t;
-  }
-  if (!l || !l->points) return;
-  const auto& seg = l->points->long_axis ? l->points->long_axis : l->points->short_axis;
-  if (!seg) return;
+  for (; t >= 0 && !p; --t)
+    if (t < int(doc_.subject.timepoints.size())) p = measured(doc_.subject.timepoints[t].Find(a.id));
+  if (!p) return;
+  ++t;
+  const auto& seg = p->long_axis ? p->long_axis : p->short_axis;
   PatientPoint c;
   for (int i = 0; i < 3; ++i) c[i] = 0.5 * ((*seg)[0][i] + (*seg)[1][i]);
-  jump_ = JumpTarget{l->points->sop_uid, c, t};
+  CaliperPoints image = *p;
+  image.long_axis.reset();
+  image.short_axis.reset();
+  jump_ = JumpTarget{image, c, t};
 }
 
 void AnnotationSession::ApplyOne(const act::Undo&) {

@@ -13,6 +13,7 @@
 #include "caliper.h"
 #include "intents.h"
 #include "results.h"
+#include "shown_image.h"
 #include "undo.h"
 
 namespace nadir::annotate {
@@ -25,14 +26,24 @@ struct Draft {
   bool bidirectional = false;
   bool short_only = false;  // a single line stored as a node's short axis
   int handle = 1;           // caliper::Handle being dragged
+  int fragment = -1;        // a fragment of a split lesion (RECIST 1.1 §4.3.2), else -1
   caliper::Bidirectional geometry;
-  std::string sop_uid;
+  ShownImage image;  // the native slice or the reformat it is drawn on
   PatientPoint normal{0, 0, 1};
 };
 
-/// Where the viewports should go to show a lesion (JumpTo).
+/// The fragment of a split lesion that the next caliper drawn fills (act::MeasureFragment).
+struct ArmedFragment {
+  std::string lesion_id;
+  int timepoint = 0;
+  int index = 0;
+};
+
+/// Where the viewports should go to show a lesion (JumpTo): the image its measurement was
+/// drawn on (a native slice by SOP Instance UID, or a reformat: series, plane and normal) and
+/// the measurement's centre.
 struct JumpTarget {
-  std::string sop_uid;
+  CaliperPoints image;  // end points left out
   PatientPoint centre;
   int timepoint = 0;
 };
@@ -86,6 +97,8 @@ class AnnotationSession {
   void Release(const pointer::Release& r);
   void Cancel();
   const Draft& draft() const { return draft_; }
+  /// The fragment the next caliper fills, when one is armed.
+  const std::optional<ArmedFragment>& armed_fragment() const { return armed_; }
 
   // Reading.
   const Annotation& annotation() const { return doc_; }
@@ -117,6 +130,12 @@ class AnnotationSession {
   void ApplyOne(const act::SetNodal& a);
   void ApplyOne(const act::SetState& a);
   void ApplyOne(const act::SetMergedInto& a);
+  void ApplyOne(const act::SetNewCategory& a);  // session_irecist.cpp
+  void ApplyOne(const act::SetIncreased& a);
+  void ApplyOne(const act::SplitLesion& a);  // session_fragments.cpp
+  void ApplyOne(const act::AddFragment& a);
+  void ApplyOne(const act::DeleteFragment& a);
+  void ApplyOne(const act::MeasureFragment& a);
   void ApplyOne(const act::SetTimepoint& a);
   void ApplyOne(const act::SetReader& a);
   void ApplyOne(const act::SetTreatmentStart& a);
@@ -128,6 +147,8 @@ class AnnotationSession {
   void ApplyOne(const act::Save& a);
   void ApplyOne(const act::RecoverAutosave& a);
   void FinishDraft();
+  LesionRecord* SplitTargetHere(const std::string& id);
+  void CheckArmed();
 
   Annotation doc_;
   std::string path_;
@@ -137,6 +158,7 @@ class AnnotationSession {
   bool autosave_available_ = false;
   Tool tool_ = Tool::kNavigate;
   Draft draft_;
+  std::optional<ArmedFragment> armed_;
   Subject draft_before_;
   UndoStack<Subject> undo_;
   std::optional<JumpTarget> jump_;

@@ -1,6 +1,6 @@
-// The caliper tools: press, drag and release in patient space, on the image named by its SOP
-// Instance UID. Nothing changes in the assessment until the release; the release is one edit
-// (one undo step, one autosave).
+// The caliper tools: press, drag and release in patient space, on a native image (named by its
+// SOP Instance UID) or a reformat (series, plane, normal). Nothing changes in the assessment
+// until the release; the release is one edit (one undo step, one autosave).
 #include "session.h"
 
 namespace nadir::annotate {
@@ -20,24 +20,37 @@ std::vector<PatientPoint> HandlesOf(const CaliperPoints& p) {
   return h;
 }
 
-// The draft that edits a stored measurement.
-Draft DraftOf(const LesionRecord& l) {
+// The draft that edits a stored measurement (of a lesion, or of fragment `fragment` of it).
+Draft DraftOf(const LesionRecord& l, int fragment, const CaliperPoints& p) {
   Draft d;
   d.lesion_id = l.id;
-  d.sop_uid = l.points->sop_uid;
-  if (l.points->long_axis) {
-    d.geometry.long_axis = *l.points->long_axis;
-    d.bidirectional = l.points->short_axis.has_value();
-    if (d.bidirectional) d.geometry.short_axis = *l.points->short_axis;
+  d.fragment = fragment;
+  if (p.long_axis) {
+    d.geometry.long_axis = *p.long_axis;
+    d.bidirectional = p.short_axis.has_value();
+    if (d.bidirectional) d.geometry.short_axis = *p.short_axis;
   } else {
-    d.geometry.long_axis = *l.points->short_axis;
+    d.geometry.long_axis = *p.short_axis;
     d.short_only = true;
   }
   return d;
 }
 
-bool HasMeasurement(const LesionRecord* l) {
-  return l && l->points && (l->points->long_axis || l->points->short_axis);
+bool Drawn(const std::optional<CaliperPoints>& p) {
+  return p && (p->long_axis || p->short_axis);
+}
+
+bool HasMeasurement(const LesionRecord* l) { return l && Drawn(l->points); }
+
+// The image a press is on: a native slice, or a reformat through the point pressed.
+ShownImage ImageOf(const pointer::Press& p) {
+  if (!p.sop_uid.empty()) {
+    ShownImage s;
+    s.sop_uid = p.sop_uid;
+    s.normal = p.normal;
+    return s;
+  }
+  return ReformatThrough(p.at, p.series_uid, p.plane, p.normal, p.half_slice_mm);
 }
 
 }  // namespace
@@ -46,29 +59,43 @@ bool AnnotationSession::Press(const pointer::Press& p) {
   Cancel();
   Timepoint* tp = CurrentTimepoint(doc_);
   if (!tp) return false;
+  // A measurement must say where it was drawn: a native image or a reformat of a named series.
+  if (p.sop_uid.empty() && (p.series_uid.empty() || p.plane.empty())) return false;
 
-  // A handle of a measurement on this image: the selected lesion's first, then the nearest.
+  // A handle of a measurement on this image: the selected lesion's first, then the nearest;
+  // a fragment's handles as a lesion's.
+  const ShownImage image = ImageOf(p);
   const LesionRecord* grabbed = nullptr;
+  int grabbed_fragment = -1;
+  const CaliperPoints* grabbed_points = nullptr;
   int handle = 0;
   double best_mm = p.tolerance_mm;
+  const auto consider = [&](const LesionRecord& l, int fragment, const CaliperPoints& pts) {
+    if (!(pts.long_axis || pts.short_axis) || !Shows(image, pts)) return;
+    const auto handles = HandlesOf(pts);
+    const auto h = caliper::NearestHandle(handles, p.at, best_mm);
+    if (!h) return;
+    const double mm = caliper::LengthMm(handles[*h], p.at);
+    if (grabbed && mm >= best_mm) return;
+    grabbed = &l;
+    grabbed_fragment = fragment;
+    grabbed_points = &pts;
+    handle = *h;
+    best_mm = mm;
+  };
   for (int pass = 0; pass < 2 && !grabbed; ++pass)
     for (const LesionRecord& l : tp->lesions) {
       if ((l.id == doc_.selected) != (pass == 0)) continue;
-      if (!HasMeasurement(&l) || l.points->sop_uid != p.sop_uid) continue;
-      const auto handles = HandlesOf(*l.points);
-      const auto h = caliper::NearestHandle(handles, p.at, best_mm);
-      if (!h) continue;
-      const double mm = caliper::LengthMm(handles[*h], p.at);
-      if (grabbed && mm >= best_mm) continue;
-      grabbed = &l;
-      handle = *h;
-      best_mm = mm;
+      if (l.points) consider(l, -1, *l.points);
+      for (int f = 0; f < int(l.fragments.size()); ++f)
+        if (l.fragments[f].points) consider(l, f, *l.fragments[f].points);
     }
   draft_before_ = doc_.subject;
   if (grabbed) {
-    draft_ = DraftOf(*grabbed);
+    draft_ = DraftOf(*grabbed, grabbed_fragment, *grabbed_points);
     draft_.phase = Draft::Phase::kEditing;
     draft_.handle = handle;
+    draft_.image = DrawnOn(*grabbed_points);
     draft_.normal = p.normal;
     doc_.selected = grabbed->id;
     return true;
@@ -78,18 +105,31 @@ bool AnnotationSession::Press(const pointer::Press& p) {
   // A new measurement: of the selected lesion when it has none here yet (measuring a known
   // lesion at a follow-up), else of a lesion created on release. Drawing never replaces a
   // measurement: that is what dragging its handles is for.
+  // A split lesion is measured by fragments: the armed one, else its first fragment without a
+  // measurement (when all are measured, a drawing is a new lesion: "Add fragment" is the way).
   draft_ = Draft{};
   draft_.phase = Draft::Phase::kDrawing;
-  if (!doc_.selected.empty() && FirstRecord(doc_.subject, doc_.selected) &&
-      !HasMeasurement(tp->Find(doc_.selected))) {
+  const LesionRecord* here = tp->Find(doc_.selected);
+  if (armed_ && armed_->timepoint == doc_.timepoint) {
+    draft_.lesion_id = armed_->lesion_id;
+    draft_.fragment = armed_->index;
+  } else if (here && !here->fragments.empty()) {
+    for (int f = 0; f < int(here->fragments.size()) && draft_.fragment < 0; ++f)
+      if (!Drawn(here->fragments[f].points) && !here->fragments[f].long_axis_mm &&
+          !here->fragments[f].short_axis_mm) {
+        draft_.lesion_id = here->id;
+        draft_.fragment = f;
+      }
+  } else if (!doc_.selected.empty() && FirstRecord(doc_.subject, doc_.selected) &&
+             !HasMeasurement(here)) {
     draft_.lesion_id = doc_.selected;
-    const LesionRecord* first = FirstRecord(doc_.subject, doc_.selected);
-    draft_.short_only = tool_ == Tool::kLine && first->nodal;
   }
+  if (const LesionRecord* first = FirstRecord(doc_.subject, draft_.lesion_id))
+    draft_.short_only = tool_ == Tool::kLine && first->nodal;
   draft_.bidirectional = tool_ == Tool::kBidirectional;
   draft_.geometry.long_axis = {p.at, p.at};
   draft_.handle = 1;
-  draft_.sop_uid = p.sop_uid;
+  draft_.image = image;
   draft_.normal = p.normal;
   return true;
 }
@@ -136,23 +176,31 @@ void AnnotationSession::FinishDraft() {
   }
   if (!l) return;
 
-  CaliperPoints pts;
-  pts.sop_uid = d.sop_uid;
+  // Where the lengths and points go: the lesion, or one of its fragments.
+  Fragment* fragment = nullptr;
+  if (d.fragment >= 0) {
+    if (d.fragment >= int(l->fragments.size())) return;  // undone meanwhile
+    fragment = &l->fragments[d.fragment];
+    if (armed_ && armed_->lesion_id == l->id && armed_->index == d.fragment) armed_.reset();
+  }
+  auto& long_mm = fragment ? fragment->long_axis_mm : l->long_axis_mm;
+  auto& short_mm = fragment ? fragment->short_axis_mm : l->short_axis_mm;
+  CaliperPoints pts = PointsOn(d.image);
   if (d.short_only) {
     pts.short_axis = d.geometry.long_axis;
-    l->short_axis_mm = RoundToTenthMm(length);
-    l->long_axis_mm.reset();
+    short_mm = RoundToTenthMm(length);
+    long_mm.reset();
   } else {
     pts.long_axis = d.geometry.long_axis;
-    l->long_axis_mm = RoundToTenthMm(length);
+    long_mm = RoundToTenthMm(length);
     if (d.bidirectional) {
       pts.short_axis = d.geometry.short_axis;
-      l->short_axis_mm = RoundToTenthMm(caliper::LengthMm(d.geometry.short_axis));
+      short_mm = RoundToTenthMm(caliper::LengthMm(d.geometry.short_axis));
     } else {
-      l->short_axis_mm.reset();
+      short_mm.reset();
     }
   }
-  l->points = pts;
+  (fragment ? fragment->points : l->points) = pts;
   // A measurement says the lesion is there.
   using S = LesionState;
   const bool unseen = l->state == S::kAbsent || l->state == S::kNotEvaluated;

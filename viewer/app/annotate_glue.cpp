@@ -10,7 +10,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "annotate/overlay.h"
+#include "annotate_view.h"
 
 namespace nadir::viewer {
 
@@ -20,42 +20,6 @@ namespace an = nadir::annotate;
 
 // How near a handle the cursor must be to grab it, in screen pixels.
 constexpr double kGrabPixels = 7.0;
-
-// The image under a viewport pixel: the patient point on the displayed slice, the SOP Instance
-// UID of that slice and the plane's normal. Only native slices have a SOP UID: a caliper on a
-// reformatted view would not name an image, so none is drawn there.
-struct ImagePoint {
-  PatientPoint at;
-  std::string sop_uid;
-  PatientPoint normal;
-  double mm_per_pixel = 1;
-};
-
-// SOP Instance UID of each slice k of a series (empty until its geometry arrived).
-const std::vector<std::string>& SopUids(const SeriesSlot& slot) { return slot.sop_uids(); }
-
-std::optional<int> NativeSlice(const SeriesSlot& slot, const ViewportState& vp) {
-  const SlicePlane& p = vp.plane;
-  if (p.slice_axis != 2 || int(SopUids(slot).size()) != p.slice_count) return std::nullopt;
-  const int n = SliceIndex(p, vp.view);
-  return p.slice_sign > 0 ? n : p.slice_count - 1 - n;
-}
-
-std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<ViewportRect>& rects,
-                                  int v, double x, double y) {
-  const SeriesSlot* slot = room.SeriesOf(v);
-  if (!slot || !slot->HasGeometry() || v >= int(rects.size())) return std::nullopt;
-  const ViewportState& vp = room.state().viewports[v];
-  const auto k = NativeSlice(*slot, vp);
-  if (!k) return std::nullopt;
-  const PixelMapping m = MapView(vp.plane, vp.view, rects[v]);
-  Vec3 p = PixelToPatient(m, x - rects[v].x, y - rects[v].y);
-  // Onto the centre of the slice shown (the view may sit between slice centres).
-  const double w =
-      vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view)) - Dot(p, vp.plane.normal);
-  p = p + vp.plane.normal * w;
-  return ImagePoint{p, SopUids(*slot)[*k], vp.plane.normal, 1.0 / m.pixels_per_mm};
-}
 
 std::optional<Date> DateOfSeries(const SeriesSlot& slot) {
   return ParseIsoDate(slot.summary().study_date);
@@ -88,10 +52,12 @@ void Start(AnnotateUi& ui, const ReadingRoom& room) {
       ui.assessment.clear();  // never overwrite a file we could not read
     } else {
       ui.started = true;
-      // Open at the first lesion of the baseline, as a reader starts.
+      // Open at the first lesion of the baseline, as a reader starts, with the lesion panel at
+      // the latest timepoint: where reading goes on (a click in a viewport picks another).
       const auto& tps = ui.session.subject().timepoints;
       if (!tps.empty() && !tps.front().lesions.empty())
         ui.jump_pending = tps.front().lesions.front().id;
+      if (!tps.empty()) ui.session.Apply(an::act::SetTimepoint{int(tps.size()) - 1});
       return;
     }
   }
@@ -104,19 +70,6 @@ void Start(AnnotateUi& ui, const ReadingRoom& room) {
       first->summary().patient_id.empty() ? "subject" : first->summary().patient_id;
   ui.session.New(id, date.value_or(today), first->summary().study_description);
   ui.started = true;
-}
-
-// The timepoint a viewport shows (by study date), created when `create` and none exists.
-std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create) {
-  const SeriesSlot* slot = room.SeriesOf(v);
-  if (!slot) return std::nullopt;
-  const auto date = DateOfSeries(*slot);
-  if (!date) return ui.session.annotation().timepoint;
-  const auto& tps = ui.session.subject().timepoints;
-  for (int t = 0; t < int(tps.size()); ++t)
-    if (tps[t].date == *date) return t;
-  if (!create) return std::nullopt;
-  return ui.session.AddTimepoint(*date, slot->summary().study_description, "");
 }
 
 void Keys(AnnotateUi& ui, const ImGuiIO& io, InputState& input) {
@@ -146,6 +99,18 @@ void Keys(AnnotateUi& ui, const ImGuiIO& io, InputState& input) {
 
 }  // namespace
 
+std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create) {
+  const SeriesSlot* slot = room.SeriesOf(v);
+  if (!slot) return std::nullopt;
+  const auto date = DateOfSeries(*slot);
+  if (!date) return ui.session.annotation().timepoint;
+  const auto& tps = ui.session.subject().timepoints;
+  for (int t = 0; t < int(tps.size()); ++t)
+    if (tps[t].date == *date) return t;
+  if (!create) return std::nullopt;
+  return ui.session.AddTimepoint(*date, slot->summary().study_description, "");
+}
+
 bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
                    const std::vector<ViewportRect>& rects, InputState& input) {
   Start(ui, room);
@@ -172,12 +137,10 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
   for (int i = 0; i < int(rects.size()); ++i)
     if (rects[i].Contains(mx, my)) v = i;
   if (v < 0) return false;
-  const auto p = PointAt(room, rects, v, mx, my);
+  std::string why;
+  const auto p = PointAt(room, rects, v, mx, my, &why);
   if (!p) {
-    if (ui.session.tool() != an::Tool::kNavigate)
-      ui.status =
-          "calipers are drawn on native slices of DICOM images (this view names no SOP "
-          "Instance UID to record)";
+    if (ui.session.tool() != an::Tool::kNavigate && !why.empty()) ui.status = why;
     return false;
   }
   // One assessment is one subject: a click on another patient's images never lands in it.
@@ -193,8 +156,12 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
     ui.session.Apply(an::act::SetTimepoint{*t});
   else
     return false;
-  if (!ui.session.Press({p->at, p->sop_uid, p->normal, kGrabPixels * p->mm_per_pixel}))
-    return false;
+  an::pointer::Press press{p->at, p->image.sop_uid, p->image.normal,
+                          kGrabPixels * p->mm_per_pixel};
+  press.series_uid = p->image.series_uid;  // a reformat: its series and plane
+  press.plane = p->image.plane;
+  press.half_slice_mm = p->image.half_slice_mm;
+  if (!ui.session.Press(press)) return false;
   ui.caliper_drag = true;
   ui.drag_viewport = v;
   return true;
@@ -218,9 +185,11 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
     for (int v = 0; v < int(room.state().viewports.size()); ++v)
       if (room.state().viewports[v].series >= 0)
         placed &= room.SeriesOf(v) && room.SeriesOf(v)->HasGeometry();
-    if (placed) {
-      actions.push_back(an::act::SelectLesion{ui.jump_pending});
-      actions.push_back(an::act::JumpTo{ui.jump_pending});
+    if (placed) {  // before the panels draw, so that this very frame shows the selection
+      ui.session.Apply(an::act::SelectLesion{ui.jump_pending});
+      ui.session.Apply(an::act::JumpTo{ui.jump_pending});
+      ui.session.TakeJump();
+      ShowLesion(ui, room, rects, ui.jump_pending);
       ui.jump_pending.clear();
     }
   }
@@ -238,27 +207,7 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
     const auto* jump = std::get_if<an::act::JumpTo>(&a);
     if (!jump) continue;
     ui.session.TakeJump();
-    // Every viewport goes to the lesion's measurement at its own timepoint, else to the
-    // nearest earlier one drawn on an image of its series.
-    for (int v = 0; v < int(room.state().viewports.size()); ++v) {
-      const SeriesSlot* slot = room.SeriesOf(v);
-      if (!slot || !slot->HasGeometry()) continue;
-      const auto t = TimepointOf(ui, room, v, false);
-      const auto& uids = SopUids(*slot);
-      const auto& tps = ui.session.subject().timepoints;
-      for (int tt = t.value_or(-1); tt >= 0; --tt) {
-        const LesionRecord* l = tps[tt].Find(jump->id);
-        if (!l || !l->points) continue;
-        const auto at = std::find(uids.begin(), uids.end(), l->points->sop_uid);
-        if (at == uids.end()) continue;
-        const ViewportState& vp = room.state().viewports[v];
-        const int k = int(at - uids.begin());
-        if (vp.plane.slice_axis == 2)
-          room.Apply(rects,
-                     intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
-        break;
-      }
-    }
+    ShowLesion(ui, room, rects, jump->id);
   }
   if (!ui.status.empty()) {
     ImGui::SetNextWindowPos(ImVec2(display.x - 545, display.y - 375), ImGuiCond_Always);
@@ -268,51 +217,6 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
     ImGui::TextUnformatted(ui.status.c_str());
     ImGui::End();
-  }
-}
-
-void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room,
-                  const std::vector<ViewportRect>& rects, float scale) {
-  if (!ui.started) return;
-  for (int v = 0; v < int(rects.size()) && v < int(room.state().viewports.size()); ++v) {
-    const SeriesSlot* slot = room.SeriesOf(v);
-    if (!slot || !slot->HasGeometry()) continue;
-    const ViewportState& vp = room.state().viewports[v];
-    const auto k = NativeSlice(*slot, vp);
-    if (!k) continue;
-    const PixelMapping m = MapView(vp.plane, vp.view, rects[v]);
-    const double position = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view));
-    const ViewportRect& r = rects[v];
-    auto screen = [&](const PatientPoint& p) {
-      const auto px = PatientToPixel(m, {p[0], p[1], p[2]});
-      return ImVec2(float((r.x + px[0]) / scale), float((r.y + px[1]) / scale));
-    };
-    draw->PushClipRect(ImVec2(r.x / scale, r.y / scale),
-                       ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
-    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, SopUids(*slot)[*k])) {
-      // A multi-frame object names every frame alike: keep the lines of this slice only.
-      const double w =
-          Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
-          position;
-      if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
-      const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
-                           : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
-                                                                 : IM_COL32(255, 90, 80, 255);
-      const float width = line.selected ? 2.5f : 1.5f;
-      const ImVec2 a = screen(line.segment[0]), b = screen(line.segment[1]);
-      draw->AddLine(a, b, colour, width);
-      draw->AddCircle(a, 3.5f, colour, 12, 1.5f);
-      draw->AddCircle(b, 3.5f, colour, 12, 1.5f);
-      if (!line.label.empty()) {
-        const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18);
-        const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
-        draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
-                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
-                            3.0f);
-        draw->AddText(at, colour, line.label.c_str());
-      }
-    }
-    draw->PopClipRect();
   }
 }
 

@@ -39,6 +39,7 @@ SeriesSummary Summarise(const dicom::SeriesInfo& s) {
   if (s.stack > 0) m.series_description += " [stack " + std::to_string(s.stack) + "]";
   m.modality = s.modality;
   m.frame_of_reference = s.frame_of_reference_uid;
+  m.series_uid = s.series_uid;
   m.series_number = s.series_number;
   m.slices = s.SliceCount();
   m.thickness_mm = SliceDistance(s);

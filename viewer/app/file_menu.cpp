@@ -90,6 +90,8 @@ void AfterOpen(AnnotateUi& annotate, ReadingRoom& room) {
   if (!tps.empty() && !tps.front().lesions.empty())
     annotate.jump_pending = tps.front().lesions.front().id;
   if (tps.empty()) return;
+  // The lesion panel at the latest timepoint: where reading goes on.
+  annotate.session.Apply(an::act::SetTimepoint{int(tps.size()) - 1});
   const auto series_of = [&](const Timepoint& tp) {
     int best = -1;
     for (int i = 0; i < int(room.series().size()); ++i) {

@@ -26,6 +26,7 @@ struct SeriesSummary {
   std::string patient_name, patient_id;
   std::string study_date, study_description;
   std::string series_description, modality, frame_of_reference;
+  std::string series_uid;  // SeriesInstanceUID: what a caliper on a reformat of it records
   int series_number = 0;
   int slices = 0;
   double thickness_mm = 0;  // distance between slice centres

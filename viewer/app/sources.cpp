@@ -40,6 +40,7 @@ std::vector<std::unique_ptr<SeriesSlot>> SyntheticSeries(const std::array<int, 3
     s.series_description = reversed ? "Chest, slices feet-first" : "Chest, slices head-first";
     s.modality = "CT";
     s.frame_of_reference = "2.25.1000";
+    s.series_uid = reversed ? "2.25.1000.2" : "2.25.1000.1";
     s.series_number = 1;
     s.slices = size[2];
     s.thickness_mm = spec.spacing[2];
