@@ -26,11 +26,12 @@ struct ExportedReport {
   std::filesystem::path file;
   std::string date, study_uid, sop_uid;
   int groups = 0;  // measurement groups (one per lesion)
+  std::vector<std::string> notes;  // what this report could not carry (SCOORD3D without a frame)
 };
 
 struct ExportResult {
   std::vector<ExportedReport> reports;
-  std::vector<std::string> notes;  // what the SR does not carry (subject-level fields ...)
+  std::vector<std::string> notes;  // what the SR does not carry, and study-date differences
 };
 
 /// Writes one SR (TID 1500; Enhanced SR, see README.md) per timepoint of `subject` into
