@@ -144,6 +144,7 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
   Subject subject;
   subject.id = reports.front().subject;
   std::map<std::string, Timepoint> by_study;
+  std::map<std::string, int> order_of;  // study -> Time Point Order, where a report gives one
   std::vector<LesionKey> keys;
   auto key_of = [&](const std::string& k) -> LesionKey& {
     for (auto& lk : keys)
@@ -173,6 +174,7 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     tp.study_uid = r.study_uid;
     tp.date = *ParseIsoDate(r.date);
     if (tp.label.empty()) tp.label = TimePointLabel(r);
+    if (r.time_point_order && !order_of.count(r.study_uid)) order_of[r.study_uid] = *r.time_point_order;
     if (r.clinically_stable) tp.clinically_stable = r.clinically_stable;
     out.responses.insert(out.responses.end(), r.responses.begin(), r.responses.end());
     for (const ParsedGroup& g : r.groups) {
@@ -244,8 +246,15 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     by_study[p.study].lesions.push_back(std::move(l));
   }
   for (auto& [uid, tp] : by_study) subject.timepoints.push_back(std::move(tp));
-  std::sort(subject.timepoints.begin(), subject.timepoints.end(),
-            [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  // By date, as the format orders timepoints; Time Point Order orders studies of one date.
+  auto order = [&](const Timepoint& t) {
+    const auto it = order_of.find(t.study_uid);
+    return it == order_of.end() ? 0 : it->second;
+  };
+  std::stable_sort(subject.timepoints.begin(), subject.timepoints.end(),
+                   [&](const Timepoint& a, const Timepoint& b) {
+                     return a.date != b.date ? a.date < b.date : order(a) < order(b);
+                   });
 
   CheckTimePointContext(own, out.warnings);
   out.document = WithSubjectFields(AssessmentToJson(subject), LatestSubjectFields(own, out.warnings));
