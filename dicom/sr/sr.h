@@ -34,10 +34,11 @@ struct ExportResult {
   std::vector<std::string> notes;  // what the SR does not carry, and study-date differences
 };
 
-/// Writes one SR (TID 1500; Enhanced SR, see README.md) per timepoint of `subject` into
+/// Writes one SR (TID 1500; Comprehensive 3D SR, see README.md) per timepoint of `subject` into
 /// `options.out`, named SUBJECT_DATE_SR.dcm.
-/// `document` is the assessment JSON as read (for per-lesion `tracking_uid`); `file` names it
-/// in messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
+/// `document` is the assessment JSON as read (for per-lesion `tracking_uid`, the protocol and
+/// subject-level fields nadir does not know, which every report carries); `file` names it in
+/// messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
 /// date (and the subject as Patient ID when several patients share a date).
 /// Throws DicomError naming the file, timepoint, lesion, tag and value on anything it cannot
 /// write honestly (study not found, image of a caliper not found, point off its image ...).
@@ -57,8 +58,9 @@ struct StatedResponse {
 };
 
 struct ImportOptions {
-  // Images to convert SCOORD pixel coordinates back to patient mm. Without them, caliper end
-  // points cannot be rebuilt and each dropped set is reported as a warning.
+  // Images to convert SCOORD pixel coordinates back to patient mm. Without them, end points
+  // come from SCOORD3D (nadir's own reports have it); a SCOORD without one is dropped with a
+  // warning. With them, the SCOORD on its image wins over a SCOORD3D that disagrees (warning).
   std::optional<std::filesystem::path> images;
 };
 
