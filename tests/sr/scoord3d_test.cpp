@@ -6,6 +6,7 @@
 
 #include "image_index.h"
 #include "sr_fixture.h"
+#include "write_report.h"
 
 namespace nadir::dicom::sr::test {
 namespace {
@@ -155,6 +156,34 @@ TEST(SrScoord3d, ScoordAndScoord3dApartIsAWarningNamingFileAndLesionAndTheScoord
   const ImportResult blind = ImportReportFiles({f});
   ASSERT_TRUE(blind.subject) << Join(blind.errors);
   EXPECT_NEAR((*blind.subject->timepoints[0].Find("T1")->points->long_axis)[0][0], want[0][0] + 2.0, 1e-3);
+}
+
+// An image without FrameOfReferenceUID: SCOORD3D needs one (Type 1), so that caliper is written
+// as SCOORD only, and the report says so in a note; the file stays valid.
+TEST(SrScoord3d, ImageWithoutFrameOfReferenceGetsScoordOnlyAndANote) {
+  const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
+  ImageIndex index = IndexImages(GetPhantom().Images("PH-001"));
+  for (auto& [sop, plane] : index.by_sop) plane.frame_of_reference_uid.clear();
+  const Timepoint& baseline = truth.subject->timepoints.front();
+  ReportInput in;
+  in.subject = &*truth.subject;
+  in.timepoint = &baseline;
+  for (const auto& st : index.studies)
+    if (st.study_uid == baseline.study_uid) in.study = &st;
+  ASSERT_NE(in.study, nullptr);
+  in.images = &index;
+  for (const auto& l : baseline.lesions) in.tracking_uids[l.id] = TrackingUidFor("PH-001", l.id);
+  in.time_point_order = 1;
+  in.assessment_file = "PH-001.json";
+  const fs::path out = FreshDir("s3d_noframe") / "sr.dcm";
+  const ExportedReport rep = WriteReport(in, ExportOptions{}, out);
+  EXPECT_TRUE(Contains(rep.notes, "lesion T1: image ")) << Join(rep.notes);
+  EXPECT_TRUE(Contains(rep.notes, "has no FrameOfReferenceUID (0020,0052)")) << Join(rep.notes);
+  DcmFileFormat ff;
+  ASSERT_TRUE(ff.loadFile(out.c_str()).good());
+  EXPECT_EQ(CountValueType(*ff.getDataset(), "SCOORD3D"), 0);
+  EXPECT_GT(CountValueType(*ff.getDataset(), "SCOORD"), 0);
+  EXPECT_EQ(DciodvfyErrors(out), "");
 }
 
 }  // namespace
