@@ -111,10 +111,16 @@ ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_js
   std::vector<const Timepoint*> order;
   for (const auto& tp : subject.timepoints) order.push_back(&tp);
   std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  if (options.only_timepoint &&
+      std::none_of(order.begin(), order.end(), [&](auto* tp) { return tp->date == *options.only_timepoint; }))
+    throw DicomError(file, "date", FormatIsoDate(*options.only_timepoint),
+                     "subject " + subject.id + " has no timepoint of this date to export");
   int time_point_order = 0;
   for (const Timepoint* tp : order) {
+    ++time_point_order;
+    if (options.only_timepoint && tp->date != *options.only_timepoint) continue;
     ReportInput in;
-    in.time_point_order = ++time_point_order;
+    in.time_point_order = time_point_order;
     in.subject_fields = subject_fields;
     in.subject = &subject;
     in.timepoint = tp;

@@ -19,6 +19,9 @@ struct ExportOptions {
   std::filesystem::path images;  // folder (or DICOMDIR) holding the subject's studies
   std::filesystem::path out;     // folder the SR files are written into
   std::string series_description = "nadir measurements";
+  // Only this timepoint's report (the viewer saves the one on screen). Time Point Order and
+  // the responses still count every timepoint of the subject.
+  std::optional<Date> only_timepoint;
 };
 
 /// One SR file written, and what it holds.
@@ -34,8 +37,8 @@ struct ExportResult {
   std::vector<std::string> notes;  // what the SR does not carry, and study-date differences
 };
 
-/// Writes one SR (TID 1500; Comprehensive 3D SR, see README.md) per timepoint of `subject` into
-/// `options.out`, named SUBJECT_DATE_SR.dcm.
+/// Writes one SR (TID 1500; Comprehensive 3D SR, see README.md) per timepoint of `subject` (or
+/// of `options.only_timepoint`) into `options.out`, named SUBJECT_DATE_SR.dcm.
 /// `document` is the assessment JSON as read (for per-lesion `tracking_uid`, the protocol and
 /// subject-level fields nadir does not know, which every report carries); `file` names it in
 /// messages. Each timepoint's study is found in `options.images` by `study_uid`, else by

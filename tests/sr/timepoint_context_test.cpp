@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "dicom/error.h"
 #include "parse_report.h"
 #include "sr_fixture.h"
 
@@ -158,6 +159,31 @@ TEST(SrTimePointContext, TimepointWithoutLabelComesBackWithoutLabel) {
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_EQ(r.subject->timepoints[1].label, "");
   EXPECT_EQ(r.subject->timepoints[2].label, truth.subject->timepoints[2].label);
+}
+
+// The viewer saves the report of the timepoint on screen: one file, with its place among all
+// the subject's timepoints as Time Point Order.
+TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
+  const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
+  ExportOptions options;
+  options.images = GetPhantom().Images("PH-001");
+  options.out = FreshDir("tpc_one");
+  options.only_timepoint = truth.subject->timepoints[2].date;
+  const ExportResult written = ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+  ASSERT_EQ(written.reports.size(), 1u);
+  std::vector<std::string> errors, warnings;
+  const ParsedReport r = ParseReport(ReadSrFile(written.reports[0].file.string()), errors, warnings);
+  EXPECT_EQ(r.date, FormatIsoDate(truth.subject->timepoints[2].date));
+  EXPECT_EQ(r.time_point_order, std::optional<int>(3));
+
+  options.only_timepoint = truth.subject->timepoints[0].date + 1;
+  try {
+    ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+    FAIL() << "expected a DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.tag(), "date");
+    EXPECT_EQ(e.value(), FormatIsoDate(*options.only_timepoint));
+  }
 }
 
 }  // namespace
