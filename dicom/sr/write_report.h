@@ -1,4 +1,4 @@
-// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Enhanced SR).
+// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Comprehensive 3D SR).
 #pragma once
 
 #include <filesystem>
