@@ -94,7 +94,8 @@ void ReadSubjectField(const Code& name, const std::string& text, const std::stri
   }
   for (const auto& [key, value] : v.items()) {
     if (CarriedElsewhere(key) || Known(key))
-      errors.push_back(said + ": field '" + key + "' has its own place in the report; not imported from here");
+      errors.push_back(said + ": field '" + key +
+                       "' has its own place in the report; not imported from here");
     else
       fields[key] = value;
   }

@@ -26,9 +26,10 @@ void CheckTimePointContext(const std::vector<const ParsedReport*>& reports,
   std::vector<const ParsedReport*> ordered;
   for (const ParsedReport* r : reports)
     if (r->time_point_order) ordered.push_back(r);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const ParsedReport* a, const ParsedReport* b) {
-    return a->date != b->date ? a->date < b->date : *a->time_point_order < *b->time_point_order;
-  });
+  std::stable_sort(
+      ordered.begin(), ordered.end(), [](const ParsedReport* a, const ParsedReport* b) {
+        return a->date != b->date ? a->date < b->date : *a->time_point_order < *b->time_point_order;
+      });
   for (size_t i = 1; i < ordered.size(); ++i) {
     const ParsedReport& a = *ordered[i - 1];
     const ParsedReport& b = *ordered[i];

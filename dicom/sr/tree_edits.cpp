@@ -14,11 +14,14 @@ DSRCodedEntryValue Coded(const Code& c) { return DSRCodedEntryValue(c.value, c.s
 
 // Node IDs of the items named `name` (and of `value_type`, unless VT_invalid), depth first.
 // Collected before editing: an added item of the same name must not be visited again.
-std::vector<size_t> Named(DSRDocumentTree& tree, const Code& name, DSRTypes::E_ValueType value_type) {
+std::vector<size_t> Named(DSRDocumentTree& tree, const Code& name,
+                          DSRTypes::E_ValueType value_type) {
   std::vector<size_t> ids;
   const DSRCodedEntryValue concept_name = Coded(name);
-  for (size_t id = tree.gotoNamedNode(concept_name); id > 0; id = tree.gotoNextNamedNode(concept_name))
-    if (value_type == DSRTypes::VT_invalid || tree.getCurrentContentItem().getValueType() == value_type)
+  for (size_t id = tree.gotoNamedNode(concept_name); id > 0;
+       id = tree.gotoNextNamedNode(concept_name))
+    if (value_type == DSRTypes::VT_invalid ||
+        tree.getCurrentContentItem().getValueType() == value_type)
       ids.push_back(id);
   return ids;
 }
@@ -40,12 +43,15 @@ std::string AddBeside(DSRDocumentTree& tree, size_t id, DSRTypes::E_AddMode wher
 std::string AddTimePointRows(DSRDocumentTree& tree, const TimePointRows& rows) {
   for (size_t id : Named(tree, code::kTimePoint, DSRTypes::VT_Text)) {
     // Row 1 before row 3.
-    std::string problem = AddBeside(tree, id, DSRTypes::AM_beforeCurrent, DSRTypes::RT_hasObsContext,
-                                    DSRTypes::VT_Text, code::kSubjectTimePointId);
+    std::string problem =
+        AddBeside(tree, id, DSRTypes::AM_beforeCurrent, DSRTypes::RT_hasObsContext,
+                  DSRTypes::VT_Text, code::kSubjectTimePointId);
     if (!problem.empty()) return problem;
-    OFCondition set = tree.getCurrentContentItem().setStringValue(rows.subject_time_point_id.c_str());
+    OFCondition set =
+        tree.getCurrentContentItem().setStringValue(rows.subject_time_point_id.c_str());
     if (set.bad())
-      return Describe(code::kSubjectTimePointId) + " = '" + rows.subject_time_point_id + "': " + set.text();
+      return Describe(code::kSubjectTimePointId) + " = '" + rows.subject_time_point_id +
+             "': " + set.text();
     // Row 5 after row 3 (row 4, Time Point Type, is not written: see README.md).
     problem = AddBeside(tree, id, DSRTypes::AM_afterCurrent, DSRTypes::RT_hasObsContext,
                         DSRTypes::VT_Num, code::kTimePointOrder);
@@ -67,9 +73,9 @@ std::string AddScoord3d(DSRDocumentTree& tree, const std::vector<Caliper3d>& cal
     const Caliper3d& c = calipers[i];
     if (c.frame_of_reference_uid.empty()) continue;
     // TID 320: the same region in patient space, INFERRED FROM as its SCOORD sibling.
-    const std::string problem = AddBeside(tree, ids[i], DSRTypes::AM_afterCurrent,
-                                          DSRTypes::RT_inferredFrom, DSRTypes::VT_SCoord3D,
-                                          code::kImageRegion);
+    const std::string problem =
+        AddBeside(tree, ids[i], DSRTypes::AM_afterCurrent, DSRTypes::RT_inferredFrom,
+                  DSRTypes::VT_SCoord3D, code::kImageRegion);
     if (!problem.empty()) return problem;
     DSRSpatialCoordinates3DValue value(DSRTypes::GT3_Polyline);
     OFCondition set = value.setFrameOfReferenceUID(c.frame_of_reference_uid.c_str());

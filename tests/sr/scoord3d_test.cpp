@@ -34,8 +34,10 @@ void RemoveValueType(DcmItem& item, const std::string& value_type) {
   for (unsigned long i = seq->card(); i-- > 0;) {
     OFString v;
     seq->getItem(i)->findAndGetOFString(DCM_ValueType, v);
-    if (v.c_str() == value_type) delete seq->remove(i);
-    else RemoveValueType(*seq->getItem(i), value_type);
+    if (v.c_str() == value_type)
+      delete seq->remove(i);
+    else
+      RemoveValueType(*seq->getItem(i), value_type);
   }
 }
 
@@ -103,7 +105,8 @@ TEST(SrScoord3d, ImportWithoutImagesRebuildsEndPointsFromScoord3dAndTheImageFrom
     ASSERT_TRUE(r.subject) << Join(r.errors);
     EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
     EXPECT_TRUE(r.warnings.empty()) << Join(r.warnings);
-    ExpectSamePoints(*ReadTruth(GetPhantom().Truth(s)).subject, *r.subject, true, kPointToleranceMm);
+    ExpectSamePoints(*ReadTruth(GetPhantom().Truth(s)).subject, *r.subject, true,
+                     kPointToleranceMm);
   }
 }
 
@@ -115,7 +118,8 @@ TEST(SrScoord3d, ReportWithOnlyScoord3dGivesEndPointsWithoutAnImage) {
   const ImportResult r = ImportReports(dir, ImportOptions{GetPhantom().Images("PH-001")});
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
-  ExpectSamePoints(*ReadTruth(GetPhantom().Truth("PH-001")).subject, *r.subject, false, kPointToleranceMm);
+  ExpectSamePoints(*ReadTruth(GetPhantom().Truth("PH-001")).subject, *r.subject, false,
+                   kPointToleranceMm);
   EXPECT_EQ(r.subject->timepoints[0].lesions[0].points->sop_uid, "");
 }
 
@@ -142,7 +146,8 @@ TEST(SrScoord3d, ScoordAndScoord3dApartIsAWarningNamingFileAndLesionAndTheScoord
   const fs::path f = MovedScoord3d("s3d_apart");
   const ImportResult r = ImportReportFiles({f}, ImportOptions{GetPhantom().Images("PH-001")});
   ASSERT_TRUE(r.subject) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.warnings, f.string() + ": content item 1.4.1: lesion 'T1' long axis: SCOORD on image"))
+  EXPECT_TRUE(Contains(r.warnings,
+                       f.string() + ": content item 1.4.1: lesion 'T1' long axis: SCOORD on image"))
       << Join(r.warnings);
   EXPECT_TRUE(Contains(r.warnings, "and SCOORD3D are up to 2.0")) << Join(r.warnings);
   EXPECT_TRUE(Contains(r.warnings, "the SCOORD on its image is kept")) << Join(r.warnings);
@@ -155,7 +160,8 @@ TEST(SrScoord3d, ScoordAndScoord3dApartIsAWarningNamingFileAndLesionAndTheScoord
   // Without the images the SCOORD cannot be placed in patient space: the SCOORD3D is taken.
   const ImportResult blind = ImportReportFiles({f});
   ASSERT_TRUE(blind.subject) << Join(blind.errors);
-  EXPECT_NEAR((*blind.subject->timepoints[0].Find("T1")->points->long_axis)[0][0], want[0][0] + 2.0, 1e-3);
+  EXPECT_NEAR((*blind.subject->timepoints[0].Find("T1")->points->long_axis)[0][0], want[0][0] + 2.0,
+              1e-3);
 }
 
 // An image without FrameOfReferenceUID: SCOORD3D needs one (Type 1), so that caliper is written

@@ -21,7 +21,7 @@ LoadedAssessment RichTruth() {
   doc["death_date"] = "2026-11-02";
   doc["last_known_alive"] = "2026-11-01";
   doc["protocol"] = {{"criteria", {"RECIST1.1"}}, {"confirmation", false}, {"sd_min_days", 56},
-                     {"too_small_mm", 4.5}, {"bor_window_days", 90}, {"dor_from", "control"}};
+                     {"too_small_mm", 4.5},       {"bor_window_days", 90}, {"dor_from", "control"}};
   doc["site_name"] = "Hôpital Saint-Louis";
   doc["enrolment"] = {{"cohort", 2}, {"flags", {"a", "b"}}};
   LoadedAssessment a = ParseAssessment(doc.dump(), "rich.json");
@@ -44,7 +44,8 @@ TEST(SrSubjectFields, EverySubjectLevelFieldTravelsAndTheReportsStayValid) {
   const auto files = Export(truth, "subj_all");
   ASSERT_EQ(files.size(), 3u);
   for (const auto& f : files) EXPECT_EQ(DciodvfyErrors(f), "") << f;
-  const ImportResult r = ImportReports(files.front().parent_path(), ImportOptions{GetPhantom().Images("PH-001")});
+  const ImportResult r =
+      ImportReports(files.front().parent_path(), ImportOptions{GetPhantom().Images("PH-001")});
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
   EXPECT_TRUE(r.warnings.empty()) << Join(r.warnings);
@@ -75,7 +76,8 @@ TEST(SrSubjectFields, ReportsThatDisagreeAreAWarningAndTheLatestReportsFieldsAre
   SetContentDate(dir / "c.dcm", "20261101");
   ImportResult r = ImportReports(dir);
   ASSERT_TRUE(r.subject) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.warnings, (dir / "b.dcm").string() + ": subject-level 'groups'")) << Join(r.warnings);
+  EXPECT_TRUE(Contains(r.warnings, (dir / "b.dcm").string() + ": subject-level 'groups'"))
+      << Join(r.warnings);
   EXPECT_TRUE(Contains(r.warnings, "differ from the latest report " + (dir / "a.dcm").string() +
                                        "; the latest report's are kept"))
       << Join(r.warnings);
@@ -86,7 +88,8 @@ TEST(SrSubjectFields, ReportsThatDisagreeAreAWarningAndTheLatestReportsFieldsAre
   r = ImportReports(dir);
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_EQ(r.subject->groups, truth.subject->groups);
-  EXPECT_TRUE(Contains(r.warnings, (dir / "a.dcm").string() + ": subject-level")) << Join(r.warnings);
+  EXPECT_TRUE(Contains(r.warnings, (dir / "a.dcm").string() + ": subject-level"))
+      << Join(r.warnings);
 }
 
 TEST(SrSubjectFields, FieldThatIsNotWhatNadirWritesIsAnErrorNamingItemAndValue) {
@@ -103,8 +106,9 @@ TEST(SrSubjectFields, FieldThatIsNotWhatNadirWritesIsAnErrorNamingItemAndValue) 
   const ImportResult r = ImportReportFiles({out});
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_TRUE(Contains(r.errors, out.string() + ": content item 1.5.")) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.errors, "(SUBJECT-GROUPS, 99NADIR, \"Subject groups (JSON)\") = 'arm=IV' is not a "
-                                 "JSON object; groups not imported"))
+  EXPECT_TRUE(Contains(r.errors,
+                       "(SUBJECT-GROUPS, 99NADIR, \"Subject groups (JSON)\") = 'arm=IV' is not a "
+                       "JSON object; groups not imported"))
       << Join(r.errors);
   EXPECT_TRUE(Contains(r.errors, "'2 Nov 2026' is not a date YYYY-MM-DD; death_date not imported"))
       << Join(r.errors);

@@ -28,7 +28,8 @@ std::string ConceptValue(DcmItem& item) {
 }
 
 // Calls `visit` on every content item named `code_value`, depth first.
-void ForEachNamed(DcmItem& item, const std::string& code_value, const std::function<void(DcmItem&)>& visit) {
+void ForEachNamed(DcmItem& item, const std::string& code_value,
+                  const std::function<void(DcmItem&)>& visit) {
   DcmSequenceOfItems* seq = nullptr;
   if (item.findAndGetSequence(DCM_ContentSequence, seq).bad() || !seq) return;
   for (unsigned long i = 0; i < seq->card(); ++i) {
@@ -58,8 +59,11 @@ TEST(SrTimePointContext, EveryGroupHasIdentifierTimePointAndOrderInTheTemplatesR
       DcmSequenceOfItems* seq = nullptr;
       ASSERT_TRUE(group.findAndGetSequence(DCM_ContentSequence, seq).good());
       std::vector<std::string> names;
-      for (unsigned long k = 0; k < seq->card(); ++k) names.push_back(ConceptValue(*seq->getItem(k)));
-      auto at = [&](const std::string& v) { return std::find(names.begin(), names.end(), v) - names.begin(); };
+      for (unsigned long k = 0; k < seq->card(); ++k)
+        names.push_back(ConceptValue(*seq->getItem(k)));
+      auto at = [&](const std::string& v) {
+        return std::find(names.begin(), names.end(), v) - names.begin();
+      };
       const auto id = at("126070"), tp = at("C2348792"), order = at("126073");
       ASSERT_LT(order, long(names.size())) << files[i];
       EXPECT_LT(id, tp);  // PS3.16 TID 1502: row 1, row 3, row 5
@@ -89,12 +93,15 @@ TEST(SrTimePointContext, EveryGroupHasIdentifierTimePointAndOrderInTheTemplatesR
 }
 
 // The three reports with the follow-up of week 8 (index 1) edited.
-ImportResult ImportWithEditedWeek8(const std::string& name, const std::function<void(DcmItem&)>& edit) {
+ImportResult ImportWithEditedWeek8(const std::string& name,
+                                   const std::function<void(DcmItem&)>& edit) {
   const auto files = ExportTruth("PH-001", name + "_src");
   const fs::path dir = FreshDir(name);
   for (size_t i = 0; i < files.size(); ++i) {
-    if (i == 1) EditDataset(files[i], dir / files[i].filename(), edit);
-    else fs::copy_file(files[i], dir / files[i].filename());
+    if (i == 1)
+      EditDataset(files[i], dir / files[i].filename(), edit);
+    else
+      fs::copy_file(files[i], dir / files[i].filename());
   }
   return ImportReports(dir);
 }
@@ -105,9 +112,12 @@ TEST(SrTimePointContext, OrderThatIsNotAWholeNumberIsNamedAndIgnored) {
   });
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.warnings, "(126073, DCM, \"Time Point Order\") = 'second' is not a whole number from 1; ignored"))
+  EXPECT_TRUE(Contains(
+      r.warnings,
+      "(126073, DCM, \"Time Point Order\") = 'second' is not a whole number from 1; ignored"))
       << Join(r.warnings);
-  EXPECT_TRUE(Contains(r.warnings, "PH-001_2026-04-20_SR.dcm: content item 1.4.1")) << Join(r.warnings);
+  EXPECT_TRUE(Contains(r.warnings, "PH-001_2026-04-20_SR.dcm: content item 1.4.1"))
+      << Join(r.warnings);
   EXPECT_EQ(r.subject->timepoints.size(), 3u);
 }
 
@@ -116,8 +126,9 @@ TEST(SrTimePointContext, OrderAgainstTheStudyDatesIsAWarningAndTheDatesDecide) {
     ForEachNamed(ds, "126073", [](DcmItem& num) { SetOrder(num, "7"); });
   });
   ASSERT_TRUE(r.subject) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.warnings, "PH-001_2026-06-15_SR.dcm: Time Point Order 3 (study date 2026-06-15) "
-                                   "does not follow"))
+  EXPECT_TRUE(Contains(r.warnings,
+                       "PH-001_2026-06-15_SR.dcm: Time Point Order 3 (study date 2026-06-15) "
+                       "does not follow"))
       << Join(r.warnings);
   EXPECT_TRUE(Contains(r.warnings, "PH-001_2026-04-20_SR.dcm's 7")) << Join(r.warnings);
   ASSERT_EQ(r.subject->timepoints.size(), 3u);
@@ -131,17 +142,20 @@ TEST(SrTimePointContext, GroupsOfOneReportThatDisagreeOnTheOrderAreNamed) {
     ASSERT_NE(first, nullptr);
     SetOrder(*first, "4");
   });
-  EXPECT_TRUE(Contains(r.warnings, "content item 1.4.2: Time Point Order 2 differs from the report's 4"))
+  EXPECT_TRUE(
+      Contains(r.warnings, "content item 1.4.2: Time Point Order 2 differs from the report's 4"))
       << Join(r.warnings);
 }
 
 TEST(SrTimePointContext, IdentifierThatIsAnotherDateIsAWarningAndTheStudyDateIsTaken) {
   const ImportResult r = ImportWithEditedWeek8("tpc_id", [](DcmItem& ds) {
-    ForEachNamed(ds, "126070", [](DcmItem& text) { text.putAndInsertString(DCM_TextValue, "2026-04-13"); });
+    ForEachNamed(ds, "126070",
+                 [](DcmItem& text) { text.putAndInsertString(DCM_TextValue, "2026-04-13"); });
   });
   ASSERT_TRUE(r.subject) << Join(r.errors);
-  EXPECT_TRUE(Contains(r.warnings, "Subject Time Point Identifier '2026-04-13' is not the study's date "
-                                   "2026-04-20; the study date is taken"))
+  EXPECT_TRUE(Contains(r.warnings,
+                       "Subject Time Point Identifier '2026-04-13' is not the study's date "
+                       "2026-04-20; the study date is taken"))
       << Join(r.warnings);
   EXPECT_EQ(FormatIsoDate(r.subject->timepoints[1].date), "2026-04-20");
 }
@@ -161,6 +175,26 @@ TEST(SrTimePointContext, TimepointWithoutLabelComesBackWithoutLabel) {
   EXPECT_EQ(r.subject->timepoints[2].label, truth.subject->timepoints[2].label);
 }
 
+// Another writer's style: no Time Point row, identifiers that are not dates. The identifier is
+// the label, and nothing contradicts the study dates.
+TEST(SrTimePointContext, IdentifierThatIsNotADateIsTheLabelWhenTimePointIsMissing) {
+  const ImportResult r = ImportWithEditedWeek8("tpc_other", [](DcmItem& ds) {
+    ForEachNamed(ds, "126070", [](DcmItem& text) { text.putAndInsertString(DCM_TextValue, "TP2"); });
+    ForEachNamed(ds, "C2348792", [](DcmItem& text) {
+      // Renamed to Protocol Time Point Identifier (126071): the label's last fallback is unused.
+      DcmItem* name = nullptr;
+      ASSERT_TRUE(text.findAndGetSequenceItem(DCM_ConceptNameCodeSequence, name).good());
+      name->putAndInsertString(DCM_CodeValue, "126071");
+      name->putAndInsertString(DCM_CodingSchemeDesignator, "DCM");
+      name->putAndInsertString(DCM_CodeMeaning, "Protocol Time Point Identifier");
+    });
+  });
+  ASSERT_TRUE(r.subject) << Join(r.errors);
+  EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
+  EXPECT_TRUE(r.warnings.empty()) << Join(r.warnings);
+  EXPECT_EQ(r.subject->timepoints[1].label, "TP2");
+}
+
 // The viewer saves the report of the timepoint on screen: one file, with its place among all
 // the subject's timepoints as Time Point Order.
 TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
@@ -169,10 +203,12 @@ TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
   options.images = GetPhantom().Images("PH-001");
   options.out = FreshDir("tpc_one");
   options.only_timepoint = truth.subject->timepoints[2].date;
-  const ExportResult written = ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+  const ExportResult written =
+      ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
   ASSERT_EQ(written.reports.size(), 1u);
   std::vector<std::string> errors, warnings;
-  const ParsedReport r = ParseReport(ReadSrFile(written.reports[0].file.string()), errors, warnings);
+  const ParsedReport r =
+      ParseReport(ReadSrFile(written.reports[0].file.string()), errors, warnings);
   EXPECT_EQ(r.date, FormatIsoDate(truth.subject->timepoints[2].date));
   EXPECT_EQ(r.time_point_order, std::optional<int>(3));
 
