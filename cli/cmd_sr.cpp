@@ -67,7 +67,8 @@ int RunSr(int argc, char** argv) {
   imp->add_option("DIR", dir, "folder of SR files (ours or OHIF/Cornerstone TID 1500)")->required();
   imp->add_option("--out", out, "assessment JSON to write")->required();
   imp->add_option("--images", images,
-                  "the referenced images, to turn SCOORD pixels back into patient mm");
+                  "the referenced images, to turn SCOORD pixels back into patient mm (nadir's "
+                  "own reports carry SCOORD3D and need none; with them the SCOORD wins)");
   CLI11_PARSE(app, argc, argv);
   if (*exp) return Export(assessment, images, out);
   return Import(dir, images, out);

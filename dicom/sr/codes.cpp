@@ -19,6 +19,10 @@ const Code kFindingSite{"363698007", "SCT", "Finding Site"};
 const Code kFindingSiteSrt{"G-C0E3", "SRT", "Finding Site"};
 const Code kLesion{"52988006", "SCT", "Lesion"};
 const Code kTimePoint{"C2348792", "UMLS", "Time Point"};
+const Code kSubjectTimePointId{"126070", "DCM", "Subject Time Point Identifier"};
+const Code kProtocolTimePointId{"126071", "DCM", "Protocol Time Point Identifier"};
+const Code kTimePointOrder{"126073", "DCM", "Time Point Order"};
+const Code kNoUnits{"1", "UCUM", "no units"};
 const Code kImageRegion{"111030", "DCM", "Image Region"};
 const Code kPersonObserverName{"121008", "DCM", "Person Observer Name"};
 const Code kLongAxis{"103339001", "SCT", "Long Axis"};
@@ -50,6 +54,13 @@ const Code kR11NewLesions{"R11-NEW", kPrivateScheme, "RECIST 1.1 new lesions"};
 const Code kR11Overall{"R11-OVERALL", kPrivateScheme, "RECIST 1.1 overall response"};
 const Code kIrOverall{"IR-OVERALL", kPrivateScheme, "iRECIST overall response"};
 const Code kClinicallyStable{"CLIN-STABLE", kPrivateScheme, "Clinically stable (iRECIST)"};
+const Code kTreatmentStart{"TREATMENT-START", kPrivateScheme, "Treatment start date"};
+const Code kDeathDate{"DEATH-DATE", kPrivateScheme, "Date of death"};
+const Code kLastKnownAlive{"LAST-ALIVE", kPrivateScheme, "Last known alive date"};
+const Code kGroups{"SUBJECT-GROUPS", kPrivateScheme, "Subject groups (JSON)"};
+const Code kCovariates{"COVARIATES", kPrivateScheme, "Subject covariates (JSON)"};
+const Code kProtocol{"PROTOCOL", kPrivateScheme, "Assessment protocol (JSON)"};
+const Code kOtherSubjectFields{"SUBJECT-OTHER", kPrivateScheme, "Other subject-level fields (JSON)"};
 }  // namespace code
 
 LengthConcept ClassifyLength(const Code& c) {

@@ -26,6 +26,9 @@ namespace code {
 // TID 1501 rows and TID 300 concepts (DCMTK's CID 7469, SNOMED CT).
 extern const Code kTrackingIdentifier, kTrackingUid, kFinding, kFindingSite, kFindingSiteSrt;
 extern const Code kLesion, kTimePoint, kImageRegion, kPersonObserverName;
+// TID 1502 Time Point Context rows DCMTK 3.6.7's TID1501 class does not write (DCMTK's
+// codes/dcm.h: 126070, 126071, 126073) and the unit of Time Point Order.
+extern const Code kSubjectTimePointId, kProtocolTimePointId, kTimePointOrder, kNoUnits;
 extern const Code kLongAxis, kShortAxis, kLength, kDiameter;
 extern const Code kLongAxisSrt, kShortAxisSrt, kLengthSrt;  // older SRT codes, read only
 // Lesion category: DICOM CID 6146-style baseline categories and a private "new lesion".
@@ -37,6 +40,9 @@ extern const Code kFragments, kYes, kNo;
 extern const Code kResponseMethod, kRecist11, kIrecist;
 extern const Code kR11Target, kR11NonTarget, kR11NewLesions, kR11Overall, kIrOverall;
 extern const Code kClinicallyStable;
+// Report-level private TEXT items: the assessment's subject-level fields (subject_fields.h).
+extern const Code kTreatmentStart, kDeathDate, kLastKnownAlive, kGroups, kCovariates;
+extern const Code kProtocol, kOtherSubjectFields;
 }  // namespace code
 
 /// Is `c` one of the concept names of a long axis / short axis / plain length (any scheme)?

@@ -106,16 +106,22 @@ ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_js
   for (const auto& tp : subject.timepoints)
     for (const auto& l : tp.lesions) uids.emplace(l.id, TrackingUidFor(subject.id, l.id));
 
-  if (!subject.groups.empty() || !subject.covariates.empty() || subject.treatment_start ||
-      subject.death_date || subject.last_known_alive)
-    result.notes.push_back("not carried by the SR (keep the assessment file for them): groups, "
-                           "covariates, treatment_start, death_date, last_known_alive, protocol");
+  const std::vector<SubjectFieldItem> subject_fields = SubjectFieldItems(subject, document);
 
   std::vector<const Timepoint*> order;
   for (const auto& tp : subject.timepoints) order.push_back(&tp);
   std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  if (options.only_timepoint &&
+      std::none_of(order.begin(), order.end(), [&](auto* tp) { return tp->date == *options.only_timepoint; }))
+    throw DicomError(file, "date", FormatIsoDate(*options.only_timepoint),
+                     "subject " + subject.id + " has no timepoint of this date to export");
+  int time_point_order = 0;
   for (const Timepoint* tp : order) {
+    ++time_point_order;
+    if (options.only_timepoint && tp->date != *options.only_timepoint) continue;
     ReportInput in;
+    in.time_point_order = time_point_order;
+    in.subject_fields = subject_fields;
     in.subject = &subject;
     in.timepoint = tp;
     in.study = &FindStudy(index, subject, *tp, file);
@@ -129,6 +135,8 @@ ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_js
                              in.study->date + "; a reader of the SR takes the study's date");
     const auto path = options.out / (subject.id + "_" + FormatIsoDate(tp->date) + "_SR.dcm");
     result.reports.push_back(WriteReport(in, options, path));
+    const auto& notes = result.reports.back().notes;
+    result.notes.insert(result.notes.end(), notes.begin(), notes.end());
   }
   return result;
 }

@@ -54,6 +54,7 @@ ImageIndex IndexImages(const std::filesystem::path& dir) {
           plane.study_uid = study.study_uid;
           plane.study_date = study.date;
           plane.series_uid = series.series_uid;
+          plane.frame_of_reference_uid = series.frame_of_reference_uid;
           plane.position = slice.position;
           plane.orientation = series.orientation;
           plane.spacing = series.pixel_spacing;

@@ -17,6 +17,7 @@ namespace nadir::dicom::sr {
 struct ImagePlane {
   std::string file, sop_uid;
   std::string patient_id, study_uid, study_date, series_uid;
+  std::string frame_of_reference_uid;  // the patient space of SCOORD3D (PS3.3 C.7.4.1)
   std::array<double, 3> position{0, 0, 0};
   std::array<double, 6> orientation{1, 0, 0, 0, 1, 0};
   std::array<double, 2> spacing{1, 1};

@@ -1,5 +1,6 @@
 // SR files -> one subject's assessment: timepoints are studies, lesions are tracking UIDs.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -7,6 +8,8 @@
 #include "measure/io/assessment_json.h"
 #include "parse_report.h"
 #include "sr.h"
+#include "subject_fields.h"
+#include "time_points.h"
 
 namespace nadir::dicom::sr {
 
@@ -27,12 +30,39 @@ bool UsableId(const std::string& id) {
   return !id.empty() && id.find_first_of(":@^") == std::string::npos && id.size() <= 32;
 }
 
-std::optional<PatientPoint> ToPatient(const ParsedAxis& a, int end, const ImageIndex* index) {
-  if (a.patient) return (*a.patient)[end];
-  if (!a.pixels || !index) return std::nullopt;
-  const ImagePlane* plane = index->Find(a.sop_uid);
-  if (!plane) return std::nullopt;
-  return PixelToPatient(*plane, (*a.pixels)[end]);
+// SCOORD and SCOORD3D of one axis further apart than this are a warning (mm): nadir writes both
+// from the same points, so they agree to float precision; half a millimetre is well above that
+// and well below a caliper's clinical meaning.
+constexpr double kScoordAgreementMm = 0.5;
+
+double Distance(const PatientPoint& a, const PatientPoint& b) {
+  return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) +
+                   (a[2] - b[2]) * (a[2] - b[2]));
+}
+
+// One axis's end points in patient mm. With its image at hand the SCOORD decides: it is what
+// was drawn on the image the format names, and it lies on that image's plane; the SCOORD3D is
+// then a check. Without the image, the SCOORD3D is taken as it is.
+std::optional<std::array<PatientPoint, 2>> AxisInPatient(const ParsedAxis& a, const ImageIndex* index,
+                                                         const std::string& where,
+                                                         std::vector<std::string>& warnings) {
+  const ImagePlane* plane = a.pixels && index ? index->Find(a.sop_uid) : nullptr;
+  if (!plane) return a.patient;
+  const std::array<PatientPoint, 2> drawn{PixelToPatient(*plane, (*a.pixels)[0]),
+                                          PixelToPatient(*plane, (*a.pixels)[1])};
+  if (!a.patient) return drawn;
+  if (!a.frame_of_reference_uid.empty() && !plane->frame_of_reference_uid.empty() &&
+      a.frame_of_reference_uid != plane->frame_of_reference_uid) {
+    warnings.push_back(where + ": SCOORD3D in frame of reference " + a.frame_of_reference_uid +
+                       ", image " + a.sop_uid + " in " + plane->frame_of_reference_uid +
+                       "; the SCOORD on its image is kept");
+    return drawn;
+  }
+  const double apart = std::max(Distance(drawn[0], (*a.patient)[0]), Distance(drawn[1], (*a.patient)[1]));
+  if (apart > kScoordAgreementMm)
+    warnings.push_back(where + ": SCOORD on image " + a.sop_uid + " and SCOORD3D are up to " +
+                       std::to_string(apart) + " mm apart; the SCOORD on its image is kept");
+  return drawn;
 }
 
 // The caliper of one group in patient space; what cannot be rebuilt is a warning.
@@ -42,8 +72,10 @@ std::optional<CaliperPoints> Points(const ParsedGroup& g, const ParsedReport& r,
   bool any = false;
   auto take = [&](const std::optional<ParsedAxis>& axis, auto& slot, const char* name) {
     if (!axis || (!axis->pixels && !axis->patient)) return;
-    const auto a = ToPatient(*axis, 0, index), b = ToPatient(*axis, 1, index);
-    if (!a || !b) {
+    const std::string where = r.file + ": content item " + g.path + ": lesion '" + g.tracking_id +
+                              "' " + name;
+    const auto ends = AxisInPatient(*axis, index, where, warnings);
+    if (!ends) {
       warnings.push_back(r.file + ": content item " + g.path + ": " + name + " end points on image " +
                          axis->sop_uid + " not rebuilt in patient mm (" +
                          (index ? "image not among --images" : "no --images given") + ")");
@@ -56,13 +88,37 @@ std::optional<CaliperPoints> Points(const ParsedGroup& g, const ParsedReport& r,
       return;
     }
     if (cp.sop_uid.empty()) cp.sop_uid = axis->sop_uid;
-    slot = std::array<PatientPoint, 2>{*a, *b};
+    slot = *ends;
     any = true;
   };
   take(g.long_axis, cp.long_axis, "long axis");
   take(g.short_axis, cp.short_axis, "short axis");
   if (!any) return std::nullopt;
   return cp;
+}
+
+// The subject-level fields of the latest report that has them (subject_fields.h). Latest: made
+// last (ContentDate and ContentTime), then of the latest study.
+nlohmann::ordered_json LatestSubjectFields(std::vector<const ParsedReport*> reports,
+                                           std::vector<std::string>& warnings) {
+  std::stable_sort(reports.begin(), reports.end(), [](const ParsedReport* a, const ParsedReport* b) {
+    return a->made != b->made ? a->made > b->made : a->date > b->date;
+  });
+  std::vector<ReportFields> latest_first;
+  for (const ParsedReport* r : reports) latest_first.push_back({r->file, r->subject_fields});
+  return ChooseSubjectFields(latest_first, warnings);
+}
+
+// `fields` put into the assessment after `reader`, before `timepoints`, as the format lists them.
+nlohmann::ordered_json WithSubjectFields(const nlohmann::ordered_json& doc,
+                                         const nlohmann::ordered_json& fields) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : doc.items()) {
+    if (key == "timepoints")
+      for (const auto& [k, v] : fields.items()) out[k] = v;
+    out[key] = value;
+  }
+  return out;
 }
 
 void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, ImportResult& out) {
@@ -88,6 +144,7 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
   Subject subject;
   subject.id = reports.front().subject;
   std::map<std::string, Timepoint> by_study;
+  std::map<std::string, int> order_of;  // study -> Time Point Order, where a report gives one
   std::vector<LesionKey> keys;
   auto key_of = [&](const std::string& k) -> LesionKey& {
     for (auto& lk : keys)
@@ -102,19 +159,22 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     const ParsedReport* report;
   };
   std::vector<Pending> pending;
+  std::vector<const ParsedReport*> own;  // the subject's reports
   for (const ParsedReport& r : reports) {
     if (r.subject != subject.id) {
       out.errors.push_back(r.file + ": report of subject '" + r.subject + "', not of '" +
                            subject.id + "' [(0010,0020) PatientID]; not imported");
       continue;
     }
+    own.push_back(&r);
     if (!r.reader.empty() && subject.reader.empty()) subject.reader = r.reader;
     else if (!r.reader.empty() && r.reader != subject.reader)
       out.warnings.push_back(r.file + ": observer '" + r.reader + "' differs from '" + subject.reader + "'; the first is kept");
     Timepoint& tp = by_study[r.study_uid];
     tp.study_uid = r.study_uid;
     tp.date = *ParseIsoDate(r.date);
-    if (tp.label.empty()) tp.label = r.time_point;
+    if (tp.label.empty()) tp.label = TimePointLabel(r);
+    if (r.time_point_order && !order_of.count(r.study_uid)) order_of[r.study_uid] = *r.time_point_order;
     if (r.clinically_stable) tp.clinically_stable = r.clinically_stable;
     out.responses.insert(out.responses.end(), r.responses.begin(), r.responses.end());
     for (const ParsedGroup& g : r.groups) {
@@ -186,10 +246,18 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     by_study[p.study].lesions.push_back(std::move(l));
   }
   for (auto& [uid, tp] : by_study) subject.timepoints.push_back(std::move(tp));
-  std::sort(subject.timepoints.begin(), subject.timepoints.end(),
-            [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  // By date, as the format orders timepoints; Time Point Order orders studies of one date.
+  auto order = [&](const Timepoint& t) {
+    const auto it = order_of.find(t.study_uid);
+    return it == order_of.end() ? 0 : it->second;
+  };
+  std::stable_sort(subject.timepoints.begin(), subject.timepoints.end(),
+                   [&](const Timepoint& a, const Timepoint& b) {
+                     return a.date != b.date ? a.date < b.date : order(a) < order(b);
+                   });
 
-  out.document = AssessmentToJson(subject);
+  CheckTimePointContext(own, out.warnings);
+  out.document = WithSubjectFields(AssessmentToJson(subject), LatestSubjectFields(own, out.warnings));
   for (auto& tp : out.document["timepoints"])
     for (auto& l : tp["lesions"]) {
       const auto it = uid_of.find(l["id"].get<std::string>());

@@ -7,6 +7,7 @@
 
 #include "../error.h"
 #include "measure/date.h"
+#include "subject_fields.h"
 
 namespace nadir::dicom::sr {
 
@@ -107,11 +108,23 @@ std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
       const auto& g = c.graphic_data;
       axis.patient = std::array<PatientPoint, 2>{PatientPoint{g[0], g[1], g[2]},
                                                  PatientPoint{g[3], g[4], g[5]}};
+      axis.frame_of_reference_uid = c.frame_of_reference_uid;
     } else if (c.value_type == "IMAGE" && !c.images.empty() && axis.sop_uid.empty()) {
       axis.sop_uid = c.images.front().sop_uid;
     }
   }
   return axis;
+}
+
+// TID 1502 row 5: a whole number from 1. Anything else is named and left out; timepoints are
+// ordered by their study dates in any case.
+std::optional<int> ReadOrder(const SrNode& n, const Context& ctx) {
+  const auto v = n.value_type == "NUM" ? ParseMm(n.number_text) : std::nullopt;
+  if (v && *v >= 1 && *v <= 1e6 && *v == std::floor(*v)) return int(*v);
+  ctx.warnings.push_back(ctx.Where(n) + ": " + ConceptText(n) + " = '" +
+                         (n.value_type == "NUM" ? n.number_text : n.value_type) +
+                         "' is not a whole number from 1; ignored");
+  return std::nullopt;
 }
 
 void ReadQualitative(const SrNode& n, ParsedGroup& g, const Context& ctx) {
@@ -149,6 +162,9 @@ ParsedGroup ReadGroup(const SrNode& group, const Context& ctx) {
       const Code site = n.code.value_or(Code{});
       if (g.site.empty()) g.site = SiteFromCode(site).value_or(site.meaning);
     } else if (n.Is(code::kTimePoint)) g.time_point = n.text;
+    else if (n.Is(code::kSubjectTimePointId)) g.subject_time_point_id = n.text;
+    else if (n.Is(code::kProtocolTimePointId)) g.protocol_time_point_id = n.text;
+    else if (n.Is(code::kTimePointOrder)) g.time_point_order = ReadOrder(n, ctx);
     else if (n.Is(code::kSiteText)) g.site = n.text;
     else if (n.Is(code::kMergedInto)) g.merged_into = n.text;
     else if (n.Is(code::kFragments)) g.fragments = ParseFragments(n.text, ctx, n);
@@ -187,6 +203,8 @@ void ReadResponses(const SrNode& container, ParsedReport& r, const Context& ctx)
     else if (n.Is(code::kR11Overall)) r11.overall = word;
     else if (n.Is(code::kIrOverall)) ir.overall = word;
     else if (n.Is(code::kClinicallyStable)) r.clinically_stable = Same(value, code::kYes);
+    else if (n.name && IsSubjectField(*n.name) && n.value_type == "TEXT")
+      ReadSubjectField(*n.name, n.text, ctx.Where(n), r.subject_fields, ctx.errors);
     else ctx.warnings.push_back(ctx.Where(n) + ": report-level evaluation " + ConceptText(n) + " not mapped");
   }
   if (!r11.overall.empty()) r.responses.push_back(r11);
@@ -223,11 +241,33 @@ ParsedReport ParseReport(const SrFile& sr, std::vector<std::string>& errors,
   Context ctx{sr, errors, warnings};
   Walk(sr.root, r, ctx);
   for (auto& resp : r.responses) resp.date = r.date;
-  for (const auto& g : r.groups)
-    if (!g.time_point.empty()) {
-      r.time_point = g.time_point;
-      break;
+  r.made = sr.content_date + sr.content_time;
+  // The timepoint context of the report is its groups' (one timepoint per report); a group
+  // that says otherwise is named, the first group's is kept.
+  auto take = [&](std::string ParsedGroup::*field, std::string ParsedReport::*slot,
+                  const char* what) {
+    for (const auto& g : r.groups) {
+      const std::string& v = g.*field;
+      if (v.empty()) continue;
+      if ((r.*slot).empty()) r.*slot = v;
+      else if (v != r.*slot)
+        warnings.push_back(r.file + ": content item " + g.path + ": " + what + " '" + v +
+                           "' differs from the report's '" + r.*slot + "'; the first is kept");
     }
+  };
+  take(&ParsedGroup::time_point, &ParsedReport::time_point, "Time Point");
+  take(&ParsedGroup::subject_time_point_id, &ParsedReport::subject_time_point_id,
+       "Subject Time Point Identifier");
+  take(&ParsedGroup::protocol_time_point_id, &ParsedReport::protocol_time_point_id,
+       "Protocol Time Point Identifier");
+  for (const auto& g : r.groups) {
+    if (!g.time_point_order) continue;
+    if (!r.time_point_order) r.time_point_order = g.time_point_order;
+    else if (*g.time_point_order != *r.time_point_order)
+      warnings.push_back(r.file + ": content item " + g.path + ": Time Point Order " +
+                         std::to_string(*g.time_point_order) + " differs from the report's " +
+                         std::to_string(*r.time_point_order) + "; the first is kept");
+  }
   return r;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "image_index.h"
 #include "measure/lesion.h"
 #include "sr.h"
@@ -20,6 +22,7 @@ struct ParsedAxis {
   std::string sop_uid;
   std::optional<std::array<PixelPoint, 2>> pixels;
   std::optional<std::array<PatientPoint, 2>> patient;
+  std::string frame_of_reference_uid;  // of `patient`
 };
 
 /// One TID 1501 measurement group.
@@ -36,11 +39,18 @@ struct ParsedGroup {
   bool increased_since_last = false;
   std::vector<Fragment> fragments;
   std::string time_point;
+  // TID 1502 rows 1, 2 and 5 (nadir writes the date as the subject's identifier).
+  std::string subject_time_point_id, protocol_time_point_id;
+  std::optional<int> time_point_order;
 };
 
 struct ParsedReport {
   std::string file, subject, study_uid, date;  // date as YYYY-MM-DD
   std::string reader, time_point;
+  std::string subject_time_point_id, protocol_time_point_id;  // of the first group that has one
+  std::optional<int> time_point_order;                         // likewise
+  std::string made;  // ContentDate + ContentTime: which of several reports is the latest
+  nlohmann::ordered_json subject_fields = nlohmann::ordered_json::object();  // subject_fields.h
   std::vector<ParsedGroup> groups;
   std::vector<StatedResponse> responses;  // at most one per criteria
   std::optional<bool> clinically_stable;

@@ -19,6 +19,9 @@ struct ExportOptions {
   std::filesystem::path images;  // folder (or DICOMDIR) holding the subject's studies
   std::filesystem::path out;     // folder the SR files are written into
   std::string series_description = "nadir measurements";
+  // Only this timepoint's report (the viewer saves the one on screen). Time Point Order and
+  // the responses still count every timepoint of the subject.
+  std::optional<Date> only_timepoint;
 };
 
 /// One SR file written, and what it holds.
@@ -26,17 +29,19 @@ struct ExportedReport {
   std::filesystem::path file;
   std::string date, study_uid, sop_uid;
   int groups = 0;  // measurement groups (one per lesion)
+  std::vector<std::string> notes;  // what this report could not carry (SCOORD3D without a frame)
 };
 
 struct ExportResult {
   std::vector<ExportedReport> reports;
-  std::vector<std::string> notes;  // what the SR does not carry (subject-level fields ...)
+  std::vector<std::string> notes;  // what the SR does not carry, and study-date differences
 };
 
-/// Writes one SR (TID 1500; Enhanced SR, see README.md) per timepoint of `subject` into
-/// `options.out`, named SUBJECT_DATE_SR.dcm.
-/// `document` is the assessment JSON as read (for per-lesion `tracking_uid`); `file` names it
-/// in messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
+/// Writes one SR (TID 1500; Comprehensive 3D SR, see README.md) per timepoint of `subject` (or
+/// of `options.only_timepoint`) into `options.out`, named SUBJECT_DATE_SR.dcm.
+/// `document` is the assessment JSON as read (for per-lesion `tracking_uid`, the protocol and
+/// subject-level fields nadir does not know, which every report carries); `file` names it in
+/// messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
 /// date (and the subject as Patient ID when several patients share a date).
 /// Throws DicomError naming the file, timepoint, lesion, tag and value on anything it cannot
 /// write honestly (study not found, image of a caliper not found, point off its image ...).
@@ -56,8 +61,9 @@ struct StatedResponse {
 };
 
 struct ImportOptions {
-  // Images to convert SCOORD pixel coordinates back to patient mm. Without them, caliper end
-  // points cannot be rebuilt and each dropped set is reported as a warning.
+  // Images to convert SCOORD pixel coordinates back to patient mm. Without them, end points
+  // come from SCOORD3D (nadir's own reports have it); a SCOORD without one is dropped with a
+  // warning. With them, the SCOORD on its image wins over a SCOORD3D that disagrees (warning).
   std::optional<std::filesystem::path> images;
 };
 

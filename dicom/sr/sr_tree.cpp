@@ -58,6 +58,7 @@ void ReadNode(DcmItem& item, SrNode& node, const std::string& file, int depth) {
     }
   } else if (vt == "SCOORD" || vt == "SCOORD3D") {
     node.graphic_type = Str(item, DCM_GraphicType);
+    node.frame_of_reference_uid = Str(item, DCM_ReferencedFrameOfReferenceUID);
     DcmElement* e = nullptr;
     if (item.findAndGetElement(DCM_GraphicData, e).good() && e) {
       for (unsigned long i = 0; i < e->getVM(); ++i) {
@@ -107,6 +108,8 @@ SrFile ReadSrFile(const std::string& file) {
   sr.study_uid = Str(ds, DCM_StudyInstanceUID);
   sr.study_date = Str(ds, DCM_StudyDate);
   sr.series_description = Str(ds, DCM_SeriesDescription);
+  sr.content_date = Str(ds, DCM_ContentDate);
+  sr.content_time = Str(ds, DCM_ContentTime);
   if (DcmItem* t = GetItem(ds, DCM_ContentTemplateSequence)) sr.template_id = Str(*t, DCM_TemplateIdentifier);
   if (Str(ds, DCM_ValueType) != "CONTAINER")
     throw DicomError(file, TagName(DCM_ValueType), Str(ds, DCM_ValueType),

@@ -24,6 +24,7 @@ struct SrNode {
   std::string number_text;       // NUM value as written
   std::optional<Code> unit;      // NUM unit
   std::string graphic_type;      // SCOORD / SCOORD3D
+  std::string frame_of_reference_uid;  // SCOORD3D: ReferencedFrameOfReferenceUID
   std::vector<double> graphic_data;
   std::vector<ImageRef> images;  // IMAGE value, or the SCOORD's SELECTED FROM image
   std::vector<SrNode> children;
@@ -36,6 +37,7 @@ struct SrFile {
   std::string file;
   std::string sop_class_uid, sop_uid, patient_id, clinical_trial_subject_id;
   std::string study_uid, study_date, series_description;
+  std::string content_date, content_time;  // when the report was made (PS3.3 C.17.2)
   std::string template_id;  // ContentTemplateSequence > TemplateIdentifier, "" when absent
   SrNode root;
 };

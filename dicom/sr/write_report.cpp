@@ -17,6 +17,7 @@
 #include "codes.h"
 #include "measure/date.h"
 #include "measure/protocol.h"
+#include "tree_edits.h"
 
 namespace nadir::dicom::sr {
 
@@ -101,6 +102,12 @@ class Writer {
               DSRImageReferenceValue(sop_class.c_str(), plane->sop_uid.c_str())),
           "lesion " + l.id + " SCOORD", plane->sop_uid);
     referenced_.insert(plane->sop_uid);
+    // The same end points in patient space, added to the tree once it is built (tree_edits.h).
+    calipers_.push_back({*ends, plane->frame_of_reference_uid});
+    if (plane->frame_of_reference_uid.empty())
+      notes_.push_back("timepoint " + FormatIsoDate(tp_.date) + ", lesion " + l.id + ": image " +
+                       plane->sop_uid + " has no FrameOfReferenceUID (0020,0052), so its end "
+                       "points are written as SCOORD only, without SCOORD3D");
   }
 
   void AddLesion(CMR_TID1500& report, const LesionRecord& l) {
@@ -171,6 +178,10 @@ class Writer {
       Report(report, code::kIrOverall, PrivateResponseCode(ToIRecistString(r->overall)));
     if (tp_.clinically_stable)
       Report(report, code::kClinicallyStable, *tp_.clinically_stable ? code::kYes : code::kNo);
+    // The assessment's subject-level fields (subject_fields.h), in every report of the subject.
+    for (const SubjectFieldItem& item : in_.subject_fields)
+      Check(report.addQualitativeEvaluation(Coded(item.name), OFString(item.text.c_str())),
+            item.name.meaning, item.text);
   }
   void Report(CMR_TID1500& report, const Code& name, const Code& value) {
     Check(report.addQualitativeEvaluation(Coded(name), Coded(value)), name.meaning, value.value);
@@ -183,6 +194,8 @@ class Writer {
   const Timepoint& tp_;
   std::map<std::string, std::unique_ptr<DcmFileFormat>> headers_;
   std::set<std::string> referenced_;
+  std::vector<Caliper3d> calipers_;  // one per SCOORD, in the order written
+  std::vector<std::string> notes_;
 };
 
 // Patient and General Study attributes copied from the study's images (PS3.3 C.7.1.1, C.7.2.1),
@@ -215,6 +228,14 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
 
   DSRDocument doc(DSRTypes::DT_ComprehensiveSR);
   Check(doc.setTreeFromRootTemplate(report), "document tree");
+  // DCMTK's template makes an Enhanced SR, which has no SCOORD3D; Comprehensive 3D SR holds it
+  // and is one of the IODs TID 1500 names (README.md, "Object").
+  Check(doc.changeDocumentType(DSRTypes::DT_Comprehensive3DSR), "SOP class Comprehensive 3D SR");
+  const TimePointRows rows{FormatIsoDate(tp_.date), in_.time_point_order};
+  if (const std::string problem = AddTimePointRows(doc.getTree(), rows); !problem.empty())
+    throw DicomError(in_.assessment_file, "TID 1502 Time Point Context", FormatIsoDate(tp_.date), problem);
+  if (const std::string problem = AddScoord3d(doc.getTree(), calipers_); !problem.empty())
+    throw DicomError(in_.assessment_file, "SCOORD3D", FormatIsoDate(tp_.date), problem);
   Check(doc.createNewSeriesInStudy(in_.study->study_uid.c_str()), "(0020,000D) StudyInstanceUID",
         in_.study->study_uid);
   doc.setSpecificCharacterSetType(DSRTypes::CS_UTF8);
@@ -261,6 +282,7 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
   ds.findAndGetOFString(DCM_SOPInstanceUID, sop);
   out.sop_uid = sop.c_str();
   out.groups = groups;
+  out.notes = notes_;
   return out;
 }
 

@@ -1,15 +1,17 @@
-// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Enhanced SR).
+// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Comprehensive 3D SR).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "image_index.h"
 #include "measure/results.h"
 #include "measure/subject.h"
 #include "sr.h"
+#include "subject_fields.h"
 
 namespace nadir::dicom::sr {
 
@@ -20,6 +22,8 @@ struct ReportInput {
   const ImageIndex* images = nullptr;
   std::map<std::string, std::string> tracking_uids;  // lesion id -> Tracking UID
   std::optional<TimepointResponse> recist11, irecist;  // follow-ups only
+  int time_point_order = 0;  // 1 for the baseline, then in date order (TID 1502 row 5)
+  std::vector<SubjectFieldItem> subject_fields;  // the same in every report of the subject
   std::string assessment_file;  // names the source in messages
 };
 

@@ -15,12 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Contains(const std::vector<std::string>& lines, const std::string& text) {
-  for (const auto& l : lines)
-    if (l.find(text) != std::string::npos) return true;
-  return false;
-}
-
 // One of PH-001's reports (the follow-up of week 8), freshly exported.
 fs::path OneReport(const std::string& dir) { return ExportTruth("PH-001", dir).at(1); }
 

@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$nadir" phantom "$work/ph" >/dev/null
-mkdir -p "$work/back"
+mkdir -p "$work/back" "$work/blind"
 for s in PH-001 PH-002 PH-003; do
   "$nadir" sr export "$work/ph/truth/$s.json" --images "$work/ph/dicom/$s" --out "$work/sr/$s" \
     >"$work/export.txt" 2>/dev/null
@@ -17,7 +17,33 @@ for s in PH-001 PH-002 PH-003; do
   "$nadir" sr import "$work/sr/$s" --images "$work/ph/dicom/$s" --out "$work/back/$s.json" \
     >/dev/null 2>"$work/import.err" || fail "$s: import failed: $(cat "$work/import.err")"
   [ ! -s "$work/import.err" ] || fail "$s: import warned: $(cat "$work/import.err")"
+  # Without --images the end points come from SCOORD3D: still nothing to warn about.
+  "$nadir" sr import "$work/sr/$s" --out "$work/blind/$s.json" \
+    >/dev/null 2>"$work/import.err" || fail "$s: import without images failed: $(cat "$work/import.err")"
+  [ ! -s "$work/import.err" ] || fail "$s: import without images warned: $(cat "$work/import.err")"
 done
+
+python3 - "$work/ph/truth" "$work/back" "$work/blind" <<'PY' || fail "subject-level fields or end points differ"
+import json, os, sys
+truth, back, blind = sys.argv[1:]
+for name in sorted(os.listdir(truth)):
+    a = json.load(open(os.path.join(truth, name)))
+    for folder in (back, blind):
+        b = json.load(open(os.path.join(folder, name)))
+        for k, v in a.items():
+            if k != "timepoints" and v is not None:
+                assert b.get(k) == v, (folder, name, k, v, b.get(k))
+        pa = [l.get("points") for t in a["timepoints"] for l in t["lesions"]]
+        pb = [l.get("points") for t in b["timepoints"] for l in t["lesions"]]
+        for p, q in zip(pa, pb):
+            assert (p is None) == (q is None), (folder, name)
+            if p is None:
+                continue
+            assert p["sop_uid"] == q["sop_uid"], (folder, name)
+            for axis in ("long", "short"):
+                for e, f in zip(p.get(axis, []), q.get(axis, [])):
+                    assert max(abs(x - y) for x, y in zip(e, f)) < 1e-3, (folder, name, axis)
+PY
 
 "$nadir" recompute "$work/ph/truth" --out "$work/truth.json" -q
 "$nadir" recompute "$work/back" --out "$work/back.json" -q

@@ -106,6 +106,25 @@ DcmItem* FindContentItem(DcmItem& item, const std::string& code_value) {
   return nullptr;
 }
 
+DcmItem* FindValueType(DcmItem& item, const std::string& value_type) {
+  DcmSequenceOfItems* seq = nullptr;
+  if (item.findAndGetSequence(DCM_ContentSequence, seq).bad() || !seq) return nullptr;
+  for (unsigned long i = 0; i < seq->card(); ++i) {
+    DcmItem* child = seq->getItem(i);
+    OFString v;
+    child->findAndGetOFString(DCM_ValueType, v);
+    if (v.c_str() == value_type) return child;
+    if (DcmItem* found = FindValueType(*child, value_type)) return found;
+  }
+  return nullptr;
+}
+
+bool Contains(const std::vector<std::string>& lines, const std::string& text) {
+  for (const auto& l : lines)
+    if (l.find(text) != std::string::npos) return true;
+  return false;
+}
+
 int Capture(const std::string& command, std::string* output) {
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   if (!pipe) return -1;

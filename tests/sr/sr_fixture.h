@@ -51,6 +51,17 @@ int Capture(const std::string& command, std::string* output);
 /// `output` gets everything it printed.
 std::string DciodvfyErrors(const std::filesystem::path& file, std::string* output = nullptr);
 
+/// The first content item (depth first) of value type `value_type` ("SCOORD3D" ...).
+DcmItem* FindValueType(DcmItem& item, const std::string& value_type);
+
+/// Expects the subject-level fields (groups, covariates, dates, protocol) to be the same; and
+/// every top-level field of `want` but `timepoints` to be in `got`, and nothing more.
+void ExpectSameSubjectLevel(const Subject& want, const Subject& got);
+void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want, const nlohmann::ordered_json& got);
+
+/// Does one of `lines` contain `text`?
+bool Contains(const std::vector<std::string>& lines, const std::string& text);
+
 /// Joins messages for failure output and substring checks.
 std::string Join(const std::vector<std::string>& lines);
 

@@ -23,8 +23,9 @@ TEST(SrValidators, DciodvfyFindsNoErrorInAnyReport) {
   for (const auto& f : reports) {
     std::string out;
     EXPECT_TRUE(DciodvfyErrors(f, &out).empty()) << f << "\n" << out;
-    // dciodvfy names the IOD it checked against on its first line.
-    EXPECT_NE(out.find("SR"), std::string::npos) << out;
+    // dciodvfy names the IOD it checked against: SCOORD3D needs Comprehensive
+    // 3D SR (README.md, "Object").
+    EXPECT_NE(out.find("Comprehensive3DSR"), std::string::npos) << out;
   }
 }
 
@@ -37,6 +38,10 @@ TEST(SrValidators, DsrdumpPrintsEveryReportWithItsTrackingIdentifiers) {
     EXPECT_NE(out.find("Imaging Measurement Report"), std::string::npos) << out;
     EXPECT_NE(out.find("Tracking Unique Identifier"), std::string::npos) << out;
     EXPECT_NE(out.find("POLYLINE"), std::string::npos) << out;
+    EXPECT_NE(out.find("Comprehensive 3D SR Document"), std::string::npos) << out;
+    EXPECT_NE(out.find("SCOORD3D:"), std::string::npos) << out;
+    EXPECT_NE(out.find("\"Subject Time Point Identifier\")"), std::string::npos) << out;
+    EXPECT_NE(out.find("\"Time Point Order\")"), std::string::npos) << out;
     EXPECT_EQ(out.find("E: "), std::string::npos) << out;
   }
 }
