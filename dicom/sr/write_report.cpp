@@ -76,6 +76,15 @@ class Writer {
                                                    CID7181_AbstractMultiDimensionalImageModelComponentUnits::Millimeter))),
           "lesion " + l.id + " length", text);
     if (!ends || !l.points) return;
+    if (l.points->Reformat()) {
+      // A caliper on a reformatted plane names no image for a SCOORD, and the format rebuilds
+      // such points only with their plane; the length is written, the end points noted.
+      notes_.push_back("timepoint " + FormatIsoDate(tp_.date) + ", lesion " + l.id +
+                       ": end points drawn on a " + l.points->plane + " reformat of series " +
+                       l.points->series_uid +
+                       " are not written (no image to reference); its lengths are");
+      return;
+    }
     const ImagePlane* plane = in_.images->Find(l.points->sop_uid);
     if (!plane)
       throw DicomError(in_.assessment_file, "points.sop_uid", l.points->sop_uid,
@@ -149,6 +158,10 @@ class Writer {
              (fr.short_axis_mm ? FormatMm(*fr.short_axis_mm) : "");
       }
       Text(g, code::kFragments, f);
+      if (std::any_of(l.fragments.begin(), l.fragments.end(),
+                      [](const Fragment& fr) { return fr.points.has_value(); }))
+        notes_.push_back("timepoint " + FormatIsoDate(tp_.date) + ", lesion " + l.id +
+                         ": the fragments' end points are not written (their lengths are)");
     }
   }
 

@@ -83,6 +83,20 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
   EXPECT_TRUE(third.Open(json.string(), &error)) << error;
 }
 
+TEST_F(ViewerSr, ExportsOnlyTheTimepointOnScreenWhenAsked) {
+  session.Apply(an::act::SetTimepoint{1});
+  const Date date = session.subject().timepoints[1].date;
+  const fs::path out = FreshDir("viewer_sr_one");
+  const an::SrOutcome written =
+      an::ExportSessionToSr(session, phantom.Images(subject), out, date);
+  ASSERT_TRUE(written.ok) << Lines(written);
+  EXPECT_NE(written.summary.find("wrote 1 report"), std::string::npos) << Lines(written);
+  const ImportResult back = ImportReports(out, {});
+  ASSERT_TRUE(back.subject) << Join(back.errors);
+  ASSERT_EQ(back.subject->timepoints.size(), 1u);
+  EXPECT_EQ(back.subject->timepoints[0].date, date);
+}
+
 TEST_F(ViewerSr, AnExportThatCannotFindItsStudiesWritesNothingAndSaysWhy) {
   const fs::path empty_images = FreshDir("viewer_sr_no_images");
   const fs::path out = FreshDir("viewer_sr_export_fail");

@@ -17,7 +17,7 @@ std::string Plural(std::size_t n, const char* word) {
 }  // namespace
 
 SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& images,
-                            const fs::path& out) {
+                            const fs::path& out, std::optional<Date> only_timepoint) {
   SrOutcome outcome;
   const std::string name = session.path().empty() ? "(unsaved assessment of " +
                                                         session.subject().id + ")"
@@ -28,6 +28,7 @@ SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& im
     dicom::sr::ExportOptions options;
     options.images = images;
     options.out = out;
+    options.only_timepoint = only_timepoint;
     const nlohmann::ordered_json document =
         AssessmentToJson(session.subject(), session.annotation().original);
     const auto result = dicom::sr::ExportAssessment(session.subject(), document, name, options);

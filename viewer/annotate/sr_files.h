@@ -20,9 +20,10 @@ struct SrOutcome {
 };
 
 /// Writes the session's current assessment (unsaved edits included) as one SR per timepoint
-/// into `out`, finding each timepoint's study in `images`.
+/// (or only `only_timepoint`'s) into `out`, finding each timepoint's study in `images`.
 SrOutcome ExportSessionToSr(const AnnotationSession& session, const std::filesystem::path& images,
-                            const std::filesystem::path& out);
+                            const std::filesystem::path& out,
+                            std::optional<Date> only_timepoint = std::nullopt);
 
 /// Rebuilds an assessment from the SR files under `dir` and opens it in the session (which has
 /// no file then: Save As writes the JSON). `images`, when given, turns image coordinates back

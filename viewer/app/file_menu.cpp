@@ -46,6 +46,7 @@ void ShowDialog(FileMenuUi& ui, const AnnotateUi& annotate, Pending what) {
       ui.browser.Show(ui.images.empty() ? folder : fs::path(ui.images));
       break;
     case Pending::kExportSr:
+    case Pending::kExportSrTimepoint:
       ui.browser = an::FileBrowser(Mode::kChooseFolder, "Export DICOM SR into folder");
       ui.browser.Show(folder);
       break;
@@ -103,9 +104,19 @@ void AfterOpen(AnnotateUi& annotate, ReadingRoom& room) {
   };
   const int baseline = series_of(tps.front());
   const int latest = tps.size() > 1 ? series_of(tps.back()) : -1;
-  const int viewports = int(room.state().viewports.size());
-  if (baseline >= 0 && viewports > 0) room.Open(baseline, 0, Orientation::kAxial);
-  if (latest >= 0 && viewports > 1) room.Open(latest, 1, Orientation::kAxial);
+  // A viewport already on that study keeps its view (a coronal reformat stays coronal); another
+  // gets the study in the orientation it had.
+  const auto show = [&](int series, int v) {
+    if (series < 0 || v >= int(room.state().viewports.size())) return;
+    const auto [shown, orientation] = room.Incoming(v);
+    const SeriesSummary& want = room.series()[series]->summary();
+    if (shown >= 0 && room.series()[shown]->summary().patient_id == want.patient_id &&
+        room.series()[shown]->summary().study_date == want.study_date)
+      return;
+    room.Open(series, v, orientation);
+  };
+  show(baseline, 0);
+  show(latest, 1);
 }
 
 void Chosen(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room, Pending what,
@@ -143,8 +154,12 @@ void Chosen(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room, Pending wha
       ShowSrWindow(ui, "DICOM SR opened", std::move(outcome));
       break;
     }
-    case Pending::kExportSr: {
-      auto outcome = an::ExportSessionToSr(annotate.session, ui.images, path);
+    case Pending::kExportSr:
+    case Pending::kExportSrTimepoint: {
+      const Timepoint* tp = an::CurrentTimepoint(annotate.session.annotation());
+      const auto only = what == Pending::kExportSrTimepoint && tp ? std::optional(tp->date)
+                                                                  : std::nullopt;
+      auto outcome = an::ExportSessionToSr(annotate.session, ui.images, path, only);
       annotate.status = outcome.summary;
       ShowSrWindow(ui, "DICOM SR export", std::move(outcome));
       break;
@@ -231,8 +246,11 @@ void DrawFileMenu(FileMenuUi& ui, AnnotateUi& annotate) {
   }
   if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, started))
     Request(ui, annotate, Pending::kSaveAs);
-  if (ImGui::MenuItem("Export DICOM SR...", nullptr, false, started && !ui.images.empty()))
+  const bool can_export = started && !ui.images.empty();
+  if (ImGui::MenuItem("Export DICOM SR...", nullptr, false, can_export))
     Request(ui, annotate, Pending::kExportSr);
+  if (ImGui::MenuItem("Export DICOM SR of this timepoint...", nullptr, false, can_export))
+    Request(ui, annotate, Pending::kExportSrTimepoint);
   ImGui::EndMenu();
 }
 

@@ -18,7 +18,7 @@ namespace nadir::viewer {
 
 struct FileMenuUi {
   std::string images;  // the studies folder the viewer shows (SR export finds studies there)
-  enum class Pending { kNone, kOpenJson, kOpenSr, kSaveAs, kExportSr, kOpenPath };
+  enum class Pending { kNone, kOpenJson, kOpenSr, kSaveAs, kExportSr, kExportSrTimepoint, kOpenPath };
   Pending pending = Pending::kNone;       // the dialog to show next
   Pending after_dialog = Pending::kNone;  // what the dialog on screen chooses for
   Pending after_save = Pending::kNone;  // an open that waits for "save first"

@@ -32,6 +32,14 @@ const SeriesSlot* ReadingRoom::SeriesOf(int viewport) const {
   return s >= 0 && s < int(series_.size()) ? series_[s].get() : nullptr;
 }
 
+std::pair<int, Orientation> ReadingRoom::Incoming(int viewport) const {
+  if (viewport < 0 || viewport >= int(state_.viewports.size())) return {-1, Orientation::kAxial};
+  if (pending_[viewport].series >= 0)
+    return {pending_[viewport].series, pending_[viewport].orientation};
+  const ViewportState& vp = state_.viewports[viewport];
+  return {vp.series, vp.series >= 0 ? vp.plane.orientation : Orientation::kAxial};
+}
+
 void ReadingRoom::Open(int series, int viewport, Orientation o) {
   if (series < 0 || series >= int(series_.size())) return;
   if (viewport < 0 || viewport >= int(state_.viewports.size())) return;

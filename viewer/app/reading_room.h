@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/intents.h"
@@ -52,6 +53,9 @@ class ReadingRoom {
   const std::vector<std::unique_ptr<SeriesSlot>>& series() const { return series_; }
   /// The series a viewport shows, or null.
   const SeriesSlot* SeriesOf(int viewport) const;
+  /// The series a viewport shows or is about to show once loaded (-1: none), and in which
+  /// orientation.
+  std::pair<int, Orientation> Incoming(int viewport) const;
   /// True once every occupied viewport shows its current slice fully loaded.
   bool FirstImageReady() const;
 
