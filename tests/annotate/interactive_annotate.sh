@@ -5,33 +5,9 @@
 # autosave must hold the unsaved line. Exit 77 (skipped) without a DISPLAY or xdotool.
 set -uo pipefail
 viewer="$1"; nadir="$2"
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-"$nadir" phantom --subjects 1 "$work/trial" > /dev/null || { echo "phantom failed"; exit 1; }
-study="$work/trial/dicom/PH-001/$(ls "$work/trial/dicom/PH-001" | head -1)"
+source "$(dirname "$0")/x_driver.sh"
 file="$work/PH-001.json"
-export XDG_STATE_HOME="$work/state"
-"$viewer" "$study" --assessment "$file" --layout 1x1 --size 1200x800 > viewer.log 2>&1 &
-pid=$!
-window=""
-for _ in $(seq 1 100); do
-  window=$(xdotool search --pid "$pid" --name "nadir viewer" 2>/dev/null | head -1)
-  [ -n "$window" ] && break
-  sleep 0.1
-done
-[ -n "$window" ] || { echo "no viewer window"; kill "$pid"; exit 1; }
-sleep 4  # load the series (a shared machine may be slow)
-xdotool windowmove --sync "$window" 0 0 2>/dev/null || true
-line() {  # a drag from ($1,$2) to ($3,$4) in the image
-  xdotool mousemove "$1" "$2"; sleep 0.2
-  xdotool mousedown 1; sleep 0.1
-  xdotool mousemove $(( ($1 + $3) / 2 )) $(( ($2 + $4) / 2 )); sleep 0.1
-  xdotool mousemove "$3" "$4"; sleep 0.2
-  xdotool mouseup 1; sleep 0.3
-}
+start_viewer --assessment "$file"
 xdotool mousemove 600 300; sleep 0.2
 xdotool key d; sleep 0.2
 line 560 300 660 300

@@ -13,22 +13,14 @@
 #include "dicom/sr/sr.h"
 #include "measure/io/assessment_json.h"
 #include "reader_package.h"
+#include "screenshot_util.h"
 #include "test_util.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-
-int CaliperPixels(const viewer::RgbaImage& img, int x0, int y0, int x1, int y1) {
-  int n = 0;
-  for (int y = y0; y < y1 && y < img.height; ++y)
-    for (int x = x0; x < x1 && x < img.width; ++x) {
-      const auto* p = img.At(x, y);
-      if (std::abs(p[0] - 255) < 25 && std::abs(p[1] - 200) < 25 && p[2] < 90) ++n;
-    }
-  return n;
-}
+using testing::CaliperPixels;
 
 std::string RunCommand(const std::string& cmd, int* status) {
   std::string out;

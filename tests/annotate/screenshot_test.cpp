@@ -13,29 +13,20 @@
 
 #include "core/png_io.h"
 #include "dicom/phantom.h"
+#include "screenshot_util.h"
 #include "test_util.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CaliperPixels;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-// Pixels of the target caliper colour (viewer/app/annotate_glue.cpp) inside a rectangle.
-int CaliperPixels(const viewer::RgbaImage& img, int x0, int y0, int x1, int y1) {
-  int n = 0;
-  for (int y = y0; y < y1 && y < img.height; ++y)
-    for (int x = x0; x < x1 && x < img.width; ++x) {
-      const auto* p = img.At(x, y);
-      if (std::abs(p[0] - 255) < 25 && std::abs(p[1] - 200) < 25 && p[2] < 90) ++n;
-    }
-  return n;
 }
 
 TEST(AnnotatedScreenshot, BaselineAndFollowUpWithCalipersAndResponsePanel) {
