@@ -104,6 +104,13 @@ void AfterOpen(AnnotateUi& annotate, ReadingRoom& room) {
   };
   const int baseline = series_of(tps.front());
   const int latest = tps.size() > 1 ? series_of(tps.back()) : -1;
+  // A subject id that is not the images' Patient ID (a trial number beside a hospital's ID):
+  // the patient on screen is the one annotated, as when the viewer starts on a folder.
+  if (baseline < 0 && latest < 0) {
+    const int shown = room.Incoming(0).first;
+    if (shown >= 0) annotate.patient_id = room.series()[shown]->summary().patient_id;
+    return;
+  }
   // A viewport already on that study keeps its view (a coronal reformat stays coronal); another
   // gets the study in the orientation it had.
   const auto show = [&](int series, int v) {
