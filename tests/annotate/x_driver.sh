@@ -1,8 +1,7 @@
 # Sourced by the interactive tests: drive nadir-viewer in a real window under X with xdotool.
 # Needs $viewer and $nadir; sets $work (a scratch folder, removed at exit), $study (PH-001's
 # baseline of a fresh phantom) and, after start_viewer, $pid and $window.
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
+source "$(dirname "${BASH_SOURCE[0]}")/../x_window.sh"
 work=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -14,15 +13,7 @@ export XDG_STATE_HOME="$work/state"
 start_viewer() {
   "$viewer" "$study" --layout 1x1 --size 1200x800 "$@" > viewer.log 2>&1 &
   pid=$!
-  window=""
-  for _ in $(seq 1 100); do
-    window=$(xdotool search --pid "$pid" --name "nadir viewer" 2>/dev/null | head -1)
-    [ -n "$window" ] && break
-    sleep 0.1
-  done
-  [ -n "$window" ] || { echo "no viewer window"; kill "$pid"; exit 1; }
-  sleep 4  # load the series (a shared machine may be slow)
-  xdotool windowmove --sync "$window" 0 0 2>/dev/null || true
+  await_window "$pid" 4  # load the series (a shared machine may be slow)
 }
 
 # line X0 Y0 X1 Y1: a left drag in the image.

@@ -5,22 +5,13 @@
 # Exit 77 (skipped) without a DISPLAY or xdotool.
 set -uo pipefail
 viewer="$1"
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
+source "$(dirname "$0")/../x_window.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$viewer" --synthetic --settings "$work/viewer.ini" --size 1200x700 > viewer.log 2>&1 &
 pid=$!
-window=""
-for _ in $(seq 1 100); do
-  window=$(xdotool search --pid "$pid" --name "nadir viewer" 2>/dev/null | head -1)
-  [ -n "$window" ] && break
-  sleep 0.1
-done
-[ -n "$window" ] || { echo "no viewer window"; kill "$pid"; exit 1; }
-sleep 1.5  # let the synthetic series load
-xdotool windowmove --sync "$window" 0 0 2>/dev/null || true
+await_window "$pid" 1.5  # let the synthetic series load
 xdotool mousemove 600 350; sleep 0.2
 for _ in 1 2 3; do xdotool click 5; sleep 0.05; done
 xdotool key 2; sleep 0.2
