@@ -204,5 +204,17 @@ TEST_F(SessionTest, TreatmentStartAndReaderAreEditsLikeAnyOther) {
   EXPECT_NE(s.Results().recist11->best.best, Response::kSD);
 }
 
+TEST_F(SessionTest, ABlindedReadKeepsItsReader) {
+  s.Apply(act::SetReader{"R1"});
+  s.LockReader("R1");
+  const int revision = s.revision();
+  s.Apply(act::SetReader{"R2"});
+  EXPECT_EQ(s.subject().reader, "R1");
+  EXPECT_EQ(s.revision(), revision) << "a refused edit is no edit";
+  EXPECT_NE(s.message().find("blinded read: the reader is R1, not R2"), std::string::npos)
+      << s.message();
+  EXPECT_FALSE(s.CanRedo());
+}
+
 }  // namespace
 }  // namespace nadir::annotate

@@ -103,7 +103,9 @@ void SubjectFields(const AnnotationSession& s, LesionPanelState& st, std::vector
   }
   if (!ImGui::CollapsingHeader("Subject and timepoint")) return;
   const auto enter = ImGuiInputTextFlags_EnterReturnsTrue;
-  if (ImGui::InputText("Reader", st.reader, sizeof st.reader, enter))
+  if (!s.locked_reader().empty())
+    ImGui::Text("Reader %s (blinded read)", s.locked_reader().c_str());
+  else if (ImGui::InputText("Reader", st.reader, sizeof st.reader, enter))
     out.push_back(act::SetReader{st.reader});
   if (ImGui::InputText("Treatment start", st.treatment_start, sizeof st.treatment_start, enter)) {
     if (st.treatment_start[0] == 0)

@@ -210,6 +210,10 @@ void AnnotationSession::ApplyOne(const act::SetTimepoint& a) {
 
 void AnnotationSession::ApplyOne(const act::SetReader& a) {
   if (doc_.subject.reader == a.reader) return;
+  if (!locked_reader_.empty() && a.reader != locked_reader_) {
+    message_ = "blinded read: the reader is " + locked_reader_ + ", not " + a.reader;
+    return;
+  }
   Subject before = doc_.subject;
   doc_.subject.reader = a.reader;
   Commit(std::move(before));

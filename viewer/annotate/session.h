@@ -83,6 +83,10 @@ class AnnotationSession {
 
   // Editing (session.cpp).
   void Apply(const Action& action);
+  /// A blinded read (a reader's package): the assessment's reader stays `reader`; a SetReader
+  /// naming anyone else is refused, and message() says why. Kept across opens.
+  void LockReader(const std::string& reader) { locked_reader_ = reader; }
+  const std::string& locked_reader() const { return locked_reader_; }
   Tool tool() const { return tool_; }
   bool CanUndo() const { return undo_.CanUndo(); }
   bool CanRedo() const { return undo_.CanRedo(); }
@@ -163,6 +167,7 @@ class AnnotationSession {
   UndoStack<Subject> undo_;
   std::optional<JumpTarget> jump_;
   std::string message_;
+  std::string locked_reader_;
   int revision_ = 0;
   mutable int results_revision_ = -1;
   mutable SubjectResult results_;

@@ -78,6 +78,7 @@ int OpenAtStart(Session& s) {
     std::fprintf(stderr, "nadir-viewer: %s\n", error.c_str());
     return 1;
   }
+  if (s.reader.active) s.annotate.session.LockReader(s.reader.cases.reader);
   const std::string first_case = s.reader.active && o.sr.empty() && o.assessment.empty()
                                      ? FirstCaseToRead(s.reader)
                                      : "";
