@@ -5,9 +5,9 @@
 #include <cstring>
 #include <filesystem>
 
-#include "audit_log.h"
-#include "commands.h"
-#include "review_folder.h"
+#include "formats/review/audit_log.h"
+#include "cli/commands.h"
+#include "formats/review/review_folder.h"
 
 namespace nadir::cli {
 

@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "assessment_json.h"
-#include "batch.h"
-#include "results_json.h"
-#include "synthetic_trial.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
+#include "formats/results_json.h"
+#include "formats/synthetic_trial.h"
 
-#include "commands.h"
+#include "cli/commands.h"
 
 namespace nadir::cli {
 

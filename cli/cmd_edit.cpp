@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "assessment_edit.h"
-#include "commands.h"
+#include "formats/review/assessment_edit.h"
+#include "cli/commands.h"
 
 namespace nadir::cli {
 

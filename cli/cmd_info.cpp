@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "dicom/error.h"
 #include "dicom/load.h"
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "dicom/phantom.h"
 
 namespace nadir::cli {

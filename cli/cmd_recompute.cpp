@@ -6,12 +6,12 @@
 #include <chrono>
 #include <cstdio>
 
-#include "assessment_json.h"
-#include "batch.h"
-#include "commands.h"
-#include "output.h"
-#include "final_reads.h"
-#include "results_json.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "formats/review/final_reads.h"
+#include "formats/results_json.h"
 
 namespace nadir::cli {
 

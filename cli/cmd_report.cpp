@@ -6,16 +6,16 @@
 #include <filesystem>
 #include <sstream>
 
-#include "assessment_json.h"
-#include "batch.h"
-#include "commands.h"
-#include "final_reads.h"
-#include "report/plots.h"
-#include "report/report_cdisc.h"
-#include "report/report_data.h"
-#include "report/report_json.h"
-#include "report/report_pdf.h"
-#include "report/report_tables.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
+#include "cli/commands.h"
+#include "formats/review/final_reads.h"
+#include "cli/report/plots.h"
+#include "cli/report/report_cdisc.h"
+#include "cli/report/report_data.h"
+#include "cli/report/report_json.h"
+#include "cli/report/report_pdf.h"
+#include "cli/report/report_tables.h"
 
 namespace nadir::cli {
 

@@ -6,13 +6,13 @@
 #include <cstring>
 #include <filesystem>
 
-#include "adjudication_json.h"
-#include "assessment_json.h"
-#include "commands.h"
-#include "output.h"
-#include "reader_package.h"
-#include "review_folder.h"
-#include "review_json.h"
+#include "formats/review/adjudication_json.h"
+#include "formats/assessment_json.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "formats/review/reader_package.h"
+#include "formats/review/review_folder.h"
+#include "formats/review/review_json.h"
 
 namespace nadir::cli {
 

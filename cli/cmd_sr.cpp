@@ -2,9 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "dicom/sr/sr.h"
-#include "measure/io/assessment_json.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::cli {
 

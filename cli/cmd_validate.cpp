@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "batch.h"
-#include "commands.h"
+#include "formats/batch.h"
+#include "cli/commands.h"
 
 namespace nadir::cli {
 

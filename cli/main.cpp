@@ -3,7 +3,7 @@
 #include <cstring>
 #include <exception>
 
-#include "commands.h"
+#include "cli/commands.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "assessment_json.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::cli {
 

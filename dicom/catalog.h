@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "warnings.h"
+#include "dicom/warnings.h"
 
 namespace nadir::dicom {
 

@@ -1,4 +1,4 @@
-#include "detail/dcmtk_util.h"
+#include "dicom/detail/dcmtk_util.h"
 
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcrleerg.h>

@@ -1,4 +1,4 @@
-#include "detail/gdcm_decode.h"
+#include "dicom/detail/gdcm_decode.h"
 
 #include <gdcmImage.h>
 #include <gdcmImageReader.h>

@@ -1,15 +1,15 @@
 // Reading one file's header: the fields a slice needs, checked, with errors that name the
 // file, tag and value. Pixel data is not read (DCMTK leaves large values on disk), but its
 // byte offset is found for native transfer syntaxes so LoadSeries can read it with one pread.
-#include "detail/image_header.h"
+#include "dicom/detail/image_header.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
-#include "detail/dcmtk_util.h"
-#include "error.h"
+#include "dicom/detail/dcmtk_util.h"
+#include "dicom/error.h"
 
 namespace nadir::dicom::detail {
 namespace {

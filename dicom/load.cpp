@@ -1,6 +1,6 @@
 // LoadSeries: plan the grid, then decode files in parallel, middle slice first, reporting
 // each slice as it lands in the volume.
-#include "load.h"
+#include "dicom/load.h"
 
 #include <sys/mman.h>
 
@@ -11,9 +11,9 @@
 #include <mutex>
 #include <thread>
 
-#include "detail/pixels.h"
-#include "detail/plan.h"
-#include "error.h"
+#include "dicom/detail/pixels.h"
+#include "dicom/detail/plan.h"
+#include "dicom/error.h"
 
 namespace nadir::dicom {
 namespace {

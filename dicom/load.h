@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "catalog.h"
-#include "volume.h"
-#include "warnings.h"
+#include "dicom/catalog.h"
+#include "geometry/volume.h"
+#include "dicom/warnings.h"
 
 namespace nadir::dicom {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "volume.h"
+#include "geometry/volume.h"
 
 namespace nadir::dicom {
 

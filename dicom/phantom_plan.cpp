@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "phantom.h"
+#include "dicom/phantom.h"
 
 namespace nadir::dicom {
 namespace {

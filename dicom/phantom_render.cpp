@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "phantom.h"
+#include "dicom/phantom.h"
 
 namespace nadir::dicom {
 namespace {

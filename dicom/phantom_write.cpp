@@ -10,9 +10,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "error.h"
-#include "phantom.h"
-#include "write_ct.h"
+#include "dicom/error.h"
+#include "dicom/phantom.h"
+#include "dicom/write_ct.h"
 
 namespace nadir::dicom {
 namespace {

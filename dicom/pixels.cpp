@@ -1,6 +1,6 @@
 // Pixels: reading stored values (directly, or through DCMTK's and GDCM's decoders) and the
 // modality rescale to Hounsfield units.
-#include "detail/pixels.h"
+#include "dicom/detail/pixels.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,10 +11,10 @@
 #include <cstring>
 #include <memory>
 
-#include "detail/dcmtk_util.h"
-#include "error.h"
-#include "load.h"
-#include "detail/gdcm_decode.h"
+#include "dicom/detail/dcmtk_util.h"
+#include "dicom/error.h"
+#include "dicom/load.h"
+#include "dicom/detail/gdcm_decode.h"
 
 namespace nadir::dicom::detail {
 namespace {
@@ -29,7 +29,8 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
   const bool pad = f.has_padding;
   const std::int32_t padv = std::int32_t(f.padding_value);
   long long padded = 0, clamped = 0;
-  double lo = 0, hi = 0;
+  // The range of the values that did not fit; empty until one is found (all may lie above it).
+  double lo = 1e300, hi = -1e300;
   auto stored = [&](std::size_t i) -> std::int32_t {
     std::int32_t s = std::is_signed_v<T> ? std::int32_t(in[i])
                                          : std::int32_t(std::make_unsigned_t<T>(in[i]));

@@ -1,13 +1,13 @@
 // From a sorted stack of slices to a volume grid: spacing, gaps, duplicates, tilt.
 // Pure value work (no DCMTK): every check here is unit-testable with made-up positions.
-#include "detail/plan.h"
+#include "dicom/detail/plan.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "error.h"
-#include "load.h"
+#include "dicom/error.h"
+#include "dicom/load.h"
 
 namespace nadir::dicom::detail {
 namespace {

@@ -9,10 +9,10 @@
 #include <thread>
 #include <tuple>
 
-#include "catalog.h"
-#include "detail/dcmtk_util.h"
-#include "detail/image_header.h"
-#include "error.h"
+#include "dicom/catalog.h"
+#include "dicom/detail/dcmtk_util.h"
+#include "dicom/detail/image_header.h"
+#include "dicom/error.h"
 
 namespace nadir::dicom {
 namespace {

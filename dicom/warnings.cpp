@@ -1,4 +1,4 @@
-#include "warnings.h"
+#include "dicom/warnings.h"
 
 #include <cstdio>
 #include <string>

@@ -1,13 +1,13 @@
 // Writing CT Image Storage files with DCMTK (PS3.3 A.3: CT Image IOD).
-#include "write_ct.h"
+#include "dicom/write_ct.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
-#include "detail/dcmtk_util.h"
-#include "error.h"
+#include "dicom/detail/dcmtk_util.h"
+#include "dicom/error.h"
 
 namespace nadir::dicom {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "volume.h"
+#include "geometry/volume.h"
 
 namespace nadir::dicom {
 

@@ -1,11 +1,11 @@
-#include "assess.h"
+#include "measure/assess.h"
 
 #include <algorithm>
 
-#include "best_response.h"
-#include "irecist.h"
-#include "recist11.h"
-#include "validate.h"
+#include "measure/best_response.h"
+#include "measure/irecist.h"
+#include "measure/recist11.h"
+#include "measure/validate.h"
 
 namespace nadir {
 

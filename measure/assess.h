@@ -1,8 +1,8 @@
 // The whole engine for one subject: validate, check the baseline, compute every response.
 #pragma once
 
-#include "results.h"
-#include "subject.h"
+#include "measure/results.h"
+#include "measure/subject.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "best_response.h"
+#include "measure/best_response.h"
 
 #include <algorithm>
 

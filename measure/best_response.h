@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "results.h"
-#include "subject.h"
+#include "measure/results.h"
+#include "measure/subject.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "caliper.h"
+#include "measure/caliper.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "lesion.h"
+#include "measure/lesion.h"
 
 namespace nadir::caliper {
 

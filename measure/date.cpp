@@ -1,4 +1,4 @@
-#include "date.h"
+#include "measure/date.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,12 +1,12 @@
-#include "irecist.h"
+#include "measure/irecist.h"
 
 #include <cstdio>
 #include <optional>
 #include <set>
 
-#include "irecist_new_lesions.h"
-#include "recist11.h"
-#include "rules.h"
+#include "measure/irecist_new_lesions.h"
+#include "measure/recist11.h"
+#include "measure/rules.h"
 
 namespace nadir {
 

@@ -1,8 +1,8 @@
-#include "irecist_new_lesions.h"
+#include "measure/irecist_new_lesions.h"
 
 #include <map>
 
-#include "rules.h"
+#include "measure/rules.h"
 
 namespace nadir {
 

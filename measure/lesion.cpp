@@ -1,4 +1,4 @@
-#include "lesion.h"
+#include "measure/lesion.h"
 
 #include <algorithm>
 #include <cctype>

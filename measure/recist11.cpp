@@ -1,11 +1,11 @@
-#include "recist11.h"
+#include "measure/recist11.h"
 
 #include <cstdio>
 #include <limits>
 #include <string>
 
-#include "rules.h"
-#include "sum_of_diameters.h"
+#include "measure/rules.h"
+#include "measure/sum_of_diameters.h"
 
 namespace nadir {
 

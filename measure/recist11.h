@@ -5,8 +5,8 @@
 #include <optional>
 #include <vector>
 
-#include "results.h"
-#include "subject.h"
+#include "measure/results.h"
+#include "measure/subject.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "response.h"
+#include "measure/response.h"
 
 namespace nadir {
 

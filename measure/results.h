@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "response.h"
+#include "measure/date.h"
+#include "measure/response.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "subject.h"
+#include "measure/subject.h"
 
 namespace nadir {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "lesion.h"
-#include "protocol.h"
+#include "measure/date.h"
+#include "measure/lesion.h"
+#include "measure/protocol.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "sum_of_diameters.h"
+#include "measure/sum_of_diameters.h"
 
 namespace nadir {
 

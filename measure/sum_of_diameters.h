@@ -3,8 +3,8 @@
 
 #include <optional>
 
-#include "lesion.h"
-#include "protocol.h"
+#include "measure/lesion.h"
+#include "measure/protocol.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "validate.h"
+#include "measure/validate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "rules.h"
-#include "sum_of_diameters.h"
+#include "measure/rules.h"
+#include "measure/sum_of_diameters.h"
 
 namespace nadir {
 

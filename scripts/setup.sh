@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git python3
-  # DICOM, imaging and 3D (DESIGN.md: roles of the dependencies)
+  # DICOM, imaging and 3D (the team's ../shared/DESIGN.md: roles of the dependencies)
   libdcmtk-dev libinsighttoolkit5-dev libvtk9-dev
   # DICOM command-line converters: the dicom tests re-encode series in every transfer syntax
   dcmtk libgdcm-tools

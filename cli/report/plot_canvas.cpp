@@ -1,4 +1,4 @@
-#include "plot_canvas.h"
+#include "cli/report/plot_canvas.h"
 
 #include <cairo-svg.h>
 

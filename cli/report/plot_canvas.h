@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "response.h"
+#include "measure/response.h"
 
 namespace nadir::report {
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "plots.h"
-#include "text_format.h"
+#include "cli/report/plots.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

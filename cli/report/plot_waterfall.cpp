@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "plots.h"
-#include "stats/group_endpoints.h"
-#include "text_format.h"
+#include "cli/report/plots.h"
+#include "measure/stats/group_endpoints.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

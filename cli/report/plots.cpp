@@ -1,8 +1,8 @@
-#include "plots.h"
+#include "cli/report/plots.h"
 
 #include <map>
 
-#include "stats/group_endpoints.h"
+#include "measure/stats/group_endpoints.h"
 
 namespace nadir::report {
 

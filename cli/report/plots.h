@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "plot_canvas.h"
-#include "report_data.h"
+#include "cli/report/plot_canvas.h"
+#include "cli/report/report_data.h"
 
 namespace nadir::report {
 

@@ -1,6 +1,6 @@
-#include "report_cdisc.h"
+#include "cli/report/report_cdisc.h"
 
-#include "text_format.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

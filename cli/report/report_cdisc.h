@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "report_data.h"
+#include "cli/report/report_data.h"
 
 namespace nadir::report {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "batch.h"
-#include "stats/covariate_analysis.h"
-#include "stats/group_endpoints.h"
-#include "stats/subject_outcome.h"
+#include "formats/batch.h"
+#include "measure/stats/covariate_analysis.h"
+#include "measure/stats/group_endpoints.h"
+#include "measure/stats/subject_outcome.h"
 
 namespace nadir::report {
 

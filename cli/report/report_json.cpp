@@ -1,6 +1,6 @@
-#include "report_json.h"
+#include "cli/report/report_json.h"
 
-#include "text_format.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

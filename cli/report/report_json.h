@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report_data.h"
+#include "cli/report/report_data.h"
 
 namespace nadir::report {
 

@@ -1,8 +1,8 @@
-#include "report_pdf.h"
+#include "cli/report/report_pdf.h"
 
 #include <cairo-pdf.h>
 
-#include "text_format.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "plots.h"
+#include "cli/report/plots.h"
 
 namespace nadir::report {
 

@@ -1,8 +1,8 @@
-#include "report_tables.h"
+#include "cli/report/report_tables.h"
 
 #include <set>
 
-#include "text_format.h"
+#include "cli/report/text_format.h"
 
 namespace nadir::report {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "report_data.h"
+#include "cli/report/report_data.h"
 
 namespace nadir::report {
 

@@ -1,8 +1,8 @@
-#include "text_format.h"
+#include "cli/report/text_format.h"
 
 #include <cstdio>
 
-#include "stats/kaplan_meier.h"
+#include "measure/stats/kaplan_meier.h"
 
 namespace nadir::report {
 

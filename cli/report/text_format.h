@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "stats/binomial_ci.h"
+#include "measure/date.h"
+#include "measure/stats/binomial_ci.h"
 
 namespace nadir::report {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../catalog.h"
+#include "dicom/catalog.h"
 
 namespace nadir::dicom::detail {
 

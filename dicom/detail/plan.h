@@ -3,9 +3,9 @@
 
 #include <vector>
 
-#include "../catalog.h"
-#include "../volume.h"
-#include "../warnings.h"
+#include "dicom/catalog.h"
+#include "geometry/volume.h"
+#include "dicom/warnings.h"
 
 namespace nadir::dicom::detail {
 

@@ -1,5 +1,5 @@
 // The coded concepts of nadir's TID 1500 reports; see codes.h and README.md.
-#include "codes.h"
+#include "dicom/sr/codes.h"
 
 #include <algorithm>
 #include <cctype>

@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "../error.h"
-#include "image_index.h"
+#include "dicom/error.h"
+#include "dicom/sr/image_index.h"
 #include "measure/assess.h"
-#include "sr.h"
-#include "write_report.h"
+#include "dicom/sr/sr.h"
+#include "dicom/sr/write_report.h"
 
 namespace nadir::dicom::sr {
 

@@ -1,19 +1,27 @@
 // Image planes of the referenced images and SCOORD <-> patient-space conversion.
-#include "image_index.h"
+#include "dicom/sr/image_index.h"
 
-#include "../catalog.h"
+#include "dicom/catalog.h"
+#include "geometry/volume_geometry.h"
 
 namespace nadir::dicom::sr {
 
 namespace {
 
-using Vec = std::array<double, 3>;
+using Vec = Vec3;
 
 Vec RowDir(const ImagePlane& p) { return {p.orientation[0], p.orientation[1], p.orientation[2]}; }
 Vec ColDir(const ImagePlane& p) { return {p.orientation[3], p.orientation[4], p.orientation[5]}; }
-double Dot(const Vec& a, const Vec& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
-Vec Cross(const Vec& a, const Vec& b) {
-  return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+
+// The plane as a one-slice volume: i along the row, j down the column (PS3.3 C.7.6.2.1.1).
+VolumeGeometry PlaneGeometry(const ImagePlane& p) {
+  const Vec r = RowDir(p), c = ColDir(p), n = Cross(r, c);
+  VolumeGeometry g;
+  g.size = {1, 1, 1};
+  g.spacing = {p.spacing[1], p.spacing[0], 1.0};
+  g.origin = p.position;
+  g.direction = {r[0], r[1], r[2], c[0], c[1], c[2], n[0], n[1], n[2]};
+  return g;
 }
 
 }  // namespace
@@ -28,10 +36,7 @@ PixelPoint PatientToPixel(const ImagePlane& plane, const PatientPoint& p, double
 }
 
 PatientPoint PixelToPatient(const ImagePlane& plane, const PixelPoint& px) {
-  const Vec r = RowDir(plane), c = ColDir(plane);
-  const double u = (px.column - 0.5) * plane.spacing[1], v = (px.row - 0.5) * plane.spacing[0];
-  return {plane.position[0] + u * r[0] + v * c[0], plane.position[1] + u * r[1] + v * c[1],
-          plane.position[2] + u * r[2] + v * c[2]};
+  return PlaneGeometry(plane).ToPatient(px.column - 0.5, px.row - 0.5, 0);
 }
 
 const ImagePlane* ImageIndex::Find(const std::string& sop_uid) const {

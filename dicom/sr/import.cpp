@@ -4,12 +4,12 @@
 #include <map>
 #include <set>
 
-#include "../error.h"
-#include "measure/io/assessment_json.h"
-#include "parse_report.h"
-#include "sr.h"
-#include "subject_fields.h"
-#include "time_points.h"
+#include "dicom/error.h"
+#include "formats/assessment_json.h"
+#include "dicom/sr/parse_report.h"
+#include "dicom/sr/sr.h"
+#include "dicom/sr/subject_fields.h"
+#include "dicom/sr/time_points.h"
 
 namespace nadir::dicom::sr {
 

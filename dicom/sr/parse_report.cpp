@@ -1,13 +1,13 @@
 // TID 1500 content tree -> ParsedReport. Accepts nadir's reports and those of other writers
 // (OHIF / Cornerstone3D: Length and Bidirectional groups, older SRT codes).
-#include "parse_report.h"
+#include "dicom/sr/parse_report.h"
 
 #include <cmath>
 #include <sstream>
 
-#include "../error.h"
+#include "dicom/error.h"
 #include "measure/date.h"
-#include "subject_fields.h"
+#include "dicom/sr/subject_fields.h"
 
 namespace nadir::dicom::sr {
 

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "image_index.h"
+#include "dicom/sr/image_index.h"
 #include "measure/lesion.h"
-#include "sr.h"
-#include "sr_tree.h"
+#include "dicom/sr/sr.h"
+#include "dicom/sr/sr_tree.h"
 
 namespace nadir::dicom::sr {
 

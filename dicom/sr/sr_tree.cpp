@@ -1,11 +1,11 @@
 // SR file -> SrNode tree, with dcmdata only (PS3.3 C.17.3 SR Document Content Module).
-#include "sr_tree.h"
+#include "dicom/sr/sr_tree.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
-#include "../detail/dcmtk_util.h"
-#include "../error.h"
+#include "dicom/detail/dcmtk_util.h"
+#include "dicom/error.h"
 
 namespace nadir::dicom::sr {
 

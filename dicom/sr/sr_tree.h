@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "codes.h"
+#include "dicom/sr/codes.h"
 
 namespace nadir::dicom::sr {
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "codes.h"
+#include "dicom/sr/codes.h"
 #include "measure/subject.h"
 
 namespace nadir::dicom::sr {

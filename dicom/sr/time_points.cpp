@@ -1,5 +1,5 @@
 // TID 1502 Time Point Context read back; see time_points.h.
-#include "time_points.h"
+#include "dicom/sr/time_points.h"
 
 #include <algorithm>
 

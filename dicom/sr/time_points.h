@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "parse_report.h"
+#include "dicom/sr/parse_report.h"
 
 namespace nadir::dicom::sr {
 

@@ -1,10 +1,10 @@
 // TID 1502 rows and SCOORD3D added to a document tree built by DCMTK's TID 1500 classes.
-#include "tree_edits.h"
+#include "dicom/sr/tree_edits.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmsr/dsrdoctr.h>
 
-#include "codes.h"
+#include "dicom/sr/codes.h"
 
 namespace nadir::dicom::sr {
 

@@ -1,5 +1,5 @@
 // One timepoint -> one TID 1500 Measurement Report, built with DCMTK's dcmsr/cmr classes.
-#include "write_report.h"
+#include "dicom/sr/write_report.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
@@ -13,11 +13,11 @@
 #include <memory>
 #include <set>
 
-#include "../error.h"
-#include "codes.h"
+#include "dicom/error.h"
+#include "dicom/sr/codes.h"
 #include "measure/date.h"
 #include "measure/protocol.h"
-#include "tree_edits.h"
+#include "dicom/sr/tree_edits.h"
 
 namespace nadir::dicom::sr {
 

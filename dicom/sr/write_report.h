@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "image_index.h"
+#include "dicom/sr/image_index.h"
 #include "measure/results.h"
 #include "measure/subject.h"
-#include "sr.h"
-#include "subject_fields.h"
+#include "dicom/sr/sr.h"
+#include "dicom/sr/subject_fields.h"
 
 namespace nadir::dicom::sr {
 

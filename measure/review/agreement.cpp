@@ -1,4 +1,4 @@
-#include "agreement.h"
+#include "measure/review/agreement.h"
 
 #include <algorithm>
 #include <iterator>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "review.h"
+#include "measure/review/review.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "assessment_changes.h"
+#include "measure/review/assessment_changes.h"
 
 #include <map>
 #include <set>

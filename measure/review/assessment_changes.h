@@ -6,7 +6,7 @@
 #include <variant>
 #include <vector>
 
-#include "subject.h"
+#include "measure/subject.h"
 
 namespace nadir {
 

@@ -1,4 +1,4 @@
-#include "criteria_read.h"
+#include "measure/review/criteria_read.h"
 
 namespace nadir {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "date.h"
-#include "protocol.h"
-#include "results.h"
+#include "measure/date.h"
+#include "measure/protocol.h"
+#include "measure/results.h"
 
 namespace nadir {
 

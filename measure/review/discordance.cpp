@@ -1,4 +1,4 @@
-#include "discordance.h"
+#include "measure/review/discordance.h"
 
 #include <cstdlib>
 

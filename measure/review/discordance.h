@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "criteria_read.h"
+#include "measure/review/criteria_read.h"
 
 namespace nadir {
 

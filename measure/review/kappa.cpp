@@ -1,4 +1,4 @@
-#include "kappa.h"
+#include "measure/review/kappa.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "review.h"
+#include "measure/review/review.h"
 
 #include <algorithm>
 
-#include "agreement.h"
+#include "measure/review/agreement.h"
 
 namespace nadir {
 

@@ -1,9 +1,9 @@
-#include "stats/binomial_ci.h"
+#include "measure/stats/binomial_ci.h"
 
 #include <stdexcept>
 #include <string>
 
-#include "stats/special_functions.h"
+#include "measure/stats/special_functions.h"
 
 namespace nadir::stats {
 

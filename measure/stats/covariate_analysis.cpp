@@ -1,4 +1,4 @@
-#include "stats/covariate_analysis.h"
+#include "measure/stats/covariate_analysis.h"
 
 #include <set>
 

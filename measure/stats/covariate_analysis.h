@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "stats/covariate_bands.h"
-#include "stats/rank_test.h"
-#include "stats/subject_outcome.h"
+#include "measure/stats/covariate_bands.h"
+#include "measure/stats/rank_test.h"
+#include "measure/stats/subject_outcome.h"
 
 namespace nadir::stats {
 

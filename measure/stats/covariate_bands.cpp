@@ -1,4 +1,4 @@
-#include "stats/covariate_bands.h"
+#include "measure/stats/covariate_bands.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "stats/binomial_ci.h"
+#include "measure/stats/binomial_ci.h"
 
 namespace nadir::stats {
 

@@ -1,4 +1,4 @@
-#include "stats/group_endpoints.h"
+#include "measure/stats/group_endpoints.h"
 
 #include <set>
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "stats/binomial_ci.h"
-#include "stats/kaplan_meier.h"
-#include "stats/km_median.h"
-#include "stats/subject_outcome.h"
+#include "measure/stats/binomial_ci.h"
+#include "measure/stats/kaplan_meier.h"
+#include "measure/stats/km_median.h"
+#include "measure/stats/subject_outcome.h"
 
 namespace nadir::stats {
 

@@ -1,4 +1,4 @@
-#include "stats/kaplan_meier.h"
+#include "measure/stats/kaplan_meier.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "stats/special_functions.h"
+#include "measure/stats/special_functions.h"
 
 namespace nadir::stats {
 

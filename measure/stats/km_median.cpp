@@ -1,4 +1,4 @@
-#include "stats/km_median.h"
+#include "measure/stats/km_median.h"
 
 #include <cmath>
 #include <vector>

@@ -3,7 +3,7 @@
 
 #include <optional>
 
-#include "stats/kaplan_meier.h"
+#include "measure/stats/kaplan_meier.h"
 
 namespace nadir::stats {
 

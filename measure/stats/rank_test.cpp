@@ -1,10 +1,10 @@
-#include "stats/rank_test.h"
+#include "measure/stats/rank_test.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "stats/special_functions.h"
+#include "measure/stats/special_functions.h"
 
 namespace nadir::stats {
 

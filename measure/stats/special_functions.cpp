@@ -1,4 +1,4 @@
-#include "stats/special_functions.h"
+#include "measure/stats/special_functions.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "stats/subject_outcome.h"
+#include "measure/stats/subject_outcome.h"
 
 #include <algorithm>
 

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
-#include "protocol.h"
-#include "response.h"
-#include "results.h"
-#include "stats/kaplan_meier.h"
-#include "subject.h"
+#include "measure/date.h"
+#include "measure/protocol.h"
+#include "measure/response.h"
+#include "measure/results.h"
+#include "measure/stats/kaplan_meier.h"
+#include "measure/subject.h"
 
 namespace nadir::stats {
 

@@ -1,6 +1,6 @@
 // Caliper geometry (measure/caliper.h): lengths in patient mm and the bidirectional tool's
 // perpendicular short axis (RECIST 1.1 §3.2: long axis, and the short axis perpendicular to it).
-#include "caliper.h"
+#include "measure/caliper.h"
 
 #include <gtest/gtest.h>
 

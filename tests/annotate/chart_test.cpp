@@ -1,10 +1,10 @@
 // The response chart's values come from the engine's results; its reference lines are the
 // RECIST 1.1 §4.3.1 thresholds (PR at -30 % of baseline, PD at +20 % over the nadir).
-#include "chart.h"
+#include "viewer/annotate/chart.h"
 
 #include <gtest/gtest.h>
 
-#include "test_util.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

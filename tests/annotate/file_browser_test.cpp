@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "file_browser.h"
-#include "test_util.h"
+#include "viewer/annotate/file_browser.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

@@ -6,11 +6,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "assess.h"
-#include "assessment_json.h"
-#include "batch.h"
-#include "results_json.h"
-#include "test_util.h"
+#include "measure/assess.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
+#include "formats/results_json.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "test_util.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

@@ -3,9 +3,9 @@
 // additions), with undo, autosave, save, reload and the engine's live response.
 #include <gtest/gtest.h>
 
-#include "assess.h"
-#include "assessment_json.h"
-#include "test_util.h"
+#include "measure/assess.h"
+#include "formats/assessment_json.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

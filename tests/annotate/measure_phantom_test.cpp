@@ -8,10 +8,10 @@
 #include <cmath>
 #include <map>
 
-#include "assess.h"
+#include "measure/assess.h"
 #include "dicom/phantom.h"
-#include "dicom/volume.h"
-#include "test_util.h"
+#include "geometry/volume.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

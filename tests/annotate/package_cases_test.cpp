@@ -5,9 +5,9 @@
 
 #include <fstream>
 
-#include "assessment_json.h"
-#include "package_cases.h"
-#include "test_util.h"
+#include "formats/assessment_json.h"
+#include "viewer/annotate/package_cases.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

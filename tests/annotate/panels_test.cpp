@@ -1,11 +1,11 @@
 // The annotation panels run headless: a Dear ImGui context with no window and no renderer
 // draws frames of them for sessions in every state. Without input they ask for nothing.
-#include "panels.h"
+#include "viewer/annotate/panels.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "test_util.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {

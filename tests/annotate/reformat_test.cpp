@@ -6,11 +6,11 @@
 
 #include <cmath>
 
-#include "assessment_json.h"
-#include "core/reslice.h"
-#include "dicom/volume.h"
-#include "overlay.h"
-#include "test_util.h"
+#include "formats/assessment_json.h"
+#include "viewer/core/reslice.h"
+#include "geometry/volume.h"
+#include "viewer/annotate/overlay.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {
@@ -41,7 +41,7 @@ struct CoronalPhantom {
     v.origin = {-50, -60, -45};
     const double r = 25 * kPi / 180;
     v.direction = {std::cos(r), std::sin(r), 0, -std::sin(r), std::cos(r), 0, 0, 0, 1};
-    g = viewer::VolumeGeometry::Of(v);
+    g = VolumeGeometry(v);
     coronal = viewer::MakePlane(g, viewer::Orientation::kCoronal);
     const int n = coronal.SliceOfPosition(viewer::Dot(g.Center(), coronal.normal));
     position = coronal.PositionOfSlice(n);

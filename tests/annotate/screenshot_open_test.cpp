@@ -8,19 +8,19 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/png_io.h"
+#include "viewer/core/png_io.h"
 #include "dicom/phantom.h"
 #include "dicom/sr/sr.h"
-#include "measure/io/assessment_json.h"
-#include "reader_package.h"
-#include "screenshot_util.h"
-#include "test_util.h"
+#include "formats/assessment_json.h"
+#include "formats/review/reader_package.h"
+#include "tests/annotate/screenshot_util.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CaliperPixels;
+using testing::CaliperPixelsInViewport;
 
 std::string RunCommand(const std::string& cmd, int* status) {
   std::string out;
@@ -58,8 +58,8 @@ TEST_F(OpenSubject, AssessmentOfTheSecondPatientShowsThatPatient) {
   const fs::path file = trial.assessment_files.at(1);
   const auto img = Shot("--assessment '" + file.string() + "'", "open_assessment_ph002.png");
   ASSERT_EQ(img.width, 1600);
-  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on PH-002's baseline";
-  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on PH-002's follow-up";
+  EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on PH-002's baseline";
+  EXPECT_GT(CaliperPixelsInViewport(img, 1), 30) << "no caliper on PH-002's follow-up";
 }
 
 TEST_F(OpenSubject, DicomSrReportsOpenWithTheirCalipers) {
@@ -74,8 +74,8 @@ TEST_F(OpenSubject, DicomSrReportsOpenWithTheirCalipers) {
   ASSERT_EQ(exported.reports.size(), truth.subject->timepoints.size());
   const auto img = Shot("--sr '" + options.out.string() + "'", "open_sr_ph002.png");
   ASSERT_EQ(img.width, 1600);
-  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the SR's baseline";
-  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on the SR's follow-up";
+  EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on the SR's baseline";
+  EXPECT_GT(CaliperPixelsInViewport(img, 1), 30) << "no caliper on the SR's follow-up";
 }
 
 TEST_F(OpenSubject, ABlindedReadersPackageOpensInReaderModeAtItsFirstCase) {
@@ -103,7 +103,7 @@ TEST_F(OpenSubject, ABlindedReadersPackageOpensInReaderModeAtItsFirstCase) {
                  &status);
   ASSERT_EQ(status, 0) << out;
   const auto img = viewer::ReadPng(png.string());
-  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the first case: " << png;
+  EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on the first case: " << png;
   // Showing is not editing: no case was rewritten or autosaved.
   for (const auto& f : fs::directory_iterator(package))
     EXPECT_NE(f.path().extension(), ".autosave") << f.path();

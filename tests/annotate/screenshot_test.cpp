@@ -11,16 +11,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/png_io.h"
+#include "viewer/core/png_io.h"
 #include "dicom/phantom.h"
-#include "screenshot_util.h"
-#include "test_util.h"
+#include "tests/annotate/screenshot_util.h"
+#include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CaliperPixels;
+using testing::CaliperPixelsInViewport;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);
@@ -49,8 +49,8 @@ TEST(AnnotatedScreenshot, BaselineAndFollowUpWithCalipersAndResponsePanel) {
   ASSERT_EQ(img.width, 1600);
   // The viewer opens at T1: its bidirectional calipers on the baseline (left) and on the
   // follow-up (right) image, in the upper part that the panels leave free.
-  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the baseline: " << png;
-  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no caliper on the follow-up: " << png;
+  EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on the baseline: " << png;
+  EXPECT_GT(CaliperPixelsInViewport(img, 1), 30) << "no caliper on the follow-up: " << png;
   // Showing is not editing: the file is untouched and nothing was autosaved.
   EXPECT_EQ(Slurp(assessment), before);
   EXPECT_FALSE(fs::exists(assessment.string() + ".autosave"));
@@ -116,7 +116,7 @@ TEST(AnnotatedScreenshot, SplitLesionFragmentsOnTheFollowUpAndInThePanel) {
     (*t1)["fragments"] = fragments;
   });
   ASSERT_EQ(img.width, 1600);
-  EXPECT_GT(CaliperPixels(img, 995, 60, 1600, 520), 30) << "no fragment on the follow-up";
+  EXPECT_GT(CaliperPixelsInViewport(img, 1), 30) << "no fragment on the follow-up";
 }
 
 // A measurement drawn on a coronal reformat of the baseline series (series, plane, normal; no
@@ -145,7 +145,7 @@ TEST(AnnotatedScreenshot, CaliperOnACoronalReformatOfTheBaseline) {
     lesions = reordered;
   });
   ASSERT_EQ(img.width, 1600);
-  EXPECT_GT(CaliperPixels(img, 380, 60, 990, 520), 30) << "no caliper on the coronal baseline";
+  EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on the coronal baseline";
 }
 
 }  // namespace

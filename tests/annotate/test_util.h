@@ -5,7 +5,7 @@
 #include <random>
 #include <string>
 
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate::testing {
 

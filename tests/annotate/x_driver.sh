@@ -13,7 +13,7 @@ export XDG_STATE_HOME="$work/state"
 start_viewer() {
   "$viewer" "$study" --layout 1x1 --size 1200x800 "$@" > viewer.log 2>&1 &
   pid=$!
-  await_window "$pid" 4  # load the series (a shared machine may be slow)
+  await_window "$pid" viewer.log
 }
 
 # line X0 Y0 X1 Y1: a left drag in the image.

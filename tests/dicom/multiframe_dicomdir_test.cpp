@@ -8,7 +8,7 @@
 
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
-#include "test_util.h"
+#include "tests/dicom/test_util.h"
 
 namespace nadir::dicom {
 namespace {

@@ -1,4 +1,4 @@
-#include "test_util.h"
+#include "tests/dicom/test_util.h"
 
 #include <unistd.h>
 

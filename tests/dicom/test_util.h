@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "dicom/volume.h"
+#include "geometry/volume.h"
 
 namespace nadir::dicom::test {
 

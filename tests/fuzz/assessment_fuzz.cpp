@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "assess.h"
-#include "assessment_json.h"
+#include "measure/assess.h"
+#include "formats/assessment_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

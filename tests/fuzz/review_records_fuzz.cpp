@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "adjudication_json.h"
-#include "audit_log.h"
+#include "formats/review/adjudication_json.h"
+#include "formats/review/audit_log.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

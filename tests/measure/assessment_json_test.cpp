@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "assessment_json.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::test {
 namespace {

@@ -1,8 +1,8 @@
 // Baseline selection and measurability warnings: RECIST 1.1 §3.1-3.2.
 #include <gtest/gtest.h>
 
-#include "subject_builder.h"
-#include "validate.h"
+#include "tests/measure/subject_builder.h"
+#include "measure/validate.h"
 
 namespace nadir::test {
 namespace {

@@ -1,7 +1,7 @@
 // Best overall response, confirmation, SD duration, window and dates: RECIST 1.1 §4.4.3-4.7.
 #include <gtest/gtest.h>
 
-#include "subject_builder.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 namespace {

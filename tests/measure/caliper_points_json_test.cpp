@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "assessment_json.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::test {
 namespace {

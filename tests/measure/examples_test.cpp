@@ -7,8 +7,8 @@
 #include <fstream>
 #include <map>
 
-#include "batch.h"
-#include "results_json.h"
+#include "formats/batch.h"
+#include "formats/results_json.h"
 
 namespace nadir::test {
 namespace {

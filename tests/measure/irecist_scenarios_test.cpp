@@ -2,7 +2,7 @@
 // the boundaries of confirmation and new-lesion selection.
 #include <gtest/gtest.h>
 
-#include "irecist_test_util.h"
+#include "tests/measure/irecist_test_util.h"
 
 namespace nadir::test {
 namespace {

@@ -2,7 +2,7 @@
 // I1-I6), in both columns: without and with a previous iUPD.
 #include <gtest/gtest.h>
 
-#include "irecist_test_util.h"
+#include "tests/measure/irecist_test_util.h"
 
 namespace nadir::test {
 namespace {

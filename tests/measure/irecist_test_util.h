@@ -1,7 +1,7 @@
 // Helpers for iRECIST tests: courses built in code and their iRECIST codes.
 #pragma once
 
-#include "subject_builder.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 

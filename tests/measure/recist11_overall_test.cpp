@@ -1,8 +1,8 @@
 // Overall response at a timepoint: RECIST 1.1 §4.3.3-4.3.5 and §4.4.1 Tables 1 and 2.
 #include <gtest/gtest.h>
 
-#include "recist11.h"
-#include "subject_builder.h"
+#include "measure/recist11.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 namespace {

@@ -1,8 +1,8 @@
 // Target lesion response at one follow-up: RECIST 1.1 §4.3.1, §4.3.2, §4.4.2 (shared/RECIST.md).
 #include <gtest/gtest.h>
 
-#include "recist11.h"
-#include "subject_builder.h"
+#include "measure/recist11.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 namespace {

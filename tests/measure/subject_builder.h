@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "assess.h"
-#include "subject.h"
+#include "measure/assess.h"
+#include "measure/subject.h"
 
 namespace nadir {
 // Readable codes in test failure messages.

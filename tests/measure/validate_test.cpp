@@ -1,7 +1,7 @@
 // Bad input gets an error naming the field and the value; nothing is dropped silently.
 #include <gtest/gtest.h>
 
-#include "subject_builder.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 namespace {

@@ -1,5 +1,5 @@
 // Adjudication records (docs/format/adjudication-v1.md): reading, writing, clear errors.
-#include "adjudication_json.h"
+#include "formats/review/adjudication_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // Audited edits (`nadir edit`): a saved change always has its audit entry; bad edits save
 // nothing and say why.
-#include "assessment_edit.h"
+#include "formats/review/assessment_edit.h"
 
 #include <gtest/gtest.h>
 
-#include "assessment_json.h"
-#include "audit_log.h"
-#include "temp_dir.h"
+#include "formats/assessment_json.h"
+#include "formats/review/audit_log.h"
+#include "tests/review/temp_dir.h"
 
 namespace nadir {
 namespace {

@@ -1,14 +1,14 @@
 // The audit trail: SHA-256, the hash chain, and tampering found at the right entry.
-#include "audit_log.h"
+#include "formats/review/audit_log.h"
 
 #include <gtest/gtest.h>
 
 #include <thread>
 
-#include "assessment_json.h"
-#include "sha256.h"
-#include "subject_builder.h"
-#include "temp_dir.h"
+#include "formats/assessment_json.h"
+#include "formats/review/sha256.h"
+#include "tests/measure/subject_builder.h"
+#include "tests/review/temp_dir.h"
 
 namespace nadir {
 namespace {

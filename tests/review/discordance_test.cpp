@@ -1,9 +1,9 @@
 // Discordance rules between two reads, each switchable, with the charter's date tolerance.
-#include "discordance.h"
+#include "measure/review/discordance.h"
 
 #include <gtest/gtest.h>
 
-#include "subject_builder.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir {
 namespace {

@@ -1,6 +1,6 @@
 // Cohen's kappa against the worked examples of Altman, Practical Statistics for Medical
 // Research (Chapman & Hall, 1991), section 14.3.
-#include "kappa.h"
+#include "measure/review/kappa.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // Blinding: a reader's package holds that reader's reads and the images, and nothing that
 // names the other reader, the adjudication or the subject's arm and dose level.
-#include "reader_package.h"
+#include "formats/review/reader_package.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "temp_dir.h"
+#include "tests/review/temp_dir.h"
 
 namespace nadir {
 namespace {

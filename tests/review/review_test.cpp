@@ -1,9 +1,9 @@
 // Central review over two readers: statuses, final read, adjudication and trial agreement.
-#include "review.h"
+#include "measure/review/review.h"
 
 #include <gtest/gtest.h>
 
-#include "subject_builder.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir {
 namespace {

@@ -2,8 +2,8 @@
 // `nadir recompute` takes from it.
 #include <gtest/gtest.h>
 
-#include "final_reads.h"
-#include "review_folder.h"
+#include "formats/review/final_reads.h"
+#include "formats/review/review_folder.h"
 
 namespace nadir {
 namespace {

@@ -8,7 +8,7 @@
 #include <iterator>
 
 #include "dicom/error.h"
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -1,8 +1,8 @@
 // SCOORD image coordinates <-> patient mm (PS3.3 C.18.6.1.1, C.7.6.2.1.1) and tracking UIDs.
 #include <gtest/gtest.h>
 
-#include "codes.h"
-#include "image_index.h"
+#include "dicom/sr/codes.h"
+#include "dicom/sr/image_index.h"
 #include "dicom/sr/sr.h"
 
 namespace nadir::dicom::sr {

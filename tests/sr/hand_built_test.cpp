@@ -9,8 +9,8 @@
 #include <dcmtk/dcmsr/codes/srt.h>
 #include <dcmtk/dcmsr/dsrdoc.h>
 
-#include "image_index.h"
-#include "sr_fixture.h"
+#include "dicom/sr/image_index.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

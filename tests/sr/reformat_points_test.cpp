@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "measure/assess.h"
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

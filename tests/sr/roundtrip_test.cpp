@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "measure/assess.h"
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -4,9 +4,9 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
-#include "image_index.h"
-#include "sr_fixture.h"
-#include "write_report.h"
+#include "dicom/sr/image_index.h"
+#include "tests/sr/sr_fixture.h"
+#include "dicom/sr/write_report.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

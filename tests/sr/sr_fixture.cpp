@@ -1,5 +1,5 @@
 // Shared fixture of the dicom/sr tests; see sr_fixture.h.
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>

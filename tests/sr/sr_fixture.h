@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dicom/sr/sr.h"
-#include "measure/io/assessment_json.h"
+#include "formats/assessment_json.h"
 
 class DcmItem;
 

@@ -4,7 +4,7 @@
 #include <dcmtk/dcmdata/dctk.h>
 
 #include "dicom/error.h"
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -4,7 +4,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "dicom/error.h"
-#include "parse_report.h"
-#include "sr_fixture.h"
+#include "dicom/sr/parse_report.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "sr_fixture.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -3,10 +3,10 @@
 // session; failures leave the session as it was and say why.
 #include <gtest/gtest.h>
 
-#include "assess.h"
-#include "session.h"
-#include "sr_files.h"
-#include "sr_fixture.h"
+#include "measure/assess.h"
+#include "viewer/annotate/session.h"
+#include "viewer/annotate/sr_files.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -4,7 +4,7 @@
 // 1934;26:404-413), which every statistics package reproduces: x=0,n=10 -> [0, 0.3085];
 // x=3,n=10 -> [0.0667, 0.6525]. The digits beyond those tables were checked independently by
 // solving P(X >= k | p) = 0.025 and P(X <= k | p) = 0.025 by bisection over exact binomial sums.
-#include "stats/binomial_ci.h"
+#include "measure/stats/binomial_ci.h"
 
 #include <gtest/gtest.h>
 

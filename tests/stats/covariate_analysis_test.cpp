@@ -1,9 +1,9 @@
 // The covariate question of the CD70 trial: CD70-positive percentage against disease control.
-#include "stats/covariate_analysis.h"
+#include "measure/stats/covariate_analysis.h"
 
 #include <gtest/gtest.h>
 
-#include "outcome_builder.h"
+#include "tests/stats/outcome_builder.h"
 
 namespace nadir::stats {
 namespace {

@@ -1,5 +1,5 @@
 // ORR and DCR by bands of a covariate (e.g. CD70-positive percentage).
-#include "stats/covariate_bands.h"
+#include "measure/stats/covariate_bands.h"
 
 #include <gtest/gtest.h>
 

@@ -7,13 +7,13 @@
 //   E  IP DL1  errors in the file: not evaluable, in the denominator, PFS censored at day 0
 //   F  IV DL1  no treatment_start: outside the analysis set
 // All treated on 2026-01-08.
-#include "stats/group_endpoints.h"
+#include "measure/stats/group_endpoints.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "outcome_builder.h"
+#include "tests/stats/outcome_builder.h"
 
 namespace nadir::stats {
 namespace {

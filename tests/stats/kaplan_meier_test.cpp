@@ -1,5 +1,5 @@
 // Kaplan-Meier with Greenwood standard errors against published textbook examples.
-#include "stats/kaplan_meier.h"
+#include "measure/stats/kaplan_meier.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "km_textbook_data.h"
+#include "tests/stats/km_textbook_data.h"
 
 namespace nadir::stats {
 namespace {

@@ -1,9 +1,9 @@
 // Median survival and its Brookmeyer-Crowley interval.
-#include "stats/km_median.h"
+#include "measure/stats/km_median.h"
 
 #include <gtest/gtest.h>
 
-#include "km_textbook_data.h"
+#include "tests/stats/km_textbook_data.h"
 
 namespace nadir::stats {
 namespace {

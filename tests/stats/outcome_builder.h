@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "results.h"
-#include "subject.h"
+#include "measure/results.h"
+#include "measure/subject.h"
 
 namespace nadir::stats::testing_support {
 

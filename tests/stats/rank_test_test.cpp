@@ -1,6 +1,6 @@
 // The Wilcoxon-Mann-Whitney rank-sum test for a covariate between subjects with and without
 // disease control.
-#include "stats/rank_test.h"
+#include "measure/stats/rank_test.h"
 
 #include <gtest/gtest.h>
 

@@ -11,13 +11,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "assess.h"
-#include "assessment_json.h"
-#include "report/plots.h"
-#include "report/report_cdisc.h"
-#include "report/report_data.h"
-#include "report/report_json.h"
-#include "report/report_tables.h"
+#include "measure/assess.h"
+#include "formats/assessment_json.h"
+#include "cli/report/plots.h"
+#include "cli/report/report_cdisc.h"
+#include "cli/report/report_data.h"
+#include "cli/report/report_json.h"
+#include "cli/report/report_tables.h"
 
 namespace nadir::report {
 namespace {

@@ -1,5 +1,5 @@
 // The special functions under the exact binomial interval and the normal approximations.
-#include "stats/special_functions.h"
+#include "measure/stats/special_functions.h"
 
 #include <gtest/gtest.h>
 

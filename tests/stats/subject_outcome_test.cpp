@@ -2,11 +2,11 @@
 // dated and censored (shared/RECIST.md "Trial endpoints"). Day counts worked by hand from the
 // calendar (2026 is not a leap year): 2026-01-08 -> 2026-07-06 is 23 + 28 + 31 + 30 + 31 + 30
 // + 6 = 179 days.
-#include "stats/subject_outcome.h"
+#include "measure/stats/subject_outcome.h"
 
 #include <gtest/gtest.h>
 
-#include "outcome_builder.h"
+#include "tests/stats/outcome_builder.h"
 
 namespace nadir::stats {
 namespace {

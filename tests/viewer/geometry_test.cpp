@@ -1,12 +1,12 @@
 // Reslicing geometry: patient mm from the DICOM geometry, never pixels times one spacing.
-#include "core/geometry.h"
+#include "viewer/core/geometry.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/reslice.h"
-#include "core/synthetic.h"
+#include "viewer/core/reslice.h"
+#include "viewer/core/synthetic.h"
 
 namespace nadir::viewer {
 namespace {
@@ -100,7 +100,7 @@ TEST(SlicePlane, ReversedSliceOrderGivesTheSamePatientPositions) {
 
 TEST(SyntheticChest, VoxelsSampleTheDefinedStructures) {
   const Volume v = MakeSyntheticChest();
-  const VolumeGeometry g = VolumeGeometry::Of(v);
+  const VolumeGeometry g = VolumeGeometry(v);
   const Vec3 ijk = g.ToIndex({SyntheticChest::kLesionCenter[0], SyntheticChest::kLesionCenter[1],
                               SyntheticChest::kLesionCenter[2]});
   EXPECT_EQ(v.At(int(std::lround(ijk[0])), int(std::lround(ijk[1])), int(std::lround(ijk[2]))),

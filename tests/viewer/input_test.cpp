@@ -7,7 +7,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-#include "input.h"
+#include "viewer/app/input.h"
 
 namespace nadir::viewer {
 namespace {

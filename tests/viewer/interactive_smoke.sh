@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$viewer" --synthetic --settings "$work/viewer.ini" --size 1200x700 > viewer.log 2>&1 &
 pid=$!
-await_window "$pid" 1.5  # let the synthetic series load
+await_window "$pid" viewer.log
 xdotool mousemove 600 350; sleep 0.2
 for _ in 1 2 3; do xdotool click 5; sleep 0.05; done
 xdotool key 2; sleep 0.2

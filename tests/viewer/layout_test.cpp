@@ -1,9 +1,9 @@
 // Layouts and linked scrolling by patient position.
-#include "core/layout.h"
+#include "viewer/core/layout.h"
 
 #include <gtest/gtest.h>
 
-#include "core/intents.h"
+#include "viewer/core/intents.h"
 
 namespace nadir::viewer {
 namespace {

@@ -1,5 +1,5 @@
 // The command line of nadir-viewer.
-#include "core/options.h"
+#include "viewer/core/options.h"
 
 #include <gtest/gtest.h>
 

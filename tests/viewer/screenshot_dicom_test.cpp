@@ -7,9 +7,9 @@
 #include <cmath>
 #include <filesystem>
 
-#include "core/layout.h"
+#include "viewer/core/layout.h"
 #include "dicom/phantom.h"
-#include "screenshot_support.h"
+#include "tests/viewer/screenshot_support.h"
 
 namespace nadir::viewer {
 namespace {
@@ -48,7 +48,7 @@ class ScreenshotDicom : public ::testing::Test {
 TEST_F(ScreenshotDicom, BaselineAxialThroughTheLesionMatchesThePhantomVoxels) {
   NADIR_REQUIRE_DISPLAY();
   const Volume v = dicom::RenderPhantom(trial_, 0, 0);
-  const VolumeGeometry g = VolumeGeometry::Of(v);
+  const VolumeGeometry g = VolumeGeometry(v);
   const dicom::PhantomLesion lesion = BaselineTarget();
   const int k = int(std::lround(g.ToIndex(lesion.centre)[2]));
   const RgbaImage image =
@@ -75,17 +75,17 @@ TEST_F(ScreenshotDicom, FollowUpIsLinkedToBaselineByPatientPosition) {
   const Volume baseline = dicom::RenderPhantom(trial_, 0, 0);
   const Volume follow_up = dicom::RenderPhantom(trial_, 0, 2);  // the latest study
   const dicom::PhantomLesion lesion = BaselineTarget();
-  const int k = int(std::lround(VolumeGeometry::Of(baseline).ToIndex(lesion.centre)[2]));
+  const int k = int(std::lround(VolumeGeometry(baseline).ToIndex(lesion.centre)[2]));
   const RgbaImage image = Screenshot(
       "dicom_linked", {folder_.string(), "--layout", "1x2", "--no-overlay", "--size", "1026x512",
                        "--slice", std::to_string(k), "--preset", "soft-tissue"});
   ASSERT_EQ(image.width, 1026);
   const auto rects = LayoutRects(Layout::k1x2, {0, 0, 1026, 512});
   const WindowLevel wl = *PresetByName("soft-tissue");
-  const SlicePlane left = MakePlane(VolumeGeometry::Of(baseline), Orientation::kAxial);
+  const SlicePlane left = MakePlane(VolumeGeometry(baseline), Orientation::kAxial);
   ViewState left_view = InitialView(left, wl);
   GoToSlice(left, left_view, k);
-  const SlicePlane right = MakePlane(VolumeGeometry::Of(follow_up), Orientation::kAxial);
+  const SlicePlane right = MakePlane(VolumeGeometry(follow_up), Orientation::kAxial);
   ViewState right_view = InitialView(right, wl);
   GoToPosition(right, right_view, left_view.position_mm);
   EXPECT_NEAR(right_view.position_mm, left_view.position_mm, 0.5 * right.slice_step_mm);
@@ -96,7 +96,7 @@ TEST_F(ScreenshotDicom, FollowUpIsLinkedToBaselineByPatientPosition) {
 TEST_F(ScreenshotDicom, CoronalReformatOfFiveMillimetreSlicesMatchesThePhantomVoxels) {
   NADIR_REQUIRE_DISPLAY();
   const Volume v = dicom::RenderPhantom(trial_, 0, 0);
-  const VolumeGeometry g = VolumeGeometry::Of(v);
+  const VolumeGeometry g = VolumeGeometry(v);
   const int j = int(std::lround(g.ToIndex(BaselineTarget().centre)[1]));
   const RgbaImage image =
       Screenshot("dicom_coronal", {folder_.string(), "--layout", "1x1", "--no-overlay", "--size",

@@ -1,4 +1,4 @@
-#include "screenshot_support.h"
+#include "tests/viewer/screenshot_support.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +28,7 @@ RgbaImage Screenshot(const std::string& name, const std::vector<std::string>& ar
 
 bool ExpectedGrey(const Volume& v, const PixelMapping& m, int x, int y, const WindowLevel& wl,
                   Expected& out) {
-  const VolumeGeometry g = VolumeGeometry::Of(v);
+  const VolumeGeometry g = VolumeGeometry(v);
   const Vec3 ijk = g.ToIndex(PixelToPatient(m, x + 0.5, y + 0.5));
   int lo[3], hi[3];
   for (int a = 0; a < 3; ++a) {

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <ostream>
 
-#include "core/layout.h"
-#include "core/synthetic.h"
-#include "screenshot_support.h"
+#include "viewer/core/layout.h"
+#include "viewer/core/synthetic.h"
+#include "tests/viewer/screenshot_support.h"
 
 namespace nadir::viewer {
 namespace {
@@ -34,7 +34,7 @@ struct View {
 
 View Expect(Orientation o, int slice, const WindowLevel& wl) {
   View v;
-  v.plane = MakePlane(VolumeGeometry::Of(Chest()), o);
+  v.plane = MakePlane(VolumeGeometry(Chest()), o);
   v.view = InitialView(v.plane, wl);
   GoToSlice(v.plane, v.view, slice);
   return v;

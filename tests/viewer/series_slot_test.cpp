@@ -1,7 +1,7 @@
 // Loading never blocks the reading room: the middle slice is on the GPU and drawable while the
 // worker is still decoding the rest. Needs a GL context (hidden window): skipped without a
 // DISPLAY.
-#include "series_slot.h"
+#include "viewer/app/series_slot.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <mutex>
 
-#include "core/synthetic.h"
-#include "gl/context.h"
+#include "viewer/core/synthetic.h"
+#include "viewer/gl/context.h"
 
 namespace nadir::viewer {
 namespace {

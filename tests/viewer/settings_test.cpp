@@ -1,5 +1,5 @@
 // Window size and layout remembered between runs.
-#include "core/settings.h"
+#include "viewer/core/settings.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Viewport mapping, scrolling, zoom and pan: plain state, no window.
-#include "core/view_state.h"
+#include "viewer/core/view_state.h"
 
 #include <gtest/gtest.h>
 

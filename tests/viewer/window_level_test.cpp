@@ -1,5 +1,5 @@
 // Window/level: the linear VOI LUT of DICOM PS3.3 C.11.2.1.2.1.
-#include "core/window_level.h"
+#include "viewer/core/window_level.h"
 
 #include <gtest/gtest.h>
 

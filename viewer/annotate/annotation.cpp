@@ -1,4 +1,4 @@
-#include "annotation.h"
+#include "viewer/annotate/annotation.h"
 
 #include <algorithm>
 #include <set>

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "subject.h"
+#include "measure/subject.h"
 
 namespace nadir::annotate {
 

@@ -1,8 +1,8 @@
-#include "chart.h"
+#include "viewer/annotate/chart.h"
 
 #include <algorithm>
 
-#include "rules.h"
+#include "measure/rules.h"
 
 namespace nadir::annotate {
 

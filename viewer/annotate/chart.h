@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "results.h"
+#include "measure/results.h"
 
 namespace nadir::annotate {
 

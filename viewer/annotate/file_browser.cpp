@@ -1,4 +1,4 @@
-#include "file_browser.h"
+#include "viewer/annotate/file_browser.h"
 
 #include <algorithm>
 #include <cctype>

@@ -6,8 +6,8 @@
 #include <string>
 #include <variant>
 
-#include "date.h"
-#include "lesion.h"
+#include "measure/date.h"
+#include "measure/lesion.h"
 
 namespace nadir::annotate {
 

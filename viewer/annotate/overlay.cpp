@@ -1,4 +1,4 @@
-#include "overlay.h"
+#include "viewer/annotate/overlay.h"
 
 #include <cstdio>
 

@@ -1,11 +1,11 @@
-#include "package_cases.h"
+#include "viewer/annotate/package_cases.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "annotation.h"
-#include "assessment_json.h"
+#include "viewer/annotate/annotation.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::annotate {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "reader_package.h"
+#include "formats/review/reader_package.h"
 
 namespace nadir::annotate {
 

@@ -6,13 +6,25 @@
 #include <string>
 #include <vector>
 
-#include "intents.h"
-#include "session.h"
+#include "viewer/annotate/intents.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 
+/// Where the viewer docks a panel (window pixels). A docked panel has no title-bar close, move
+/// or resize of its own: its column's splitter sizes it. `width` 0 lets the panel float.
+struct PanelPlace {
+  float x = 0, y = 0, width = 0, height = 0;
+};
+
+/// Begins a panel's window: docked at `place` when it has a size, else floating with a close
+/// button on `open` and `floating` as its first size.
+bool BeginPanel(const char* title, const PanelPlace& place, bool* open, float floating_w,
+                float floating_h);
+
 struct LesionPanelState {
   bool open = true;
+  PanelPlace place;
   char site_text[64] = "";    // free-text site of the selected lesion, being typed
   std::string site_text_for;  // the lesion whose site the buffer holds
   char reader[32] = "";
@@ -36,6 +48,7 @@ void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vect
 
 struct ResponsePanelState {
   bool open = true;
+  PanelPlace place;
   bool irecist = false;  // show iRECIST instead of RECIST 1.1
 };
 

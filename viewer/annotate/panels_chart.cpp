@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "chart.h"
-#include "panels.h"
+#include "viewer/annotate/chart.h"
+#include "viewer/annotate/panels.h"
 
 namespace nadir::annotate {
 

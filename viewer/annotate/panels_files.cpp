@@ -1,4 +1,4 @@
-#include "panels_files.h"
+#include "viewer/annotate/panels_files.h"
 
 #include <imgui.h>
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "file_browser.h"
+#include "viewer/annotate/file_browser.h"
 
 namespace nadir::annotate {
 

@@ -4,9 +4,9 @@
 
 #include <cstdio>
 
-#include "overlay.h"
-#include "panels.h"
-#include "sum_of_diameters.h"
+#include "viewer/annotate/overlay.h"
+#include "viewer/annotate/panels.h"
+#include "measure/sum_of_diameters.h"
 
 namespace nadir::annotate {
 

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <utility>
 
-#include "overlay.h"
-#include "panels.h"
-#include "sum_of_diameters.h"
+#include "viewer/annotate/overlay.h"
+#include "viewer/annotate/panels.h"
+#include "measure/sum_of_diameters.h"
 
 namespace nadir::annotate {
 
@@ -182,8 +182,7 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
 std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st) {
   std::vector<Action> out;
   if (!st.open) return out;
-  ImGui::SetNextWindowSize(ImVec2(540, 340), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Lesions", &st.open)) {
+  if (!BeginPanel("Lesions", st.place, &st.open, 540, 340)) {
     ImGui::End();
     return out;
   }

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <utility>
 
-#include "chart.h"
-#include "panels.h"
+#include "viewer/annotate/chart.h"
+#include "viewer/annotate/panels.h"
 
 namespace nadir::annotate {
 
@@ -54,8 +54,7 @@ ImVec4 ColourOf(Response r) {
 std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
   std::vector<Action> out;
   if (!st.open) return out;
-  ImGui::SetNextWindowSize(ImVec2(740, 360), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Response", &st.open)) {
+  if (!BeginPanel("Response", st.place, &st.open, 740, 360)) {
     ImGui::End();
     return out;
   }

@@ -1,9 +1,9 @@
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "assess.h"
+#include "measure/assess.h"
 
 namespace nadir::annotate {
 

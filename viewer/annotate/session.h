@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "annotation.h"
-#include "assessment_json.h"
-#include "caliper.h"
-#include "intents.h"
-#include "results.h"
-#include "shown_image.h"
-#include "undo.h"
+#include "viewer/annotate/annotation.h"
+#include "formats/assessment_json.h"
+#include "measure/caliper.h"
+#include "viewer/annotate/intents.h"
+#include "measure/results.h"
+#include "viewer/annotate/shown_image.h"
+#include "viewer/annotate/undo.h"
 
 namespace nadir::annotate {
 

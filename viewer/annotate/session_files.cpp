@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "assessment_json.h"
-#include "session.h"
+#include "formats/assessment_json.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 

@@ -3,7 +3,7 @@
 // the caliper tools; the engine sums the fragments (TargetDiameterMm).
 #include <algorithm>
 
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 

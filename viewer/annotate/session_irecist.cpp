@@ -1,6 +1,6 @@
 // The iRECIST fields a reader sets on a lesion (assessment-v1.md, nadir notes "iRECIST
 // additions"): a new lesion's category and "increased since the last assessment".
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 

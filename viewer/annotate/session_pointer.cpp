@@ -1,7 +1,7 @@
 // The caliper tools: press, drag and release in patient space, on a native image (named by its
 // SOP Instance UID) or a reformat (series, plane, normal). Nothing changes in the assessment
 // until the release; the release is one edit (one undo step, one autosave).
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 

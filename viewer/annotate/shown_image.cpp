@@ -1,4 +1,4 @@
-#include "shown_image.h"
+#include "viewer/annotate/shown_image.h"
 
 #include <cmath>
 

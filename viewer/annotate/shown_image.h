@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "lesion.h"
+#include "measure/lesion.h"
 
 namespace nadir::annotate {
 

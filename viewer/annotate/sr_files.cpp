@@ -1,4 +1,4 @@
-#include "sr_files.h"
+#include "viewer/annotate/sr_files.h"
 
 #include <exception>
 

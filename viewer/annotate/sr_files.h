@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "session.h"
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 

@@ -1,4 +1,4 @@
-#include "annotate_glue.h"
+#include "viewer/app/annotate_glue.h"
 
 #include <imgui.h>
 
@@ -6,11 +6,12 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 
-#include "annotate_view.h"
+#include "viewer/app/annotate_view.h"
 
 namespace nadir::viewer {
 
@@ -25,16 +26,19 @@ std::optional<Date> DateOfSeries(const SeriesSlot& slot) {
   return ParseIsoDate(slot.summary().study_date);
 }
 
-std::string DefaultSavePath(const AnnotateUi& ui) {
-  if (!ui.assessment.empty()) return ui.assessment;
-  return ui.session.subject().id + ".assessment.json";
-}
-
+// One save path for the Save button, Ctrl+S and "Save and quit": the open file, else
+// --assessment FILE, else the File menu's Save-as dialog (which proposes SUBJECT.json).
 void Save(AnnotateUi& ui) {
   std::string error;
-  const bool ok = ui.session.path().empty() ? ui.session.SaveAs(DefaultSavePath(ui), &error)
+  if (ui.session.path().empty() && ui.assessment.empty()) {
+    ui.save_as_requested = true;
+    return;
+  }
+  const bool ok = ui.session.path().empty() ? ui.session.SaveAs(ui.assessment, &error)
                                             : ui.session.Save(&error);
   ui.status = ok ? "saved " + ui.session.path() : "not saved: " + error;
+  if (ok) std::printf("nadir-viewer: saved %s\n", ui.session.path().c_str());
+  std::fflush(stdout);
 }
 
 // Opens --assessment, or starts a new assessment of the first series' patient, once the
@@ -174,11 +178,15 @@ void DropCaliperDrag(std::vector<Intent>& intents) {
       intents.end());
 }
 
-void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects) {
+void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects,
+                    const ViewportRect& lesions, const ViewportRect& response) {
   if (!ui.started) return;
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  // Bottom corners: the upper half of the images, where the body is, stays in view.
-  ImGui::SetNextWindowPos(ImVec2(display.x - 545, display.y - 345), ImGuiCond_FirstUseEver);
+  const auto place = [](const ViewportRect& r) {
+    return an::PanelPlace{float(r.x), float(r.y), float(r.width), float(r.height)};
+  };
+  ui.lesion_panel.open = ui.response_panel.open = lesions.width > 0;
+  ui.lesion_panel.place = place(lesions);
+  ui.response_panel.place = place(response);
   std::vector<an::Action> actions;
   if (!ui.jump_pending.empty()) {
     bool placed = !room.state().viewports.empty();
@@ -195,7 +203,6 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
   }
   const auto lesion_actions = an::DrawLesionPanel(ui.session, ui.lesion_panel);
   actions.insert(actions.end(), lesion_actions.begin(), lesion_actions.end());
-  ImGui::SetNextWindowPos(ImVec2(0, display.y - 365), ImGuiCond_FirstUseEver);
   const auto more = an::DrawResponsePanel(ui.session, ui.response_panel);
   actions.insert(actions.end(), more.begin(), more.end());
   for (const an::Action& a : actions) {
@@ -210,7 +217,9 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
     ShowLesion(ui, room, rects, jump->id);
   }
   if (!ui.status.empty()) {
-    ImGui::SetNextWindowPos(ImVec2(display.x - 545, display.y - 375), ImGuiCond_Always);
+    // Over the foot of the lesion panel, never over the images.
+    ImGui::SetNextWindowPos(ImVec2(float(response.x + 4), float(response.y - 4)), ImGuiCond_Always,
+                            ImVec2(0, 1));
     ImGui::SetNextWindowBgAlpha(0.6f);
     ImGui::Begin("##annotate-status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "annotate/panels.h"
-#include "annotate/session.h"
-#include "core/intents.h"
-#include "input.h"
-#include "reading_room.h"
+#include "viewer/annotate/panels.h"
+#include "viewer/annotate/session.h"
+#include "viewer/core/intents.h"
+#include "viewer/app/input.h"
+#include "viewer/app/reading_room.h"
 
 struct ImGuiIO;
 struct ImDrawList;
@@ -32,6 +32,7 @@ struct AnnotateUi {
   std::string patient_id;    // DICOM PatientID of the series the assessment started on
   std::string jump_pending;  // a lesion to show once the viewports are placed (on open)
   std::string status;
+  bool save_as_requested = false;  // a save with no file yet: the File menu asks for one
 };
 
 /// Call before ViewportInput: starts the session once series are listed, takes the annotation
@@ -46,7 +47,10 @@ void DropCaliperDrag(std::vector<Intent>& intents);
 
 /// Draws the lesion and response panels and applies what they ask for (selecting a lesion
 /// moves every viewport to its measurement at that viewport's timepoint).
-void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects);
+/// The lesion and response panels, docked at `lesions` and `response` (the right column);
+/// a width of 0 hides them (the column is collapsed).
+void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects,
+                    const ViewportRect& lesions, const ViewportRect& response);
 
 /// Caliper lines, handles and labels over each viewport (screen space, from patient points).
 void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room,

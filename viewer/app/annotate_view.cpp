@@ -1,11 +1,11 @@
-#include "annotate_view.h"
+#include "viewer/app/annotate_view.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "annotate/overlay.h"
+#include "viewer/annotate/overlay.h"
 
 namespace nadir::viewer {
 

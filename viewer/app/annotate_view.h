@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "annotate/shown_image.h"
-#include "annotate_glue.h"
+#include "viewer/annotate/shown_image.h"
+#include "viewer/app/annotate_glue.h"
 
 namespace nadir::viewer {
 

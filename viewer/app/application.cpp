@@ -1,4 +1,4 @@
-#include "application.h"
+#include "viewer/app/application.h"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -11,19 +11,20 @@
 #include <numeric>
 #include <thread>
 
-#include "annotate_glue.h"
-#include "core/settings.h"
-#include "dicom_source.h"
-#include "file_menu.h"
-#include "gl/context.h"
-#include "gl/framebuffer.h"
-#include "gl/gl.h"
-#include "input.h"
-#include "overlays.h"
-#include "panels.h"
-#include "reader_mode.h"
-#include "reading_room.h"
-#include "sources.h"
+#include "viewer/app/annotate_glue.h"
+#include "viewer/app/columns.h"
+#include "viewer/core/settings.h"
+#include "viewer/app/dicom_source.h"
+#include "viewer/app/file_menu.h"
+#include "viewer/gl/context.h"
+#include "viewer/gl/framebuffer.h"
+#include "viewer/gl/gl.h"
+#include "viewer/app/input.h"
+#include "viewer/app/overlays.h"
+#include "viewer/app/panels.h"
+#include "viewer/app/reader_mode.h"
+#include "viewer/app/reading_room.h"
+#include "viewer/app/sources.h"
 
 namespace nadir::viewer {
 
@@ -52,6 +53,10 @@ struct Session {
   AnnotateUi annotate{};  // lesions, calipers, live response (viewer/annotate)
   FileMenuUi files{};     // open / save assessments and DICOM SR
   ReaderModeUi reader{};  // a blinded reader's package: its cases
+  ScreenSplit split;      // column widths and which columns are folded
+  ScreenRegions regions;  // where this frame put the panels and the images
+  std::vector<ViewportRect> rects;  // this frame's viewports (framebuffer pixels)
+  std::string dumped_layout;        // what --dump-layout last wrote
 };
 
 // Starts listing series: the synthetic chest at once, or a folder scan on a worker thread.
@@ -143,21 +148,32 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   ImGui::NewFrame();
   const ImGuiIO& io = ImGui::GetIO();
   const float scale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
-  const auto area = [&](float menu_height) {
-    const int x = int(kBrowserWidth * scale), y = int(menu_height * scale);
-    return ViewportRect{x, y, std::max(fb_width - x, 1), std::max(fb_height - y, 1)};
-  };
-
   float menu_height = 0;
   MenuIntent menu =
       DrawMenuBar(state, s.frame_ms, menu_height, [&] { DrawFileMenu(s.files, s.annotate); });
-  std::vector<ViewportRect> rects = LayoutRects(state.layout, area(menu_height));
-  const auto open = DrawStudyBrowser(s.browser, s.room.series(), state, menu_height,
-                                     io.DisplaySize.y - menu_height, s.source_label.c_str());
+  // Panels beside the images, never over them (screen_layout.h); window pixels here, the
+  // viewports below in framebuffer pixels.
+  const bool right_panels = s.annotate.started;
+  s.regions = ComputeScreen(int(io.DisplaySize.x), int(io.DisplaySize.y), int(menu_height),
+                            s.split, right_panels, s.reader.active);
+  const auto area = [&] {
+    const ViewportRect& r = s.regions.images;
+    return ViewportRect{int(r.x * scale), int(r.y * scale), std::max(int(r.width * scale), 1),
+                        std::max(int(r.height * scale), 1)};
+  };
+  std::vector<ViewportRect> rects = LayoutRects(state.layout, area());
+  std::optional<OpenSeries> open;
+  if (s.regions.has_left)
+    open = DrawStudyBrowser(s.browser, s.room.series(), state, s.regions.studies,
+                            s.source_label.c_str());
+  DrawColumnHandles(s.split, s.regions, right_panels, io.DisplaySize.x);
   if (state.show_help && !DrawHelp()) state.show_help = false;
   ShowSubjectWhenListed(s.files, s.annotate, s.room);
-  AnnotatePanels(s.annotate, s.room, rects);
-  DrawReaderCases(s.reader, s.files, s.annotate);
+  const ViewportRect none{0, 0, 0, 0};
+  AnnotatePanels(s.annotate, s.room, rects, s.regions.has_right ? s.regions.lesions : none,
+                 s.regions.has_right ? s.regions.response : none);
+  DrawReaderCases(s.reader, s.files, s.annotate, s.regions.has_cases ? s.regions.reader_cases : none);
+  SaveAsWhenAsked(s.files, s.annotate);
   DrawFileDialogs(s.files, s.annotate, s.room);
   FileMenuKeys(s.files, s.annotate, io, s.input);
   const bool caliper = AnnotateInput(s.annotate, io, s.room, rects, s.input);
@@ -167,7 +183,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   intents.insert(intents.begin(), menu.intents.begin(), menu.intents.end());
   for (const Intent& in : intents) {
     s.room.Apply(rects, in);
-    rects = LayoutRects(state.layout, area(menu_height));
+    rects = LayoutRects(state.layout, area());
   }
   if (open) {
     const auto& vps = state.viewports;
@@ -185,6 +201,7 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
 
   s.room.Render(rects, fb_height);
+  s.rects = rects;
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   for (int i = 0; i < int(rects.size()); ++i) {
     OverlayInput in;
@@ -220,6 +237,31 @@ struct ImGuiScope {
   }
 };
 
+bool WriteTextAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return false;
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !written) return false;
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+// --dump-layout: this frame's viewports (window pixels) and docked panels, written when they
+// change (tests check that no panel covers an image).
+void DumpLayout(Session& s, float scale) {
+  if (s.options.dump_layout.empty()) return;
+  std::vector<ViewportRect> viewports;
+  for (const ViewportRect& r : s.rects)
+    viewports.push_back({int(r.x / scale), int(r.y / scale), int(r.width / scale),
+                         int(r.height / scale)});
+  const std::string json = LayoutJson(viewports, s.regions.Panels());
+  if (json == s.dumped_layout) return;
+  s.dumped_layout = json;
+  if (!WriteTextAtomically(s.options.dump_layout, json))
+    std::fprintf(stderr, "nadir-viewer: cannot write --dump-layout %s\n",
+                 s.options.dump_layout.c_str());
+}
+
 int Screenshot(Session& s, int width, int height) {
   CollectScan(s, true);
   ShowSubjectWhenListed(s.files, s.annotate, s.room);
@@ -230,6 +272,7 @@ int Screenshot(Session& s, int width, int height) {
   for (int i = 0; i < 2; ++i) Frame(s, width, height, !s.options.no_overlay);
   glFinish();
   WritePng(s.options.screenshot, fbo.Read());
+  DumpLayout(s, 1.0f);
   Framebuffer::BindDefault();
   std::printf("wrote %s (%dx%d, %s)\n", s.options.screenshot.c_str(), width, height,
               GlfwContext::RendererDescription().c_str());
@@ -345,6 +388,7 @@ int Interactive(Session& s, Settings& settings, const std::string& settings_file
     const auto t0 = Clock::now();
     Frame(s, w, h, true);
     s.frame_ms = 0.9 * s.frame_ms + 0.1 * MsSince(t0);
+    DumpLayout(s, w > 0 ? float(w) / std::max(float(ImGui::GetIO().DisplaySize.x), 1.0f) : 1.0f);
     if (s.save_window) {
       s.save_window = false;
       const std::string name = "nadir-window-" + std::to_string(++s.saved_windows) + ".png";
@@ -377,10 +421,7 @@ int RunApplication(const Options& o, Clock::time_point launched) {
   Session s{o,
             context.window(),
             ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
-            {},
-            {},
-            {},
-            {}};
+            {}, {}, {}, {}, 0, 0, false, 0, Clock::now(), {}, {}, {}, {}, {}, {}, {}};
   s.annotate.assessment = o.assessment;
   if (!o.synthetic) s.files.images = o.path.empty() ? kDefaultStudies : o.path;
   if (const int status = OpenAtStart(s); status != 0 && headless) return status;

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "core/options.h"
+#include "viewer/core/options.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "dicom_source.h"
+#include "viewer/app/dicom_source.h"
 
 #include <chrono>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "dicom/catalog.h"
 #include "dicom/load.h"
-#include "sources.h"
+#include "viewer/app/sources.h"
 
 namespace nadir::viewer {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "series_slot.h"
+#include "viewer/app/series_slot.h"
 
 namespace nadir::viewer {
 

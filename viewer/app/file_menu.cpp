@@ -1,4 +1,4 @@
-#include "file_menu.h"
+#include "viewer/app/file_menu.h"
 
 #include <imgui.h>
 
@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "annotate/panels_files.h"
-#include "annotate/sr_files.h"
+#include "viewer/annotate/panels_files.h"
+#include "viewer/annotate/sr_files.h"
 
 namespace nadir::viewer {
 
@@ -303,6 +303,10 @@ void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room) {
     }
   }
   DrawSrWindow(ui);
+}
+
+void SaveAsWhenAsked(FileMenuUi& ui, AnnotateUi& annotate) {
+  if (std::exchange(annotate.save_as_requested, false)) Request(ui, annotate, Pending::kSaveAs);
 }
 
 void RequestOpenFile(FileMenuUi& ui, const AnnotateUi& annotate, const std::string& path) {

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "annotate/file_browser.h"
-#include "annotate_glue.h"
-#include "input.h"
-#include "reading_room.h"
+#include "viewer/annotate/file_browser.h"
+#include "viewer/app/annotate_glue.h"
+#include "viewer/app/input.h"
+#include "viewer/app/reading_room.h"
 
 struct ImGuiIO;
 
@@ -42,6 +42,9 @@ void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io,
 /// The dialogs and the SR window; applies what the reader chose. After an open, the viewports
 /// show the subject's baseline and latest follow-up when those studies are in the folder.
 void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room);
+
+/// Shows the Save-as dialog when a save found no file to write (AnnotateUi::save_as_requested).
+void SaveAsWhenAsked(FileMenuUi& ui, AnnotateUi& annotate);
 
 /// Opens the assessment `path` without a dialog, asking first about unsaved changes.
 void RequestOpenFile(FileMenuUi& ui, const AnnotateUi& annotate, const std::string& path);

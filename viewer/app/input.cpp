@@ -1,4 +1,4 @@
-#include "input.h"
+#include "viewer/app/input.h"
 
 #include <imgui.h>
 

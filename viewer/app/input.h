@@ -10,7 +10,7 @@
 
 #include <vector>
 
-#include "core/intents.h"
+#include "viewer/core/intents.h"
 
 struct ImGuiIO;
 struct GLFWwindow;

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "application.h"
+#include "viewer/app/application.h"
 
 int main(int argc, char** argv) {
   const auto launched = std::chrono::steady_clock::now();

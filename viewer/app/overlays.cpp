@@ -1,4 +1,4 @@
-#include "overlays.h"
+#include "viewer/app/overlays.h"
 
 #include <imgui.h>
 

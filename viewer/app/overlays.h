@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "reading_room.h"
+#include "viewer/app/reading_room.h"
 
 struct ImDrawList;
 

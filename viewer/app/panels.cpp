@@ -1,4 +1,4 @@
-#include "panels.h"
+#include "viewer/app/panels.h"
 
 #include <imgui.h>
 
@@ -27,11 +27,11 @@ const char* StateText(const SeriesSlot& s) {
 
 std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
                                            const std::vector<std::unique_ptr<SeriesSlot>>& series,
-                                           const ReadingState& state, float top, float height,
+                                           const ReadingState& state, const ViewportRect& place,
                                            const char* source_label) {
   std::optional<OpenSeries> out;
-  ImGui::SetNextWindowPos(ImVec2(0, top));
-  ImGui::SetNextWindowSize(ImVec2(kBrowserWidth, height));
+  ImGui::SetNextWindowPos(ImVec2(float(place.x), float(place.y)));
+  ImGui::SetNextWindowSize(ImVec2(float(place.width), float(place.height)));
   ImGui::Begin("Studies", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   ImGui::TextDisabled("%s", source_label);

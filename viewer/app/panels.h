@@ -6,13 +6,10 @@
 #include <optional>
 #include <vector>
 
-#include "core/intents.h"
-#include "series_slot.h"
+#include "viewer/core/intents.h"
+#include "viewer/app/series_slot.h"
 
 namespace nadir::viewer {
-
-/// Width of the study browser at the left of the window (pixels).
-inline constexpr float kBrowserWidth = 380;
 
 struct BrowserPanel {
   int selected = -1;
@@ -22,10 +19,10 @@ struct OpenSeries {
   int viewport;
 };
 /// Lists patients, studies and series; a click selects, a double-click or the buttons open the
-/// series in a viewport. `height` fills the left side below the menu bar.
+/// series in a viewport. It fills `place`, the left column of the screen.
 std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
                                            const std::vector<std::unique_ptr<SeriesSlot>>& series,
-                                           const ReadingState& state, float top, float height,
+                                           const ReadingState& state, const ViewportRect& place,
                                            const char* source_label);
 
 struct MenuIntent {

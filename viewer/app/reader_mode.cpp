@@ -1,8 +1,8 @@
-#include "reader_mode.h"
+#include "viewer/app/reader_mode.h"
 
 #include <imgui.h>
 
-#include "panels.h"
+#include "viewer/app/panels.h"
 
 namespace nadir::viewer {
 
@@ -46,15 +46,17 @@ std::string FirstCaseToRead(const ReaderModeUi& ui) {
   return "";
 }
 
-void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate) {
+void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
+                     const ViewportRect& place) {
   if (!ui.active) return;
   Refresh(ui, annotate);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  // Above the response panel (bottom left, 365 px high), over the end of the study list.
-  ImGui::SetNextWindowPos(ImVec2(0, display.y - 365 - 160), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(kBrowserWidth, 155), ImGuiCond_FirstUseEver);
+  if (place.width <= 0) return;  // the left column is collapsed
+  ImGui::SetNextWindowPos(ImVec2(float(place.x), float(place.y)));
+  ImGui::SetNextWindowSize(ImVec2(float(place.width), float(place.height)));
   const std::string title = "Blinded read: reader " + ui.cases.reader + "###reader_cases";
-  if (!ImGui::Begin(title.c_str())) {
+  if (!ImGui::Begin(title.c_str(), nullptr,
+                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                        ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
   }

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "annotate/package_cases.h"
-#include "annotate_glue.h"
-#include "file_menu.h"
+#include "viewer/annotate/package_cases.h"
+#include "viewer/app/annotate_glue.h"
+#include "viewer/app/file_menu.h"
 
 namespace nadir::viewer {
 
@@ -25,7 +25,8 @@ bool StartReaderMode(ReaderModeUi& ui, const std::string& path, std::string* err
 /// "" when none can be opened.
 std::string FirstCaseToRead(const ReaderModeUi& ui);
 
-/// The case window (left, below the study browser's list).
-void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate);
+/// The case window, docked at `place` (the bottom of the left column).
+void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
+                     const ViewportRect& place);
 
 }  // namespace nadir::viewer

@@ -1,8 +1,8 @@
-#include "reading_room.h"
+#include "viewer/app/reading_room.h"
 
 #include <cmath>
 
-#include "sources.h"
+#include "viewer/app/sources.h"
 
 namespace nadir::viewer {
 

@@ -1,11 +1,12 @@
-#include "series_slot.h"
+#include "viewer/app/series_slot.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <condition_variable>
 #include <cstring>
 #include <exception>
 
-#include "gl/gl.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 
@@ -105,7 +106,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
   bool changed = false;
   if (geometry) {
     geometry_at = Clock::now();
-    geometry_ = VolumeGeometry::Of(*geometry);
+    geometry_ = VolumeGeometry(*geometry);
     sop_uids_ = std::move(geometry->sop_uids);
     slices_.assign(geometry_.size[2], {});
     loaded_.assign(geometry_.size[2], false);
@@ -169,6 +170,10 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     } else {
       state_ = State::kReady;
     }
+    // A line scripts can wait for instead of sleeping (tests/x_window.sh).
+    std::printf("nadir-viewer: %s series %d %s\n", state_ == State::kReady ? "loaded" : "failed",
+                summary_.series_number, summary_.series_description.c_str());
+    std::fflush(stdout);
     if (worker_.joinable()) worker_.join();
     changed = true;
   }

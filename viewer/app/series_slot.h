@@ -16,8 +16,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/geometry.h"
-#include "gl/volume_texture.h"
+#include "viewer/core/geometry.h"
+#include "viewer/gl/volume_texture.h"
 
 namespace nadir::viewer {
 

@@ -1,9 +1,9 @@
-#include "sources.h"
+#include "viewer/app/sources.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "core/synthetic.h"
+#include "viewer/core/synthetic.h"
 
 namespace nadir::viewer {
 

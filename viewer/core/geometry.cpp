@@ -1,34 +1,10 @@
-#include "geometry.h"
+#include "viewer/core/geometry.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace nadir::viewer {
-
-Vec3 Cross(const Vec3& a, const Vec3& b) {
-  return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-}
-
-Vec3 Normalized(const Vec3& a) {
-  const double n = std::sqrt(Dot(a, a));
-  return n > 0 ? a * (1.0 / n) : a;
-}
-
-VolumeGeometry VolumeGeometry::Of(const Volume& v) {
-  VolumeGeometry g;
-  g.size = v.size;
-  g.spacing = v.spacing;
-  g.origin = v.origin;
-  g.direction = v.direction;
-  return g;
-}
-
-Vec3 VolumeGeometry::ToPatient(const Vec3& ijk) const {
-  Vec3 p = origin;
-  for (int a = 0; a < 3; ++a) p = p + Axis(a) * (ijk[a] * spacing[a]);
-  return p;
-}
 
 namespace {
 
@@ -53,18 +29,6 @@ std::array<double, 9> Inverse(const std::array<double, 9>& m) {
 }
 
 }  // namespace
-
-Vec3 VolumeGeometry::ToIndex(const Vec3& p) const {
-  const auto inv = Inverse(IndexToPatientMatrix(*this));
-  const Vec3 d = p - origin;
-  return {inv[0] * d[0] + inv[1] * d[1] + inv[2] * d[2],
-          inv[3] * d[0] + inv[4] * d[1] + inv[5] * d[2],
-          inv[6] * d[0] + inv[7] * d[1] + inv[8] * d[2]};
-}
-
-Vec3 VolumeGeometry::Center() const {
-  return ToPatient({(size[0] - 1) * 0.5, (size[1] - 1) * 0.5, (size[2] - 1) * 0.5});
-}
 
 std::array<float, 16> PatientToTexture(const VolumeGeometry& g) {
   const auto inv = Inverse(IndexToPatientMatrix(g));

@@ -1,4 +1,4 @@
-#include "intents.h"
+#include "viewer/core/intents.h"
 
 namespace nadir::viewer {
 

@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "layout.h"
+#include "viewer/core/layout.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "layout.h"
+#include "viewer/core/layout.h"
 
 #include <algorithm>
 

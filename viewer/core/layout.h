@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "view_state.h"
+#include "viewer/core/view_state.h"
 
 namespace nadir::viewer {
 

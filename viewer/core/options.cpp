@@ -1,4 +1,4 @@
-#include "options.h"
+#include "viewer/core/options.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -35,6 +35,8 @@ ParseResult ParseOptions(int argc, char** argv) {
   app.add_option("--bench", o.bench_frames, "scroll N frames, print frame times and exit");
   app.add_flag("--no-overlay", o.no_overlay, "draw the images only (no labels or panels)");
   app.add_option("--settings", o.settings_file, "file remembering window size and layout");
+  app.add_option("--dump-layout", o.dump_layout,
+                 "write the screen rectangles of the frame (viewports, panels) as JSON");
   app.add_option("--assessment", o.assessment,
                  "assessment file to annotate (nadir-assessment/1); created on the first save");
   auto* sr = app.add_option("--sr", o.sr,

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "layout.h"
-#include "reslice.h"
-#include "window_level.h"
+#include "viewer/core/layout.h"
+#include "viewer/core/reslice.h"
+#include "viewer/core/window_level.h"
 
 namespace nadir::viewer {
 
@@ -28,6 +28,7 @@ struct Options {
   std::string settings_file;  // where window size and layout are remembered
   std::string assessment;     // --assessment FILE: the assessment to annotate
   std::string sr;             // --sr DIR: rebuild the assessment from DICOM SR reports there
+  std::string dump_layout;    // --dump-layout FILE: the frame's viewport and panel rectangles
 };
 
 /// The default folder: the phantom sample trial, relative to the working directory.

@@ -1,4 +1,4 @@
-#include "png_io.h"
+#include "viewer/core/png_io.h"
 
 #include <png.h>
 

@@ -1,4 +1,4 @@
-#include "reslice.h"
+#include "viewer/core/reslice.h"
 
 #include <algorithm>
 #include <cmath>

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "geometry.h"
+#include "viewer/core/geometry.h"
 
 namespace nadir::viewer {
 

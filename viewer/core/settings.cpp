@@ -1,4 +1,4 @@
-#include "settings.h"
+#include "viewer/core/settings.h"
 
 #include <cstdio>
 #include <filesystem>

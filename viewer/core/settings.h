@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "layout.h"
+#include "viewer/core/layout.h"
 
 namespace nadir::viewer {
 

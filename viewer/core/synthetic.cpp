@@ -1,4 +1,4 @@
-#include "synthetic.h"
+#include "viewer/core/synthetic.h"
 
 #include <cmath>
 #include <string>

@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "dicom/volume.h"
+#include "geometry/volume.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "view_state.h"
+#include "viewer/core/view_state.h"
 
 #include <algorithm>
 

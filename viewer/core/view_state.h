@@ -2,8 +2,8 @@
 // patient space. Plain values: tests drive them without a window.
 #pragma once
 
-#include "reslice.h"
-#include "window_level.h"
+#include "viewer/core/reslice.h"
+#include "viewer/core/window_level.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "window_level.h"
+#include "viewer/core/window_level.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "context.h"
+#include "viewer/gl/context.h"
 
 #include <stdexcept>
 
-#include "gl.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "framebuffer.h"
+#include "viewer/gl/framebuffer.h"
 
 #include <cstring>
 #include <stdexcept>

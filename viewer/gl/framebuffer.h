@@ -1,8 +1,8 @@
 // An offscreen RGBA8 framebuffer: screenshots render here and are read back with glReadPixels.
 #pragma once
 
-#include "core/png_io.h"
-#include "gl.h"
+#include "viewer/core/png_io.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 

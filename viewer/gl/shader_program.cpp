@@ -1,4 +1,4 @@
-#include "shader_program.h"
+#include "viewer/gl/shader_program.h"
 
 #include <stdexcept>
 #include <vector>

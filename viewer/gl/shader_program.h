@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "gl.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 

@@ -1,4 +1,4 @@
-#include "slice_renderer.h"
+#include "viewer/gl/slice_renderer.h"
 
 #include <algorithm>
 #include <cmath>

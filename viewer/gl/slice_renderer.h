@@ -4,9 +4,9 @@
 
 #include <memory>
 
-#include "core/view_state.h"
-#include "shader_program.h"
-#include "volume_texture.h"
+#include "viewer/core/view_state.h"
+#include "viewer/gl/shader_program.h"
+#include "viewer/gl/volume_texture.h"
 
 namespace nadir::viewer {
 

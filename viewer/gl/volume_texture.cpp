@@ -1,4 +1,4 @@
-#include "volume_texture.h"
+#include "viewer/gl/volume_texture.h"
 
 #include <stdexcept>
 #include <string>

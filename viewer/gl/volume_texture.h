@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <span>
 
-#include "gl.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 

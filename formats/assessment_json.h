@@ -1,0 +1,45 @@
+// Assessment files (shared/format/assessment-v1.md): JSON text <-> Subject.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "measure/subject.h"
+
+namespace nadir {
+
+inline constexpr const char* kAssessmentFormat = "nadir-assessment/1";
+
+/// One assessment file as read: the subject when it could be built, every problem found with
+/// the field path and value, and the original document so a rewrite keeps unknown fields.
+struct LoadedAssessment {
+  std::string file;
+  std::optional<Subject> subject;  // nullopt when the file is not a readable assessment
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  nlohmann::ordered_json document;
+};
+
+/// Parses assessment JSON. `file` only names the source in messages. Never throws.
+LoadedAssessment ParseAssessment(std::string_view text, const std::string& file);
+
+/// The whole file as text; nullopt when it cannot be opened or read.
+std::optional<std::string> ReadTextFile(const std::string& path);
+
+/// Reads and parses a file; a file that cannot be read is an error naming it.
+LoadedAssessment ReadAssessmentFile(const std::string& path);
+
+/// The assessment as JSON. Fields of `original` that this version does not know are kept, at
+/// the top level, per timepoint (matched by date) and per lesion (matched by id).
+nlohmann::ordered_json AssessmentToJson(const Subject& subject,
+                                        const nlohmann::ordered_json& original = {});
+
+/// Writes `text` to `path` atomically: a temporary file beside it, flushed, then renamed.
+/// Returns false and fills `error` on failure; the old file is then untouched.
+bool WriteFileAtomically(const std::string& path, const std::string& text, std::string* error);
+
+}  // namespace nadir

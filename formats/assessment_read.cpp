@@ -1,0 +1,256 @@
+// Reading assessment files: every field the format names, each problem reported with its path.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "formats/assessment_json.h"
+#include "formats/caliper_points_json.h"
+#include "formats/json_fields.h"
+
+namespace nadir {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct Named {
+  const char* name;
+  int value;
+};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> Lookup(const Named (&table)[N], const std::string& text) {
+  for (const auto& n : table)
+    if (text == n.name) return Enum(n.value);
+  return std::nullopt;
+}
+
+template <std::size_t N>
+std::string Choices(const Named (&table)[N]) {
+  std::string s;
+  for (const auto& n : table) s += (s.empty() ? "" : ", ") + std::string(n.name);
+  return s;
+}
+
+constexpr Named kKinds[] = {{"target", int(LesionKind::kTarget)},
+                            {"nontarget", int(LesionKind::kNonTarget)},
+                            {"new", int(LesionKind::kNew)}};
+
+constexpr Named kStates[] = {
+    {"measured", int(LesionState::kMeasured)},
+    {"too_small", int(LesionState::kTooSmall)},
+    {"absent", int(LesionState::kAbsent)},
+    {"not_evaluated", int(LesionState::kNotEvaluated)},
+    {"merged", int(LesionState::kMerged)},
+    {"present", int(LesionState::kPresent)},
+    {"unequivocal_progression", int(LesionState::kUnequivocalProgression)},
+    {"equivocal", int(LesionState::kEquivocal)},
+    {"unequivocal", int(LesionState::kUnequivocal)}};
+
+constexpr Named kCategories[] = {{"target", int(NewLesionCategory::kTarget)},
+                                 {"nontarget", int(NewLesionCategory::kNonTarget)}};
+
+void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionRecord& l) {
+  l.id = in.String(j, path, "id", true).value_or("");
+  const auto kind_text = in.String(j, path, "kind", true);
+  if (kind_text) {
+    if (auto k = Lookup<LesionKind>(kKinds, *kind_text))
+      l.kind = *k;
+    else
+      in.Error(Join(path, "kind"), "unknown kind '" + *kind_text + "' (expected one of " +
+                                       Choices(kKinds) + ")");
+  }
+  l.site = in.String(j, path, "site").value_or("");
+  l.nodal = in.Bool(j, path, "nodal").value_or(false);
+  l.long_axis_mm = in.Number(j, path, "long_axis_mm");
+  l.short_axis_mm = in.Number(j, path, "short_axis_mm");
+  l.merged_into = in.String(j, path, "merged_into").value_or("");
+  l.increased_since_last = in.Bool(j, path, "increased_since_last").value_or(false);
+  if (const auto state = in.String(j, path, "state")) {
+    if (auto s = Lookup<LesionState>(kStates, *state))
+      l.state = *s;
+    else
+      in.Error(Join(path, "state"), "unknown state '" + *state + "' (expected one of " +
+                                        Choices(kStates) + ")");
+  } else if (j.is_object() && kind_text) {
+    // Defaults: a target with diameters is measured, a non-target is present. A new lesion
+    // must say whether it is equivocal: guessing would decide progression for the reader.
+    if (l.kind == LesionKind::kTarget) l.state = LesionState::kMeasured;
+    if (l.kind == LesionKind::kNonTarget) l.state = LesionState::kPresent;
+    if (l.kind == LesionKind::kNew)
+      in.Error(Join(path, "state"), "missing; a new lesion is 'equivocal' or 'unequivocal'");
+  }
+  if (const auto cat = in.String(j, path, "new_category")) {
+    if (auto c = Lookup<NewLesionCategory>(kCategories, *cat))
+      l.new_category = *c;
+    else
+      in.Error(Join(path, "new_category"), "unknown category '" + *cat + "' (expected one of " +
+                                               Choices(kCategories) + ")");
+  }
+  if (const Json* frags = in.Get(j, path, "fragments")) {
+    if (!frags->is_array()) {
+      in.Error(Join(path, "fragments"), "expected an array, got " + FieldReader::Show(*frags));
+    } else {
+      for (std::size_t f = 0; f < frags->size(); ++f) {
+        const std::string fp = Join(path, "fragments") + "[" + std::to_string(f) + "]";
+        Fragment fr;
+        fr.long_axis_mm = in.Number((*frags)[f], fp, "long_axis_mm");
+        fr.short_axis_mm = in.Number((*frags)[f], fp, "short_axis_mm");
+        if (const Json* pts = in.Get((*frags)[f], fp, "points"))
+          fr.points = ReadCaliperPoints(in, *pts, Join(fp, "points"));
+        l.fragments.push_back(fr);
+      }
+    }
+  }
+  if (const Json* pts = in.Get(j, path, "points"))
+    l.points = ReadCaliperPoints(in, *pts, Join(path, "points"));
+}
+
+void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
+  const std::string path = "protocol";
+  if (const Json* crit = in.Get(j, path, "criteria")) {
+    if (!crit->is_array() || crit->empty()) {
+      in.Error("protocol.criteria", "expected a non-empty array, got " + FieldReader::Show(*crit));
+    } else {
+      p.criteria.clear();
+      for (const auto& c : *crit) {
+        if (c == "RECIST1.1") p.criteria.push_back(Criteria::kRecist11);
+        else if (c == "iRECIST") p.criteria.push_back(Criteria::kIRecist);
+        else in.Error("protocol.criteria", "unknown criteria " + FieldReader::Show(c) +
+                                              " (expected \"RECIST1.1\" or \"iRECIST\")");
+      }
+    }
+  }
+  if (auto v = in.Bool(j, path, "confirmation")) p.confirmation = *v;
+  const auto days = [&](const char* key, int& field) {
+    if (auto v = in.Integer(j, path, key)) {
+      if (*v < 0) in.Error(Join(path, key), std::to_string(*v) + " days is negative");
+      else field = *v;
+    }
+  };
+  days("confirm_min_days", p.confirm_min_days);
+  days("sd_min_days", p.sd_min_days);
+  days("irecist_confirm_min_days", p.irecist_confirm_min_days);
+  days("irecist_confirm_max_days", p.irecist_confirm_max_days);
+  if (in.Get(j, path, "bor_window_days")) {
+    int window = 0;
+    days("bor_window_days", window);
+    p.bor_window_days = window;
+  }
+  if (auto v = in.Number(j, path, "too_small_mm")) {
+    if (*v < 0 || *v > 20) in.Error("protocol.too_small_mm", std::to_string(*v) + " mm is not plausible");
+    else p.too_small_mm = *v;
+  }
+  if (auto v = in.String(j, path, "dor_from")) {
+    if (*v == "response") p.dor_from = DurationFrom::kResponse;
+    else if (*v == "control") p.dor_from = DurationFrom::kControl;
+    else in.Error("protocol.dor_from", "unknown value '" + *v + "' (expected response or control)");
+  }
+}
+
+}  // namespace
+
+LoadedAssessment ParseAssessment(std::string_view text, const std::string& file) {
+  LoadedAssessment out;
+  out.file = file;
+  try {
+    out.document = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    out.errors.push_back(std::string("not valid JSON: ") + e.what());
+    return out;
+  }
+  const Json& doc = out.document;
+  if (!doc.is_object()) {
+    out.errors.push_back("document: expected a JSON object, got " + FieldReader::Show(doc));
+    return out;
+  }
+  FieldReader in(out.errors);
+  const auto format = in.String(doc, "", "format");
+  if (!format)
+    out.warnings.push_back(std::string("format: missing; read as ") + kAssessmentFormat);
+  else if (*format != kAssessmentFormat)
+    in.Error("format", "'" + *format + "' is not " + kAssessmentFormat);
+
+  Subject s;
+  s.id = in.String(doc, "", "subject", true).value_or("");
+  s.reader = in.String(doc, "", "reader").value_or("");
+  if (const Json* g = in.Get(doc, "", "groups")) {
+    if (!g->is_object()) in.Error("groups", "expected an object of labels, got " + FieldReader::Show(*g));
+    else
+      for (const auto& [k, v] : g->items()) {
+        if (v.is_string()) s.groups[k] = v.get<std::string>();
+        else if (v.is_number_integer()) s.groups[k] = std::to_string(v.get<long long>());
+        else in.Error("groups." + k, "expected a string label, got " + FieldReader::Show(v));
+      }
+  }
+  if (const Json* c = in.Get(doc, "", "covariates")) {
+    if (!c->is_object()) in.Error("covariates", "expected an object of numbers, got " + FieldReader::Show(*c));
+    else
+      for (const auto& [k, v] : c->items()) {
+        if (v.is_number()) s.covariates[k] = v.get<double>();
+        else if (!v.is_null()) in.Error("covariates." + k, "expected a number, got " + FieldReader::Show(v));
+      }
+  }
+  s.treatment_start = in.IsoDate(doc, "", "treatment_start");
+  s.death_date = in.IsoDate(doc, "", "death_date");
+  s.last_known_alive = in.IsoDate(doc, "", "last_known_alive");
+  if (const Json* p = in.Get(doc, "", "protocol")) ReadProtocol(in, *p, s.protocol);
+
+  const Json* tps = in.Get(doc, "", "timepoints");
+  if (!tps) {
+    in.Error("timepoints", "missing (required)");
+  } else if (!tps->is_array()) {
+    in.Error("timepoints", "expected an array, got " + FieldReader::Show(*tps));
+  } else {
+    for (std::size_t t = 0; t < tps->size(); ++t) {
+      const Json& tj = (*tps)[t];
+      const std::string path = "timepoints[" + std::to_string(t) + "]";
+      Timepoint tp;
+      tp.date = in.IsoDate(tj, path, "date", true).value_or(Date{});
+      tp.label = in.String(tj, path, "label").value_or("");
+      tp.study_uid = in.String(tj, path, "study_uid").value_or("");
+      tp.clinically_stable = in.Bool(tj, path, "clinically_stable");
+      if (const Json* ls = in.Get(tj, path, "lesions")) {
+        if (!ls->is_array()) {
+          in.Error(Join(path, "lesions"), "expected an array, got " + FieldReader::Show(*ls));
+        } else {
+          tp.lesions.reserve(ls->size());
+          for (std::size_t i = 0; i < ls->size(); ++i) {
+            LesionRecord l;
+            ReadLesion(in, (*ls)[i], Join(path, "lesions") + "[" + std::to_string(i) + "]", l);
+            tp.lesions.push_back(std::move(l));
+          }
+        }
+      }
+      s.timepoints.push_back(std::move(tp));
+    }
+  }
+  out.subject = std::move(s);
+  return out;
+}
+
+std::optional<std::string> ReadTextFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  std::string text;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  const bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) return std::nullopt;
+  return text;
+}
+
+LoadedAssessment ReadAssessmentFile(const std::string& path) {
+  const auto text = ReadTextFile(path);
+  if (!text) {
+    LoadedAssessment out;
+    out.file = path;
+    out.errors.push_back("cannot open or read the file");
+    return out;
+  }
+  return ParseAssessment(*text, path);
+}
+
+}  // namespace nadir

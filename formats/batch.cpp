@@ -1,0 +1,139 @@
+#include "formats/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "measure/assess.h"
+#include "formats/assessment_json.h"
+
+namespace nadir {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+AssessedFile AssessOne(const std::string& file, double& read_s, double& assess_s) {
+  const auto t0 = std::chrono::steady_clock::now();
+  LoadedAssessment loaded = ReadAssessmentFile(file);
+  const auto t1 = std::chrono::steady_clock::now();
+  read_s += Seconds(t0, t1);
+  AssessedFile out;
+  // Other nadir documents (a results file, adjudication records) may share a folder.
+  if (loaded.document.is_object() && loaded.document.contains("format") &&
+      loaded.document["format"].is_string()) {
+    const std::string format = loaded.document["format"].get<std::string>();
+    if (format != kAssessmentFormat && format.rfind("nadir-", 0) == 0) {
+      out.skipped = true;
+      out.skip_reason = "a " + format + " document, not an assessment";
+      out.result.file = file;
+      return out;
+    }
+  }
+  if (!loaded.errors.empty() || !loaded.subject) {
+    out.result.file = file;
+    if (loaded.subject) {
+      out.result.subject = loaded.subject->id;
+      out.result.reader = loaded.subject->reader;
+      out.result.groups = loaded.subject->groups;
+    }
+    out.result.errors = std::move(loaded.errors);
+    out.result.warnings = std::move(loaded.warnings);
+    return out;
+  }
+  out.result = AssessSubject(*loaded.subject);
+  out.result.file = file;
+  out.result.warnings.insert(out.result.warnings.begin(), loaded.warnings.begin(),
+                             loaded.warnings.end());
+  out.subject = std::move(loaded.subject);
+  std::stable_sort(out.subject->timepoints.begin(), out.subject->timepoints.end(),
+                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  assess_s += Seconds(t1, std::chrono::steady_clock::now());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& paths,
+                                             std::vector<std::string>& problems) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    const auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      problems.push_back(p + ": no such file or folder");
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == ".json")
+        found.push_back(it->path().string());
+    }
+    if (ec) problems.push_back(p + ": cannot list the folder: " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, unsigned threads,
+                                      const std::function<void(std::size_t)>& progress,
+                                      BatchTimings* timings) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<AssessedFile> out(files.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size()));
+  std::atomic<std::size_t> next{0}, done{0};
+  std::vector<double> read_s(threads, 0.0), assess_s(threads, 0.0);
+  auto work = [&](unsigned w) {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+      out[i] = AssessOne(files[i], read_s[w], assess_s[w]);
+      done.fetch_add(1);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < threads; ++w) pool.emplace_back(work, w);
+  if (progress) {
+    while (done.load() < files.size()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      progress(done.load());
+    }
+  }
+  for (auto& t : pool) t.join();
+
+  // The same subject read twice by the same reader: keep the first, flag the later file.
+  std::map<std::pair<std::string, std::string>, std::string> seen;
+  for (auto& f : out) {
+    if (f.skipped || f.result.subject.empty()) continue;
+    auto [it, fresh] = seen.emplace(std::pair{f.result.subject, f.result.reader}, f.result.file);
+    if (!fresh) {
+      f.result.errors.push_back("subject " + f.result.subject + " (reader '" + f.result.reader +
+                                "') is also in " + it->second);
+      f.result.recist11.reset();
+      f.result.baseline.reset();
+    }
+  }
+  if (timings) {
+    for (unsigned w = 0; w < threads; ++w) {
+      timings->read_seconds += read_s[w];
+      timings->assess_seconds += assess_s[w];
+    }
+    timings->wall_seconds = Seconds(start, std::chrono::steady_clock::now());
+  }
+  return out;
+}
+
+}  // namespace nadir

@@ -1,0 +1,41 @@
+// Recomputing many assessment files at once: find them, read them, assess them in parallel.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "measure/results.h"
+#include "measure/subject.h"
+
+namespace nadir {
+
+/// Assessment files under `paths`: files as given, folders searched recursively for `*.json`,
+/// in a stable (sorted) order. A path that does not exist is reported in `problems`.
+std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& paths,
+                                             std::vector<std::string>& problems);
+
+/// One file's outcome: its result (with errors when it could not be assessed) and the subject
+/// as read, for callers that need more than the responses (endpoints, review).
+struct AssessedFile {
+  std::optional<Subject> subject;  // sorted timepoints; nullopt when unreadable
+  SubjectResult result;
+  bool skipped = false;  // another nadir document (results, adjudication) found in a folder
+  std::string skip_reason;
+};
+
+struct BatchTimings {
+  double read_seconds = 0;   // reading and parsing JSON, summed over threads
+  double assess_seconds = 0; // the engine, summed over threads
+  double wall_seconds = 0;
+};
+
+/// Reads and assesses every file on `threads` threads (0: one per core). `progress` is called
+/// now and then from the calling thread with the number of files done. Subjects appearing in
+/// two files with the same reader get an error on the later file; none is dropped.
+std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, unsigned threads = 0,
+                                      const std::function<void(std::size_t)>& progress = {},
+                                      BatchTimings* timings = nullptr);
+
+}  // namespace nadir

@@ -1,0 +1,229 @@
+#include "formats/results_json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <atomic>
+#include <set>
+#include <thread>
+
+namespace nadir {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Rounded(const std::optional<double>& v, double scale) {
+  if (!v) return nullptr;
+  return std::round(*v * scale) / scale;
+}
+Json Mm(const std::optional<double>& v) { return Rounded(v, 1000.0); }
+Json Pct(const std::optional<double>& v) { return Rounded(v, 10.0); }
+Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIsoDate(*d)) : Json(nullptr); }
+
+Json TimepointJson(const TimepointResponse& t, bool irecist) {
+  const auto code = [&](Response r) { return irecist ? ToIRecistString(r) : ToString(r); };
+  Json j;
+  j["date"] = FormatIsoDate(t.date);
+  j["label"] = t.label;
+  j["sum_mm"] = Mm(t.sum_mm);
+  j["nadir_mm"] = Mm(t.nadir_mm);
+  j["change_from_baseline_pct"] = Pct(t.change_from_baseline_pct);
+  j["change_from_nadir_pct"] = Pct(t.change_from_nadir_pct);
+  j["target"] = code(t.target);
+  j["nontarget"] = code(t.nontarget);
+  j["new_lesions"] = ToString(t.new_lesions);
+  if (irecist) {
+    j["new_lesion_target_sum_mm"] = Mm(t.new_lesion_target_sum_mm);
+    j["new_lesion_targets"] = t.new_lesion_targets;
+  }
+  j["overall"] = code(t.overall);
+  j["reason"] = t.reason;
+  if (irecist) {
+    j["progression_dated_from"] = DateOrNull(t.progression_dated_from);
+    j["clinically_stable"] = t.clinically_stable ? Json(*t.clinically_stable) : Json(nullptr);
+  }
+  return j;
+}
+
+Json CriteriaJson(const CriteriaResult& c, bool irecist) {
+  Json tps = Json::array();
+  for (const auto& t : c.timepoints) tps.push_back(TimepointJson(t, irecist));
+  const BestResponse& b = c.best;
+  Json j = {{"timepoints", tps},
+            {"best_overall_response", irecist ? ToIRecistString(b.best) : ToString(b.best)},
+            {"response_date", DateOrNull(b.response_date)},
+            {"control_date", DateOrNull(b.control_date)},
+            {"progression_date", DateOrNull(b.progression_date)}};
+  if (irecist) j["unconfirmed_progression_date"] = DateOrNull(b.unconfirmed_progression_date);
+  j["last_adequate_assessment_date"] = DateOrNull(b.last_adequate_assessment);
+  j["duration_of_response_days"] =
+      b.duration_of_response_days ? Json(*b.duration_of_response_days) : Json();
+  j["best_change_from_baseline_pct"] = Pct(b.best_change_from_baseline_pct);
+  return j;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string Fixed(const std::optional<double>& v, const char* fmt) {
+  if (!v) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, fmt, *v);
+  return buf;
+}
+
+std::set<std::string> GroupKeys(const std::vector<SubjectResult>& results) {
+  std::set<std::string> keys;
+  for (const auto& r : results)
+    for (const auto& [k, v] : r.groups) keys.insert(k);
+  return keys;
+}
+
+}  // namespace
+
+Json SubjectResultToJson(const SubjectResult& r) {
+  Json j;
+  j["subject"] = r.subject.empty() ? Json(nullptr) : Json(r.subject);
+  j["reader"] = r.reader;
+  j["file"] = r.file;
+  j["groups"] = Json::object();
+  for (const auto& [k, v] : r.groups) j["groups"][k] = v;
+  j["errors"] = r.errors;
+  j["warnings"] = r.warnings;
+  if (r.baseline) {
+    j["baseline"] = {{"date", FormatIsoDate(r.baseline->date)},
+                     {"sum_mm", Mm(r.baseline->sum_mm)},
+                     {"targets", r.baseline->targets},
+                     {"nontargets", r.baseline->nontargets}};
+  }
+  if (r.recist11) j["recist11"] = CriteriaJson(*r.recist11, false);
+  if (r.irecist) j["irecist"] = CriteriaJson(*r.irecist, true);
+  return j;
+}
+
+Json ResultsToJson(const std::vector<SubjectResult>& results) {
+  Json j;
+  j["format"] = kResultsFormat;
+  j["subjects"] = Json::array();
+  for (const auto& r : results) j["subjects"].push_back(SubjectResultToJson(r));
+  return j;
+}
+
+std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> parts(results.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < results.size();) {
+      // Indented as an element of the top-level "subjects" array: two levels in.
+      const std::string text = SubjectResultToJson(results[i]).dump(1);
+      std::string& out = parts[i];
+      out.reserve(text.size() + text.size() / 8);
+      out += "  ";
+      for (char c : text) {
+        out += c;
+        if (c == '\n') out += "  ";
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < threads; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::size_t total = 64;
+  for (const auto& p : parts) total += p.size() + 2;
+  std::string doc;
+  doc.reserve(total);
+  doc += "{\n \"format\": \"";
+  doc += kResultsFormat;
+  doc += "\",\n \"subjects\": [";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    doc += i ? ",\n" : "\n";
+    doc += parts[i];
+  }
+  doc += parts.empty() ? "]\n}\n" : "\n ]\n}\n";
+  return doc;
+}
+
+std::string TimepointsCsv(const std::vector<SubjectResult>& results) {
+  const auto keys = GroupKeys(results);
+  std::string out = "subject,reader";
+  for (const auto& k : keys) out += "," + CsvField(k);
+  out += ",criteria,date,label,sum_mm,nadir_mm,change_from_baseline_pct,change_from_nadir_pct,"
+         "target,nontarget,new_lesions,new_lesion_target_sum_mm,overall,reason\n";
+  for (const auto& r : results) {
+    std::string prefix = CsvField(r.subject) + "," + CsvField(r.reader);
+    for (const auto& k : keys) {
+      const auto it = r.groups.find(k);
+      prefix += "," + (it == r.groups.end() ? std::string() : CsvField(it->second));
+    }
+    for (const bool irecist : {false, true}) {
+      const auto& c = irecist ? r.irecist : r.recist11;
+      if (!c) continue;
+      const auto code = [&](Response x) { return irecist ? ToIRecistString(x) : ToString(x); };
+      for (const auto& t : c->timepoints) {
+        out += prefix + (irecist ? ",iRECIST," : ",RECIST1.1,") + FormatIsoDate(t.date) + "," +
+               CsvField(t.label) + "," + Fixed(t.sum_mm, "%.1f") + "," +
+               Fixed(t.nadir_mm, "%.1f") + "," + Fixed(t.change_from_baseline_pct, "%.1f") + "," +
+               Fixed(t.change_from_nadir_pct, "%.1f") + "," + code(t.target) + "," +
+               code(t.nontarget) + "," + ToString(t.new_lesions) + "," +
+               Fixed(t.new_lesion_target_sum_mm, "%.1f") + "," + code(t.overall) + "," +
+               CsvField(t.reason) + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+std::string ResponseTable(const std::vector<SubjectResult>& results) {
+  const auto keys = GroupKeys(results);
+  std::string out;
+  char line[512];
+  std::string head = "subject        reader";
+  for (const auto& k : keys) {
+    std::snprintf(line, sizeof line, " %-10.10s", k.c_str());
+    head += line;
+  }
+  head += " RECIST1.1      response    progression  iRECIST          iprogression timepoints (RECIST 1.1 | iRECIST)\n";
+  out += head;
+  for (const auto& r : results) {
+    std::snprintf(line, sizeof line, "%-14.14s %-6.6s", r.subject.empty() ? "?" : r.subject.c_str(),
+                  r.reader.c_str());
+    out += line;
+    for (const auto& k : keys) {
+      const auto it = r.groups.find(k);
+      std::snprintf(line, sizeof line, " %-10.10s", it == r.groups.end() ? "" : it->second.c_str());
+      out += line;
+    }
+    if (!r.errors.empty()) {
+      out += " ERROR: " + r.errors.front() +
+             (r.errors.size() > 1 ? " (+" + std::to_string(r.errors.size() - 1) + " more)" : "") +
+             "\n";
+      continue;
+    }
+    const auto date = [](const std::optional<Date>& d) { return d ? FormatIsoDate(*d) : std::string("-"); };
+    std::string tps;
+    const auto course = [&](const std::optional<CriteriaResult>& c, bool irecist) {
+      if (!c) return std::string("(not selected)");
+      std::string s;
+      for (const auto& t : c->timepoints)
+        s += (s.empty() ? "" : " ") + std::string(irecist ? ToIRecistString(t.overall) : ToString(t.overall));
+      return s;
+    };
+    std::snprintf(line, sizeof line, " %-14s %-11s %-12s %-16s %-12s %s | %s\n",
+                  r.recist11 ? ToString(r.recist11->best.best) : "-",
+                  r.recist11 ? date(r.recist11->best.response_date).c_str() : "-",
+                  r.recist11 ? date(r.recist11->best.progression_date).c_str() : "-",
+                  r.irecist ? ToIRecistString(r.irecist->best.best) : "-",
+                  r.irecist ? date(r.irecist->best.progression_date).c_str() : "-",
+                  course(r.recist11, false).c_str(), course(r.irecist, true).c_str());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace nadir

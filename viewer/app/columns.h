@@ -1,0 +1,14 @@
+// The handles of the screen's columns: drag a splitter to size a column, double-click it (or use
+// the arrow on a folded column's strip) to fold the column away and bring it back.
+#pragma once
+
+#include "viewer/core/screen_layout.h"
+
+namespace nadir::viewer {
+
+/// Draws the splitters and the folded columns' strips of `regions`; changes `split` as the
+/// reader drags or clicks. `width` is the window's width in pixels.
+void DrawColumnHandles(ScreenSplit& split, const ScreenRegions& regions, bool right_panels,
+                       float width);
+
+}  // namespace nadir::viewer
