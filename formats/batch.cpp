@@ -122,8 +122,10 @@ std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, uns
     if (!fresh) {
       f.result.errors.push_back("subject " + f.result.subject + " (reader '" + f.result.reader +
                                 "') is also in " + it->second);
-      f.result.recist11.reset();
+      // A subject with errors has no responses, under any criteria.
       f.result.baseline.reset();
+      f.result.recist11.reset();
+      f.result.irecist.reset();
     }
   }
   if (timings) {

@@ -53,8 +53,15 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
       break;
     }
   }
-  if (irecist && !tps.empty() && tps.back().overall == Response::kUPD)
-    b.unconfirmed_progression_date = tps.back().progression_dated_from;
+  // iRECIST: an episode still open at the last assessment. An NE inside it keeps it open (I5).
+  if (irecist) {
+    for (const auto& tp : tps) {
+      if (tp.overall == Response::kUPD)
+        b.unconfirmed_progression_date = tp.progression_dated_from;
+      else if (tp.overall != Response::kNE)
+        b.unconfirmed_progression_date.reset();
+    }
+  }
   for (const auto& tp : tps)
     if (tp.overall != Response::kNE) b.last_adequate_assessment = tp.date;
 

@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "measure/confirmed_response.h"
 #include "measure/rules.h"
 #include "measure/sum_of_diameters.h"
 
@@ -41,6 +42,17 @@ std::vector<const LesionRecord*> BaselineLesions(const Subject& s, LesionKind ki
 
 void AppendId(std::string& list, const std::string& id) { list += (list.empty() ? "" : ", ") + id; }
 
+/// §4.3.1, §4.3.2: a nodal target is normal under 10 mm short axis. A node that split is
+/// normal when every fragment is: each fragment is a node of its own, though their short axes
+/// add to the sum (shared/RECIST.md §4.3.2, decided here).
+bool NodeIsNormal(const LesionRecord& node, double diameter_mm) {
+  if (node.fragments.empty() || node.state != LesionState::kMeasured)
+    return diameter_mm < rules::kNormalNodeShortAxisMm;
+  for (const Fragment& f : node.fragments)
+    if (f.short_axis_mm.value_or(0.0) >= rules::kNormalNodeShortAxisMm) return false;
+  return true;
+}
+
 TargetTally TallyTargets(const Timepoint& tp, const std::vector<const LesionRecord*>& targets,
                          const Protocol& protocol, bool after_overall_cr) {
   TargetTally t;
@@ -55,7 +67,7 @@ TargetTally TallyTargets(const Timepoint& tp, const std::vector<const LesionReco
     }
     t.evaluated_sum_mm += *mm;
     // §4.3.1: a node is normal under 10 mm short axis; a tumour must be gone.
-    const bool normal = b->nodal ? *mm < rules::kNormalNodeShortAxisMm : *mm <= 0.0;
+    const bool normal = b->nodal ? NodeIsNormal(*now, *mm) : *mm <= 0.0;
     if (!normal) {
       t.complete_response = false;
       if (after_overall_cr) AppendId(t.reappeared, b->id);
@@ -81,14 +93,17 @@ CategoryResponse NonTargetResponse(const Timepoint& tp,
     if (state == LesionState::kUnequivocalProgression) AppendId(progressed, b->id);
     if (state == LesionState::kNotEvaluated) AppendId(not_evaluated, b->id);
     if (state != LesionState::kAbsent) all_absent = false;
-    if (after_overall_cr &&
+    // §4.3.5: after a CR, a non-nodal non-target seen again has reappeared; a node seen again
+    // has only when it unequivocally progressed (RECIST working group Q&A "Abnormal lymph
+    // node"), which is PD in any case.
+    if (after_overall_cr && !b->nodal &&
         (state == LesionState::kPresent || state == LesionState::kUnequivocalProgression))
       AppendId(back, b->id);
   }
   // §4.3.4: unequivocal progression of existing non-target disease is PD.
   if (!progressed.empty())
     return {Response::kPD, "unequivocal progression of non-target " + progressed + " (§4.3.4)"};
-  // §4.3.5: after a complete response, a non-target seen again is PD.
+  // §4.3.5: after a complete response, a non-nodal non-target seen again is PD.
   if (!back.empty())
     return {Response::kPD, "non-target " + back + " seen again after complete response (§4.3.5)"};
   if (!not_evaluated.empty()) return {Response::kNE, "non-target " + not_evaluated + " not evaluated"};
@@ -191,6 +206,7 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
   // targets were all evaluated.
   double nadir = base.sum_mm.value_or(0.0);
   bool after_overall_cr = false;
+  ConfirmedResponse confirmed(s.protocol);  // §4.3.1: a confirmed PR continues
   for (std::size_t t = 1; t < s.timepoints.size(); ++t) {
     const Timepoint& tp = s.timepoints[t];
     TimepointResponse r;
@@ -239,6 +255,11 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
         } else if (MeetsPartialResponse(sum, *base.sum_mm)) {
           target = {Response::kPR, "sum " + Pct(*r.change_from_baseline_pct) +
                                        " from baseline (§4.3.1)"};
+        } else if (confirmed.Holding() && r.change_from_baseline_pct) {
+          target = {Response::kPR, "sum " + Pct(*r.change_from_baseline_pct) +
+                                       " from baseline, above 70 % of it, but the response of " +
+                                       FormatIsoDate(*confirmed.Holding()) +
+                                       " is confirmed and continues until CR or PD (§4.3.1)"};
         } else {
           target = {Response::kSD, "sum " +
                                        (r.change_from_baseline_pct ? Pct(*r.change_from_baseline_pct)
@@ -269,6 +290,7 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
 
     if (sum_for_nadir && *sum_for_nadir < nadir) nadir = *sum_for_nadir;
     if (r.overall == Response::kCR) after_overall_cr = true;
+    confirmed.Record(r.date, r.overall);
     out.push_back(std::move(r));
   }
   return out;

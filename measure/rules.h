@@ -25,6 +25,10 @@ inline constexpr double kPartialResponseDecrease = 0.30;
 inline constexpr double kProgressionIncrease = 0.20;
 inline constexpr double kProgressionAbsoluteMm = 5.0;
 
+// RECIST 1.1 §3.2.1 (Eisenhauer 2009): baseline imaging as close as possible to the start of
+// treatment and never more than 4 weeks before it.
+inline constexpr int kMaxBaselineBeforeTreatmentDays = 28;
+
 // Diameters are recorded to 0.1 mm; comparisons at a boundary (59.5 mm against 0.7 * 85 mm)
 // allow this much floating-point slack so that "exactly 30 %" counts as 30 %.
 inline constexpr double kBoundaryToleranceMm = 1e-6;

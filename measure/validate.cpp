@@ -1,6 +1,7 @@
 #include "measure/validate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -94,6 +95,35 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
                            " is missing for a measured " + (l.nodal ? "nodal " : "") +
                            "target lesion");
   }
+  // §4.3.2: a target that is gone or merged counts 0 mm; a diameter beside that state is a
+  // contradiction the engine would otherwise drop without a word.
+  if (l.kind == LesionKind::kTarget &&
+      (l.state == LesionState::kAbsent || l.state == LesionState::kMerged)) {
+    const auto contradicts = [&](const char* field, const std::optional<double>& mm) {
+      if (mm)
+        out.errors.push_back(where + ": " + field + " " + Num(*mm) +
+                             " given for a target in state '" + ToString(l.state) +
+                             "', which counts 0 mm (RECIST 1.1 §4.3.2); " +
+                             "remove the diameter or set the state 'measured'");
+    };
+    contradicts("long_axis_mm", l.long_axis_mm);
+    contradicts("short_axis_mm", l.short_axis_mm);
+    if (!l.fragments.empty())
+      out.errors.push_back(where + ": fragments (" + std::to_string(l.fragments.size()) +
+                           ") given for a target in state '" + ToString(l.state) +
+                           "', which counts 0 mm (RECIST 1.1 §4.3.2)");
+  }
+  // §3.1, §4.3.2: "too small to measure" is for lesions under the measurable size; one recorded
+  // at 10 mm or more is measurable and its diameter counts as recorded.
+  if (l.kind == LesionKind::kTarget && l.state == LesionState::kTooSmall) {
+    const auto& axis = l.nodal ? l.short_axis_mm : l.long_axis_mm;
+    const double limit = l.nodal ? rules::kNormalNodeShortAxisMm : rules::kMeasurableLongAxisMm;
+    if (axis && *axis >= limit - rules::kBoundaryToleranceMm)
+      out.warnings.push_back(where + ": " + (l.nodal ? "short_axis_mm " : "long_axis_mm ") +
+                             Num(*axis) + " recorded with state 'too_small', but " + Num(limit) +
+                             " mm or more is measurable (RECIST 1.1 §3.1); counted as " +
+                             Num(*axis) + " mm, set the state 'measured' if that is meant");
+  }
   if (l.kind == LesionKind::kTarget && l.state == LesionState::kMerged) {
     const LesionRecord* host = tp.Find(l.merged_into);
     if (l.merged_into.empty())
@@ -105,6 +135,57 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
   }
 }
 
+std::string Named(const Timepoint& tp) {
+  return FormatIsoDate(tp.date) + (tp.label.empty() ? "" : " ('" + tp.label + "')");
+}
+
+bool LabelledBaseline(const Timepoint& tp) {
+  std::string label;
+  for (char c : tp.label) label += char(std::tolower(static_cast<unsigned char>(c)));
+  return label.find("baseline") != std::string::npos;
+}
+
+/// The timepoint the reader meant as baseline: the one labelled so, else the one listed first.
+/// The engine takes the earliest (assessment-v1.md); the two differ when a date is mistyped.
+Timepoint StatedBaseline(const Subject& s) {
+  for (const Timepoint& tp : s.timepoints)
+    if (LabelledBaseline(tp)) return tp;
+  return s.timepoints.front();
+}
+
+/// Dates that pass the structural checks but make a follow-up the baseline or put the baseline
+/// far from the start of treatment (a year typed wrongly turns a follow-up into the baseline and
+/// the real baseline into a day-0 progression). `s` is sorted; `stated` is the reader's baseline.
+void CheckBaselineDates(const Subject& s, const Timepoint& stated, Findings& out) {
+  const Timepoint& baseline = s.timepoints.front();
+  const char* how = LabelledBaseline(stated) ? "labelled" : "listed first";
+  for (const Timepoint& tp : s.timepoints)
+    if (tp.date < stated.date)
+      out.warnings.push_back("timepoint " + Named(tp) + " is dated before the baseline " +
+                             Named(stated) + " (" + how + "); the earliest timepoint, " +
+                             FormatIsoDate(baseline.date) +
+                             ", is taken as the baseline: is a date typed wrongly?");
+  if (!s.treatment_start) return;
+  const Date start = *s.treatment_start;
+  const int before = DaysBetween(baseline.date, start);
+  if (before > rules::kMaxBaselineBeforeTreatmentDays)
+    out.warnings.push_back(
+        "baseline " + FormatIsoDate(baseline.date) + " is " + std::to_string(before) +
+        " days before treatment_start " + FormatIsoDate(start) +
+        "; RECIST 1.1 §3.2.1 asks for baseline imaging "
+        "no more than " +
+        std::to_string(rules::kMaxBaselineBeforeTreatmentDays) + " days before treatment");
+  // A follow-up before treatment_start is already an error (ValidateSubject); on the day itself
+  // it is allowed, and suspicious.
+  if (s.timepoints.size() > 1 && s.timepoints[1].date < start) return;
+  for (std::size_t i = 1; i < s.timepoints.size() && s.timepoints[i].date <= start; ++i)
+    out.warnings.push_back("timepoints " + FormatIsoDate(baseline.date) + " and " +
+                           Named(s.timepoints[i]) + " are both on or before treatment_start " +
+                           FormatIsoDate(start) + "; the earliest is the baseline and " +
+                           FormatIsoDate(s.timepoints[i].date) +
+                           " a follow-up: is a date typed wrongly?");
+}
+
 }  // namespace
 
 Findings ValidateSubject(Subject& s) {
@@ -114,6 +195,7 @@ Findings ValidateSubject(Subject& s) {
     out.errors.push_back("timepoints: none recorded");
     return out;
   }
+  const Timepoint stated_baseline = StatedBaseline(s);
   std::stable_sort(s.timepoints.begin(), s.timepoints.end(),
                    [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
   for (std::size_t i = 1; i < s.timepoints.size(); ++i)
@@ -127,6 +209,7 @@ Findings ValidateSubject(Subject& s) {
     out.errors.push_back("treatment_start " + FormatIsoDate(*s.treatment_start) +
                          " is after the first follow-up (" + FormatIsoDate(s.timepoints[1].date) +
                          ")");
+  CheckBaselineDates(s, stated_baseline, out);
   if (s.treatment_start && *s.treatment_start < baseline)
     out.warnings.push_back("treatment_start " + FormatIsoDate(*s.treatment_start) +
                            " is before the baseline scan (" + FormatIsoDate(baseline) + ")");

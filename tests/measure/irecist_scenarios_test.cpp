@@ -65,14 +65,88 @@ TEST(IRecistScenario, NotConfirmedThenResetThenProgressionAgain) {
   EXPECT_EQ(IBest(r), "iSD");
 }
 
-// Table 3 example 8: iUPD followed only by NE stays iUPD as best response.
-TEST(IRecistScenario, UnconfirmedProgressionFollowedByNotEvaluable) {
+// I5, Seymour 2017 Table 3 example 8: an assessment that cannot be evaluated after an iUPD is
+// NE at that timepoint; the episode stays open (iBOR iUPD, unconfirmed) and the NE scan is not
+// an adequate assessment.
+TEST(IRecistScenario, NotEvaluableInsideAnEpisodeIsNotEvaluable) {
   auto ne = WithState(Target("T2", 0, "lung"), LesionState::kNotEvaluated);
   const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")}).At(84, {Target("T1", 50), ne}).Assess();
-  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD"}));
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "NE"}));
+  EXPECT_NE(r.irecist->timepoints[1].reason.find("(I5)"), std::string::npos);
   EXPECT_EQ(IBest(r), "iUPD");
   EXPECT_EQ(r.irecist->best.unconfirmed_progression_date, D(Day(42).c_str()));
+  EXPECT_EQ(r.irecist->best.last_adequate_assessment, D(Day(42).c_str()));
   EXPECT_FALSE(r.irecist->best.progression_date);
+}
+// I5: the episode stays open across the NE, so a later assessment can still confirm it, dated
+// from the iUPD (I4); an evaluable assessment without growth stays iUPD and is adequate.
+TEST(IRecistScenario, EpisodeStaysOpenAcrossNotEvaluable) {
+  auto ne = WithState(Target("T2", 0, "lung"), LesionState::kNotEvaluated);
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})   // 77: iUPD
+                     .At(84, {Target("T1", 50), ne})                         // NE
+                     .At(126, {Target("T1", 61), Target("T2", 22, "lung")})  // +6: iCPD
+                     .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "NE", "iCPD"}));
+  EXPECT_EQ(r.irecist->best.progression_date, D(Day(42).c_str()));
+  const auto kept = Base()
+                        .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                        .At(84, {Target("T1", 55), Target("T2", 22, "lung")})
+                        .Assess();
+  EXPECT_EQ(IOverall(kept), (std::vector<std::string>{"iUPD", "iUPD"}));
+  EXPECT_EQ(kept.irecist->best.last_adequate_assessment, D(Day(84).c_str()));
+}
+
+// I4, like for like: an iUPD called on a partial sum (T2 not evaluated, T1 alone +21.7 % and
+// +13 mm over the 60 mm nadir, §4.4.2) is not confirmed because T2 is measured again; the
+// further growth counts over the targets evaluated at both timepoints.
+TEST(IRecistConfirmation, GrowthAfterAnIupdOnAPartialSumIsComparedLikeForLike) {
+  auto ne = WithState(Target("T2", 0, "lung"), LesionState::kNotEvaluated);
+  const auto same = Base()
+                        .At(42, {Target("T1", 73), ne})                        // iUPD on 73 mm
+                        .At(84, {Target("T1", 73), Target("T2", 20, "lung")})  // T1 unchanged
+                        .Assess();
+  EXPECT_EQ(IOverall(same), (std::vector<std::string>{"iUPD", "iUPD"}));
+  EXPECT_FALSE(same.irecist->best.progression_date);  // no false iCPD, no PFS event
+  const auto grew = Base()
+                        .At(42, {Target("T1", 73), ne})
+                        .At(84, {Target("T1", 78), Target("T2", 20, "lung")})  // T1 +5 mm
+                        .Assess();
+  EXPECT_EQ(IOverall(grew), (std::vector<std::string>{"iUPD", "iCPD"}));
+  EXPECT_NE(grew.irecist->timepoints[1].reason.find("target sum +5.0 mm since iUPD, over the "
+                                                    "targets evaluated at both (not T2)"),
+            std::string::npos);
+}
+
+// §4.3.1 holds for iPR: a confirmed iPR continues with the sum back above 70 % of baseline
+// (iRECIST FAQ: 100, 70, 70, 80, 80, 80 is iPR at every timepoint).
+TEST(IRecistScenario, ConfirmedPartialResponseContinues) {
+  Course c;
+  c.At(0, {Target("T1", 100)}).At(42, {Target("T1", 70)}).At(84, {Target("T1", 70)});
+  c.At(126, {Target("T1", 80)}).At(168, {Target("T1", 80)}).At(210, {Target("T1", 80)});
+  EXPECT_EQ(IOverall(c.Assess()), (std::vector<std::string>{"iPR", "iPR", "iPR", "iPR", "iPR"}));
+  Course u;  // not confirmed: iPR then iSD
+  u.At(0, {Target("T1", 100)}).At(42, {Target("T1", 70)}).At(84, {Target("T1", 80)});
+  EXPECT_EQ(IOverall(u.Assess()), (std::vector<std::string>{"iPR", "iSD"}));
+}
+// iRECIST confirms its own iPR: after an iUPD by a new lesion and a reset by shrinkage (I6),
+// RECIST 1.1 stays PD while iRECIST confirms the iPR, which then continues (§4.3.1).
+TEST(IRecistScenario, PartialResponseConfirmedAfterResetContinues) {
+  const auto r =
+      Base()
+          .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 20)})
+          .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 20)})   // 39: iPR
+          .At(126, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 20)})  // confirms
+          .At(168,
+              {Target("T1", 30), Target("T2", 14, "lung"), NewMeasured("N1", 20)})  // 44: -27 %
+          .Assess();
+  EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iPR", "iPR", "iPR"}));
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"PD", "PD", "PD", "PD"}));
+  // I6 reasons are iRECIST's: no RECIST 1.1 "new lesion N1 (§4.3.5)" on an iPR timepoint
+  const auto& why = r.irecist->timepoints[2].reason;
+  EXPECT_EQ(why.find("§4.3.5"), std::string::npos) << why;
+  EXPECT_NE(why.find("(I6)"), std::string::npos) << why;
+  EXPECT_EQ(why.rfind("iPR: ", 0), 0u) << why;
 }
 
 // EORTC iRECIST FAQ: a response met before an iUPD by a new lesion, then no change: stays iUPD;
@@ -176,6 +250,13 @@ TEST(IRecistReset, NewLesionsSeenBeforeNeedGrowthToProgressAgain) {
                      .At(168, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 25)})  // +25 %, +5 mm
                      .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iPR", "iPR", "iUPD"}));
+  // iRECIST timepoint reasons name iRECIST rules, not the RECIST 1.1 progression by N1 (§4.3.5)
+  for (std::size_t k : {1, 2}) {
+    EXPECT_EQ(r.irecist->timepoints[k].reason.find("new lesion N1 (§4.3.5)"), std::string::npos)
+        << r.irecist->timepoints[k].reason;
+    EXPECT_NE(r.irecist->timepoints[k].reason.find("(I6)"), std::string::npos)
+        << r.irecist->timepoints[k].reason;
+  }
 }
 
 // I9: clinical stability is carried, and does not change the response.

@@ -70,14 +70,33 @@ TEST(Recist11NonTarget, AllGoneIsCompleteResponseAndUnequivocalProgressionIsPD) 
   EXPECT_EQ(t[2].overall, PD);  // whatever the targets show (SD here)
 }
 
-TEST(Recist11NonTarget, NonTargetSeenAgainAfterCompleteResponseIsProgression) {
-  // §4.3.5: after an overall CR, a non-target seen again is PD.
+TEST(Recist11NonTarget, NonNodalNonTargetSeenAgainAfterCompleteResponseIsProgression) {
+  // §4.3.5: after an overall CR, a non-nodal non-target seen again is PD.
   const auto r = SubjectBuilder()
                      .At("2026-01-05", {NonTarget("NT1")})
                      .At("2026-02-16", {NonTarget("NT1", LesionState::kAbsent)})
                      .At("2026-03-30", {NonTarget("NT1", LesionState::kPresent)})
                      .Assess();
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"CR", "PD"}));
+}
+
+// §4.3.5 (RECIST working group Q&A "Abnormal lymph node"): after an overall CR, a nodal
+// non-target seen again is PD only when it has unequivocally progressed.
+TEST(Recist11NonTarget, NodalNonTargetSeenAgainAfterCompleteResponseIsNotProgression) {
+  const auto gone = WithState(Target("T1", 0), LesionState::kAbsent);
+  auto course = [&](LesionState node_now) {
+    return SubjectBuilder()
+        .At("2026-01-05", {Target("T1", 30), NonTarget("NT1", LesionState::kPresent, true)})
+        .At("2026-02-16", {gone, NonTarget("NT1", LesionState::kAbsent, true)})
+        .At("2026-03-30", {gone, NonTarget("NT1", node_now, true)})
+        .Assess();
+  };
+  const auto present = course(LesionState::kPresent);
+  EXPECT_EQ(present.recist11->timepoints[1].nontarget, NN);
+  EXPECT_EQ(Overall(present),
+            (std::vector<std::string>{"CR", "PR"}));  // Table 1: CR + NON-CR/NON-PD
+  EXPECT_EQ(Overall(course(LesionState::kUnequivocalProgression)),
+            (std::vector<std::string>{"CR", "PD"}));
 }
 
 TEST(Recist11NonTarget, NotEvaluatedNonTargetMakesNonTargetOnlySubjectNotEvaluable) {

@@ -10,7 +10,8 @@ namespace {
 // One target in the liver: baseline `base` mm, then each follow-up six weeks apart.
 SubjectResult Course(std::vector<double> mm) {
   SubjectBuilder b;
-  const char* dates[] = {"2026-01-05", "2026-02-16", "2026-03-30", "2026-05-11", "2026-06-22"};
+  const char* dates[] = {"2026-01-05", "2026-02-16", "2026-03-30",
+                         "2026-05-11", "2026-06-22", "2026-08-03"};
   for (std::size_t i = 0; i < mm.size(); ++i) b.At(dates[i], {Target("T1", mm[i])});
   return b.Assess();
 }
@@ -53,11 +54,51 @@ TEST(Recist11Target, ProgressionComparesWithNadirNotBaseline) {
   EXPECT_EQ(TargetAt(r, 1), Response::kPD);  // -28 % from baseline, +20 % over nadir 60
   EXPECT_DOUBLE_EQ(*r.recist11->timepoints[1].nadir_mm, 60);
 }
-TEST(Recist11Target, ResponseAfterPartialResponseIsJudgedAfresh) {
-  // §4.3.1: back above 70 % of baseline but short of PD is SD at that timepoint.
-  const auto r = Course({100, 65, 75});
+TEST(Recist11Target, UnconfirmedPartialResponseIsJudgedAfreshAgainstBaseline) {
+  // §4.3.1: before a PR is confirmed, back above 70 % of baseline (short of PD) is SD.
+  const auto r = Course({100, 70, 80});
   EXPECT_EQ(TargetAt(r, 0), Response::kPR);
   EXPECT_EQ(TargetAt(r, 1), Response::kSD);
+}
+
+// §4.3.1, a confirmed PR continues (iRECIST FAQ "Managing PR when TP measurements change
+// slightly"): sums 100, 70, 70, 80, 80, 80 are PR at every timepoint.
+TEST(Recist11Target, ConfirmedPartialResponseContinuesAboveSeventyPercent) {
+  const auto r = Course({100, 70, 70, 80, 80, 80});
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR", "PR", "PR", "PR", "PR"}));
+  EXPECT_NE(r.recist11->timepoints[2].reason.find("confirmed and continues"), std::string::npos);
+  EXPECT_EQ(ToString(r.recist11->best.best), std::string("PR"));
+}
+// §4.3.1, §4.6: a PR is confirmed by a later CR or PR at least 28 days after it; one 27 days
+// after does not confirm it, and the PR does not continue.
+TEST(Recist11Target, PartialResponseConfirmedTwentySevenDaysLaterDoesNotContinue) {
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 100)})
+                     .At("2026-02-16", {Target("T1", 70)})
+                     .At("2026-03-15", {Target("T1", 70)})  // 27 days after
+                     .At("2026-04-26", {Target("T1", 80)})
+                     .Assess();
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR", "PR", "SD"}));
+  const auto c = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 100)})
+                     .At("2026-02-16", {Target("T1", 70)})
+                     .At("2026-03-16", {Target("T1", 70)})  // 28 days after
+                     .At("2026-04-27", {Target("T1", 80)})
+                     .Assess();
+  EXPECT_EQ(Overall(c), (std::vector<std::string>{"PR", "PR", "PR"}));
+}
+// §4.3.1: where the protocol needs no confirmation, a PR once assigned continues.
+TEST(Recist11Target, PartialResponseContinuesOnceAssignedWithoutConfirmation) {
+  SubjectBuilder b;
+  b.Confirmation(false).At("2026-01-05", {Target("T1", 100)}).At("2026-02-16", {Target("T1", 70)});
+  b.At("2026-03-30", {Target("T1", 80)});
+  EXPECT_EQ(Overall(b.Assess()), (std::vector<std::string>{"PR", "PR"}));
+}
+// §4.3.1: the confirmed PR continues only until PD criteria are met; after PD the sum is judged
+// afresh (71 mm: -29 % from baseline, +18 % over the 60 mm nadir: SD).
+TEST(Recist11Target, ConfirmedPartialResponseEndsAtProgression) {
+  const auto r = Course({100, 60, 60, 72, 71});
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR", "PR", "PD", "SD"}));
 }
 
 // §4.3.1: CR needs every non-nodal target gone and every nodal target under 10 mm short axis.
@@ -96,6 +137,40 @@ TEST(Recist11Target, TooSmallCountsProtocolDefaultOrTheRecordedValue) {
   EXPECT_DOUBLE_EQ(*b.Assess().recist11->timepoints[0].sum_mm, 8.0);
   b.s.protocol.too_small_mm = 4.0;
   EXPECT_DOUBLE_EQ(*b.Assess().recist11->timepoints[0].sum_mm, 7.0);
+}
+
+// §4.3.2 (decided here): a nodal target that splits adds its fragments' short axes to the sum,
+// but is normal for CR when every fragment is under 10 mm, each fragment being a node.
+TEST(Recist11Target, SplitNodeIsNormalWhenEveryFragmentIsUnderTenMillimetres) {
+  LesionRecord split = Node("T1", 0);
+  split.short_axis_mm.reset();
+  split.long_axis_mm.reset();
+  split.fragments = {{9.0, 6.0}, {11.0, 9.9}};
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Node("T1", 20)})
+                     .At("2026-02-16", {Node("T1", 8)})
+                     .At("2026-03-30", {split})
+                     .Assess();
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  EXPECT_DOUBLE_EQ(*r.recist11->timepoints[1].sum_mm, 15.9);  // the fragments still add up
+  EXPECT_EQ(TargetAt(r, 1), Response::kCR);                   // and not back after the CR
+  EXPECT_EQ(Overall(r), (std::vector<std::string>{"CR", "CR"}));
+}
+TEST(Recist11Target, SplitNodeWithAFragmentAtTenMillimetresIsNotNormal) {
+  LesionRecord split = Node("T1", 0);
+  split.short_axis_mm.reset();
+  split.long_axis_mm.reset();
+  split.fragments = {{12.0, 10.0}, {5.0, 3.0}};
+  const auto r =
+      SubjectBuilder().At("2026-01-05", {Node("T1", 20)}).At("2026-02-16", {split}).Assess();
+  EXPECT_EQ(TargetAt(r, 0), Response::kPR);  // 13 of 20 mm, -35 %
+  // after a CR, a fragment at 10 mm is a node back (§4.3.5)
+  const auto back = SubjectBuilder()
+                        .At("2026-01-05", {Node("T1", 20)})
+                        .At("2026-02-16", {Node("T1", 8)})
+                        .At("2026-03-30", {split})
+                        .Assess();
+  EXPECT_EQ(Overall(back), (std::vector<std::string>{"CR", "PD"}));
 }
 
 // §4.3.2: split lesions sum their fragments; merged lesions count 0 and the host carries all.

@@ -95,6 +95,83 @@ TEST(ValidateSubject, LesionMissingAtFollowUpIsNotEvaluatedWithAWarning) {
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"NE"}));
 }
 
+// RECIST 1.1 §4.3.2: absent and merged targets count 0 mm; a diameter beside them contradicts
+// the state and was dropped without a word.
+TEST(ValidateSubject, AbsentTargetWithADiameterIsAnError) {
+  auto absent = WithState(Target("T1", 0), LesionState::kAbsent);
+  auto r =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {absent}).Assess();
+  EXPECT_TRUE(r.errors.empty());  // without a diameter: fine
+  absent.long_axis_mm = 12;
+  r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {absent}).Assess();
+  EXPECT_TRUE(
+      Mentions(r.errors, "timepoint 2026-02-16, lesion T1: long_axis_mm 12", "state 'absent'"));
+  EXPECT_FALSE(r.recist11);
+}
+TEST(ValidateSubject, MergedTargetWithADiameterIsAnError) {
+  auto merged = WithState(Target("T2", 0), LesionState::kMerged);
+  merged.merged_into = "T1";
+  merged.short_axis_mm = 7;
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30), Target("T2", 20)})
+                     .At("2026-02-16", {Target("T1", 45), merged})
+                     .Assess();
+  EXPECT_TRUE(Mentions(r.errors, "lesion T2: short_axis_mm 7", "state 'merged'"));
+}
+
+// RECIST 1.1 §3.1: a lesion of 10 mm or more is measurable, not "too small".
+TEST(ValidateSubject, TooSmallWithTenMillimetresIsAWarning) {
+  auto small = WithState(Target("T1", 0), LesionState::kTooSmall);
+  small.long_axis_mm = 9.9;
+  auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {small}).Assess();
+  EXPECT_FALSE(Mentions(r.warnings, "too_small"));
+  small.long_axis_mm = 10;
+  r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {small}).Assess();
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_TRUE(Mentions(r.warnings, "timepoint 2026-02-16, lesion T1: long_axis_mm 10",
+                       "state 'too_small'"));
+  EXPECT_DOUBLE_EQ(*r.recist11->timepoints[0].sum_mm, 10);  // counted as recorded
+}
+
+// RECIST 1.1 §3.2.1: baseline imaging no more than 4 weeks before the start of treatment.
+TEST(ValidateSubject, BaselineMoreThanTwentyEightDaysBeforeTreatmentIsAWarning) {
+  auto b =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-03-16", {Target("T1", 30)});
+  b.Start("2026-02-02");  // 28 days
+  EXPECT_FALSE(Mentions(b.Assess().warnings, "days before treatment_start"));
+  b.Start("2026-02-03");  // 29 days
+  EXPECT_TRUE(Mentions(b.Assess().warnings,
+                       "baseline 2026-01-05 is 29 days before treatment_start 2026-02-03"));
+}
+
+// A year typed wrongly makes a follow-up the baseline (the earliest timepoint): said, not
+// silently accepted.
+TEST(ValidateSubject, FollowUpDatedBeforeTheLabelledBaselineIsAWarning) {
+  auto b =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 20)});
+  b.s.timepoints[0].label = "Baseline";
+  b.s.timepoints[1].label = "Week 6";
+  EXPECT_FALSE(Mentions(b.Assess().warnings, "dated before the baseline"));
+  b.s.timepoints[1].date = D("2025-02-16");
+  const auto r = b.Assess();
+  EXPECT_TRUE(Mentions(r.warnings,
+                       "timepoint 2025-02-16 ('Week 6') is dated before the baseline "
+                       "2026-01-05 ('Baseline') (labelled)"));
+}
+TEST(ValidateSubject, TwoTimepointsOnOrBeforeTreatmentStartIsAWarning) {
+  // The follow-up of 2026-02-16 typed as 2025-02-16: the real baseline becomes a day-0 follow-up.
+  auto b = SubjectBuilder()
+               .Start("2026-01-05")
+               .At("2026-01-05", {Target("T1", 30)})
+               .At("2026-02-16", {Target("T1", 20)});
+  EXPECT_FALSE(Mentions(b.Assess().warnings, "on or before treatment_start"));
+  b.s.timepoints[1].date = D("2025-02-16");
+  const auto r = b.Assess();
+  EXPECT_TRUE(Mentions(r.warnings, "timepoints 2025-02-16 and 2026-01-05",
+                       "both on or before treatment_start 2026-01-05"));
+  EXPECT_TRUE(Mentions(r.warnings, "timepoint 2025-02-16", "dated before the baseline 2026-01-05"));
+}
+
 TEST(ValidateSubject, NoDiseaseAtBaselineIsAnError) {
   EXPECT_TRUE(Mentions(SubjectBuilder().At("2026-01-05", {}).Assess().errors, "no target or non-target"));
 }

@@ -130,6 +130,51 @@ TEST(Report, MachineReadableOutputs) {
   EXPECT_NE(TrCsv(r).find("SUMDIAM"), std::string::npos);
 }
 
+// RECIST 1.1 §4.3.1, a confirmed PR continues: the SDTM RS rows read the engine's timepoint
+// responses, so sums 100, 70, 70, 80 give PR at the fourth assessment (80 % of baseline) under
+// both criteria, while 100, 70, 80 (PR not confirmed) gives SD, and iSD.
+TEST(Report, RsRowsFollowTheContinuedPartialResponse) {
+  auto course = [](std::vector<double> mm) {
+    Subject s;
+    s.id = "PR-" + std::to_string(mm.size());
+    s.treatment_start = *ParseIsoDate("2026-01-05");
+    for (std::size_t i = 0; i < mm.size(); ++i) {
+      LesionRecord l;
+      l.id = "T1";
+      l.site = "liver";
+      l.long_axis_mm = mm[i];
+      const Date d = *s.treatment_start + int(42 * i);
+      s.timepoints.push_back(Timepoint{d, "Week " + std::to_string(6 * i), "", {l}, std::nullopt});
+    }
+    AssessedFile f;
+    f.result = AssessSubject(s);
+    f.result.file = s.id + ".json";
+    f.subject = s;
+    return f;
+  };
+  std::vector<AssessedFile> files;
+  files.push_back(course({100, 70, 70, 80}));
+  files.push_back(course({100, 70, 80}));
+  const std::string rs = RsCsv(BuildReport(std::move(files), {}, {}, {}, "EX"));
+  EXPECT_NE(
+      rs.find("PR-4,12,OVRLRESP,Overall Response,RECIST 1.1,PR,PR,INDEPENDENT ASSESSOR,Week 18,"
+              "2026-05-11"),
+      std::string::npos)
+      << rs;
+  EXPECT_NE(
+      rs.find("PR-4,9,TRGRESP,Target Response,RECIST 1.1,PR,PR,INDEPENDENT ASSESSOR,Week 18,"),
+      std::string::npos);
+  EXPECT_NE(
+      rs.find("PR-4,12,OVRLRESP,Overall Response,iRECIST,iPR,iPR,INDEPENDENT ASSESSOR,Week 18,"),
+      std::string::npos);
+  EXPECT_NE(
+      rs.find("PR-3,8,OVRLRESP,Overall Response,RECIST 1.1,SD,SD,INDEPENDENT ASSESSOR,Week 12,"),
+      std::string::npos);
+  EXPECT_NE(
+      rs.find("PR-3,8,OVRLRESP,Overall Response,iRECIST,iSD,iSD,INDEPENDENT ASSESSOR,Week 12,"),
+      std::string::npos);
+}
+
 // Compute and compare: the waterfall drawn into an image holds bars of the PR and CR colours
 // (EX-01 PR, EX-06 CR) and of PD (EX-03, EX-05), and the figure writes as PNG and SVG.
 TEST(Report, WaterfallDrawsBarsInResponseColours) {

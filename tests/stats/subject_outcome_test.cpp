@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "measure/assess.h"
 #include "tests/stats/outcome_builder.h"
 
 namespace nadir::stats {
@@ -157,6 +158,37 @@ TEST(SubjectOutcome, UnconfirmedIupdIsCensored) {
   EXPECT_EQ(o.pfs.obs.time, 123);
   EXPECT_EQ(o.unconfirmed_progression_date, D("2026-05-11"));
   EXPECT_FALSE(o.notes.empty());
+}
+
+// I5 through the engine: an iUPD (2026-02-16) followed by a scan that cannot be evaluated
+// (2026-03-30, a target not measured) is NE there, not iUPD, so PFS without an event is
+// censored at the last adequate assessment, the iUPD scan (day 39 from 2026-01-08), not at the
+// NE scan.
+TEST(SubjectOutcome, IRecistPfsCensoredAtLastAdequateAssessmentNotAtAnNEScan) {
+  Subject s = MakeSubject("S10", "IV", "DL1");
+  auto target = [](const char* id, std::optional<double> mm) {
+    LesionRecord l;
+    l.id = id;
+    l.site = "liver";
+    l.long_axis_mm = mm;
+    l.state = mm ? LesionState::kMeasured : LesionState::kNotEvaluated;
+    return l;
+  };
+  s.timepoints[0].lesions = {target("T1", 40), target("T2", 20)};
+  s.timepoints.push_back(
+      Timepoint{D("2026-02-16"), "Week 6", "", {target("T1", 55), target("T2", 22)}, std::nullopt});
+  s.timepoints.push_back(Timepoint{D("2026-03-30"),
+                                   "Week 12",
+                                   "",
+                                   {target("T1", 50), target("T2", std::nullopt)},
+                                   std::nullopt});
+  const SubjectResult r = AssessSubject(s);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  const SubjectOutcome o = OutcomeOf(s, r, Criteria::kIRecist);
+  EXPECT_FALSE(o.pfs.obs.event);
+  EXPECT_EQ(o.pfs.end, D("2026-02-16"));
+  EXPECT_EQ(o.pfs.obs.time, 39);
+  EXPECT_EQ(o.unconfirmed_progression_date, D("2026-02-16"));
 }
 
 }  // namespace
