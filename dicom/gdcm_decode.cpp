@@ -2,6 +2,7 @@
 
 #include <gdcmImage.h>
 #include <gdcmImageReader.h>
+#include <gdcmTransferSyntax.h>
 
 namespace nadir::dicom::detail {
 
@@ -10,6 +11,14 @@ bool DecodeWithGdcm(const std::string& file, std::vector<std::uint8_t>& out, std
   reader.SetFileName(file.c_str());
   if (!reader.Read()) {
     why = "cannot read the file";
+    return false;
+  }
+  // GDCM's JPEG-LS codec is never used: its CharLS calls bind to DCMTK's CharLS in this
+  // process (same C names, other structures) and corrupted the heap (codec_guard.h).
+  const gdcm::TransferSyntax ts = reader.GetFile().GetHeader().GetDataSetTransferSyntax();
+  if (ts == gdcm::TransferSyntax::JPEGLSLossless ||
+      ts == gdcm::TransferSyntax::JPEGLSNearLossless) {
+    why = "JPEG-LS is not decoded with GDCM";
     return false;
   }
   const gdcm::Image& image = reader.GetImage();
