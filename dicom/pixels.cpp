@@ -53,7 +53,9 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
     std::int32_t padded32 = 0, clamped32 = 0;
     if (pad) {
       for (std::size_t i = 0; i < n; ++i) padded32 += std::int32_t(in[i]) == padv;
+#if !defined(__clang__)  // GCC only; clang vectorises these loops without it
 #pragma GCC ivdep
+#endif
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t s = std::int32_t(in[i]), h = s + add;
         const std::int32_t c = std::min(std::max(h, std::int32_t(-32768)), std::int32_t(32767));
@@ -62,7 +64,9 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
         out[i] = is_pad ? std::int16_t(kPaddingHu) : std::int16_t(c);
       }
     } else {
+#if !defined(__clang__)  // GCC only; clang vectorises these loops without it
 #pragma GCC ivdep
+#endif
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t h = std::int32_t(in[i]) + add;
         const std::int32_t c = std::min(std::max(h, std::int32_t(-32768)), std::int32_t(32767));
@@ -173,6 +177,8 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
   const std::size_t n = std::size_t(s.rows) * s.columns;
   const std::size_t frame_bytes = n * std::size_t(s.pixels.bits_allocated / 8);
   const int frames = int(GetNumber(ds, DCM_NumberOfFrames).value_or(1));
+  if (frames < 1)
+    throw DicomError(file, "(0028,0008) NumberOfFrames", std::to_string(frames), "absurd value");
   const E_TransferSyntax original = ds.getOriginalXfer();
   const std::string syntax_tag = TagName(DCM_TransferSyntaxUID);
   std::vector<std::uint8_t> gdcm_buffer;
@@ -212,7 +218,7 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
     // the attributes it reads have been checked.
     CheckBeforeGdcm(ds, file);
     std::string why;
-    if (!DecodeWithGdcm(file, gdcm_buffer, why))
+    if (!DecodeWithGdcm(file, std::size_t(frames) * frame_bytes, gdcm_buffer, why))
       throw DicomError(
           file, syntax_tag, s.transfer_syntax_uid,
           "GDCM's " + s.transfer_syntax_name + " decoder cannot decode the pixel data: " + why);

@@ -125,6 +125,23 @@ TEST(CrashInputs, BitsStoredWithVrFlAloneIsAScanErrorNamingTheTag) {
   }
 }
 
+// JPEG 2000, 16 x 16, whose codestream header makes GDCM's JPEG2000Codec::GetHeaderInfo read
+// out of bounds (SIGSEGV; found by the fuzz smoke run). GDCM decodes in a child process.
+TEST(CrashInputs, GdcmCrashingOnAJpeg2000StreamIsADicomErrorNamingTheDecoder) {
+  test::ScratchDir dir("crash_j2k");
+  fs::copy_file(fs::path(NADIR_CRASH_DATA) / "gdcm-j2k-header-segv.dcm", dir / "bad.dcm");
+  const Catalog c = Scan(dir.path());
+  ASSERT_EQ(c.AllSeries().size(), 1u);
+  try {
+    LoadSeries(*c.AllSeries()[0]);
+    FAIL() << "expected DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
+    EXPECT_EQ(e.tag(), "(0002,0010) TransferSyntaxUID");
+    EXPECT_NE(e.problem().find("GDCM's JPEG 2000"), std::string::npos) << e.what();
+  }
+}
+
 // The checks made before GDCM is called, on the crash files themselves.
 TEST(CrashInputs, NeitherCrashFileIsGivenToGdcm) {
   for (const fs::path& f : {kJpegLs, kBitsStoredVr}) {
