@@ -93,6 +93,8 @@ int RunInfo(int argc, char** argv) {
           for (const auto& w : l.warnings)
             j["warnings"].push_back({{"code", dicom::Code(w)}, {"message", dicom::Describe(w)}});
           j["error"] = nullptr;
+          // A file of the series that did not decode is a gap in the volume: exit 1.
+          if (dicom::CountOf<dicom::FileSkipped>(l.warnings)) ++failures;
           if (!json) {
             std::printf("      size %d x %d x %d, spacing %.4g x %.4g x %.4g mm\n", v.size[0],
                         v.size[1], v.size[2], v.spacing[0], v.spacing[1], v.spacing[2]);

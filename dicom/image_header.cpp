@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include "dicom/detail/dcmtk_util.h"
 #include "dicom/error.h"
@@ -37,6 +38,33 @@ double Required(DcmItem& item, const std::string& file, const DcmTagKey& tag, lo
   auto v = GetNumber(item, tag, pos);
   if (!v) Fail(file, tag, Or(GetStringAll(item, tag)), "missing or not a number");
   return *v;
+}
+
+// The image pixel module's numbers (PS3.3 C.7.6.3) are US with one value; PixelPaddingValue
+// is US or SS. A file that encodes one otherwise (BitsStored as FL with a 2-byte value) is
+// refused, naming the tag, its VR and length, rather than read as absent and defaulted: the
+// HU conversion depends on these numbers, and GDCM asserts on a VR it does not expect.
+std::optional<long> PixelModuleNumber(DcmItem& item, const std::string& file, const DcmTagKey& tag,
+                                      bool signed_allowed = false) {
+  DcmElement* e = nullptr;
+  // Empty is absent, as GetNumber reads it (required ones are then reported as missing).
+  if (item.findAndGetElement(tag, e).bad() || !e || e->getLength() == 0) return std::nullopt;
+  const DcmEVR vr = e->ident();
+  const bool vr_ok = vr == EVR_US || (signed_allowed && vr == EVR_SS);
+  if (!vr_ok || e->getLength() != 2)
+    Fail(file, tag,
+         "VR " + std::string(DcmVR(vr).getVRName()) + ", " + std::to_string(e->getLength()) +
+             " bytes",
+         std::string("malformed: expected VR US") + (signed_allowed ? " or SS" : "") +
+             " with one 2-byte value (PS3.3 C.7.6.3)");
+  if (vr == EVR_SS) {
+    Sint16 v = 0;
+    e->getSint16(v);
+    return v;
+  }
+  Uint16 v = 0;
+  e->getUint16(v);
+  return v;
 }
 
 // Geometry for one frame: from the per-frame functional group, else the shared one, else
@@ -131,6 +159,11 @@ ImageHeader ReadImageHeader(const std::string& file) {
   h.transfer_syntax_name = x.getXferName();
 
   // Image pixel module, PS3.3 C.7.6.3.
+  for (const DcmTagKey& tag :
+       {DCM_SamplesPerPixel, DCM_PlanarConfiguration, DCM_Rows, DCM_Columns, DCM_BitsAllocated,
+        DCM_BitsStored, DCM_HighBit, DCM_PixelRepresentation})
+    PixelModuleNumber(ds, file, tag);
+  PixelModuleNumber(ds, file, DCM_PixelPaddingValue, true);
   const double rows = Required(ds, file, DCM_Rows), cols = Required(ds, file, DCM_Columns);
   if (rows < 1 || rows > kMaxRowsOrColumns) Fail(file, DCM_Rows, Num(rows), "absurd value");
   if (cols < 1 || cols > kMaxRowsOrColumns) Fail(file, DCM_Columns, Num(cols), "absurd value");

@@ -78,6 +78,8 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   const int total = int(nk);
   detail::HuStats stats;
   std::exception_ptr error;
+  std::map<std::string, std::exception_ptr> file_errors;  // by file name: a stable "first"
+  std::vector<FileSkipped> skipped;
   // Inserted blank slices (MissingSlices) are ready at once: report them first, so every k
   // is reported exactly once.
   for (int k = 0; k < nk; ++k) {
@@ -100,6 +102,14 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
       }
       try {
         detail::DecodeFile(series, tasks[i].targets, local);
+      } catch (const DicomError& e) {
+        // One bad file does not stop the series: its slices become gaps (kPaddingHu) and the
+        // error is a FileSkipped warning; only a series none of whose files decode fails.
+        for (const detail::FrameTarget& t : tasks[i].targets)
+          std::fill_n(t.hu, slice_voxels, std::int16_t(kPaddingHu));
+        std::lock_guard lock(mutex);
+        skipped.push_back(FileSkipped{tasks[i].targets.front().slice->file, e.what()});
+        file_errors[skipped.back().file] = std::current_exception();
       } catch (...) {
         std::lock_guard lock(mutex);
         if (!error) error = std::current_exception();
@@ -128,6 +138,12 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   work();
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
+  if (!tasks.empty() && skipped.size() == tasks.size())
+    std::rethrow_exception(file_errors.begin()->second);
+
+  std::sort(skipped.begin(), skipped.end(),
+            [](const FileSkipped& a, const FileSkipped& b) { return a.file < b.file; });
+  for (auto& f : skipped) out.warnings.push_back(std::move(f));
 
   if (stats.padded)
     out.warnings.push_back(PaddingReplaced{series.pixels.padding_value, stats.padded, kPaddingHu});

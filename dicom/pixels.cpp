@@ -2,6 +2,8 @@
 // modality rescale to Hounsfield units.
 #include "dicom/detail/pixels.h"
 
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dccodec.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -12,9 +14,10 @@
 #include <memory>
 
 #include "dicom/detail/dcmtk_util.h"
+#include "dicom/detail/gdcm_decode.h"
+#include "dicom/detail/codec_guard.h"
 #include "dicom/error.h"
 #include "dicom/load.h"
-#include "dicom/detail/gdcm_decode.h"
 
 namespace nadir::dicom::detail {
 namespace {
@@ -51,7 +54,9 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
     std::int32_t padded32 = 0, clamped32 = 0;
     if (pad) {
       for (std::size_t i = 0; i < n; ++i) padded32 += std::int32_t(in[i]) == padv;
+#if !defined(__clang__)  // GCC only; clang vectorises these loops without it
 #pragma GCC ivdep
+#endif
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t s = std::int32_t(in[i]), h = s + add;
         const std::int32_t c = std::min(std::max(h, std::int32_t(-32768)), std::int32_t(32767));
@@ -60,7 +65,9 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
         out[i] = is_pad ? std::int16_t(kPaddingHu) : std::int16_t(c);
       }
     } else {
+#if !defined(__clang__)  // GCC only; clang vectorises these loops without it
 #pragma GCC ivdep
+#endif
       for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t h = std::int32_t(in[i]) + add;
         const std::int32_t c = std::min(std::max(h, std::int32_t(-32768)), std::int32_t(32767));
@@ -171,11 +178,27 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
   const std::size_t n = std::size_t(s.rows) * s.columns;
   const std::size_t frame_bytes = n * std::size_t(s.pixels.bits_allocated / 8);
   const int frames = int(GetNumber(ds, DCM_NumberOfFrames).value_or(1));
-  c = ds.chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
+  if (frames < 1)
+    throw DicomError(file, "(0028,0008) NumberOfFrames", std::to_string(frames), "absurd value");
+  const E_TransferSyntax original = ds.getOriginalXfer();
+  const std::string syntax_tag = TagName(DCM_TransferSyntaxUID);
   std::vector<std::uint8_t> gdcm_buffer;
   const void* base = nullptr;
   std::size_t have = 0;
-  if (c.good() && ds.canWriteXfer(EXS_LittleEndianExplicit)) {
+  // A syntax DCMTK has a decoder for is decoded by DCMTK only: when that decoder refuses the
+  // stream, GDCM is not asked to try (its JPEG-LS codec corrupted the heap on a stream DCMTK
+  // had refused, see codec_guard.h).
+  if (DcmXfer(original).isNotEncapsulated() ||
+      DcmCodecList::canChangeCoding(original, EXS_LittleEndianExplicit)) {
+    if (IsJpegLs(original))
+      if (const std::string problem = JpegLsBindingProblem(); !problem.empty())
+        throw DicomError(file, syntax_tag, s.transfer_syntax_uid, problem);
+    c = ds.chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
+    if (c.bad() || !ds.canWriteXfer(EXS_LittleEndianExplicit))
+      throw DicomError(file, syntax_tag, s.transfer_syntax_uid,
+                       "DCMTK's " + s.transfer_syntax_name +
+                           " decoder cannot decode the pixel data: " +
+                           (c.bad() ? c.text() : "no uncompressed representation"));
     DcmElement* pd = nullptr;
     if (ds.findAndGetElement(DCM_PixelData, pd).bad() || !pd)
       throw DicomError(file, "(7FE0,0010) PixelData", "", "missing");
@@ -192,12 +215,14 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
     }
     have = pd->getLength();
   } else {
-    // DCMTK has no decoder for this syntax (JPEG 2000 ...): GDCM, as shipped with ITK.
+    // DCMTK has no decoder for this syntax (JPEG 2000 ...): GDCM, as shipped with ITK, once
+    // the attributes it reads have been checked.
+    CheckBeforeGdcm(ds, file);
     std::string why;
-    if (!DecodeWithGdcm(file, gdcm_buffer, why))
-      throw DicomError(file, "(0002,0010) TransferSyntaxUID", s.transfer_syntax_uid,
-                       "cannot decode this transfer syntax (" + s.transfer_syntax_name +
-                           "): DCMTK says '" + c.text() + "', GDCM says '" + why + "'");
+    if (!DecodeWithGdcm(file, std::size_t(frames) * frame_bytes, gdcm_buffer, why))
+      throw DicomError(
+          file, syntax_tag, s.transfer_syntax_uid,
+          "GDCM's " + s.transfer_syntax_name + " decoder cannot decode the pixel data: " + why);
     base = gdcm_buffer.data();
     have = gdcm_buffer.size();
   }

@@ -272,8 +272,10 @@ Catalog Scan(const std::filesystem::path& path, const ScanOptions& options) {
     PatientInfo& p = patients[std::get<0>(key)];
     p.patient_id = split.front().patient_id;
     p.patient_name = split.front().patient_name;
+    // A named reference, not the structured binding: clang 14 cannot capture bindings.
+    const std::string& study_uid = std::get<1>(key);
     auto st = std::find_if(p.studies.begin(), p.studies.end(),
-                           [&](const StudyInfo& x) { return x.study_uid == std::get<1>(key); });
+                           [&](const StudyInfo& x) { return x.study_uid == study_uid; });
     if (st == p.studies.end()) {
       const SeriesInfo& f = split.front();
       p.studies.push_back({f.study_uid, f.study_date, f.study_description, f.accession_number, {}});

@@ -148,21 +148,12 @@ void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
   }
 }
 
-}  // namespace
-
-LoadedAssessment ParseAssessment(std::string_view text, const std::string& file) {
-  LoadedAssessment out;
-  out.file = file;
-  try {
-    out.document = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    out.errors.push_back(std::string("not valid JSON: ") + e.what());
-    return out;
-  }
+// Reads the fields of a parsed document into out.subject; problems go to out.errors.
+void ReadDocument(LoadedAssessment& out) {
   const Json& doc = out.document;
   if (!doc.is_object()) {
     out.errors.push_back("document: expected a JSON object, got " + FieldReader::Show(doc));
-    return out;
+    return;
   }
   FieldReader in(out.errors);
   const auto format = in.String(doc, "", "format");
@@ -226,6 +217,28 @@ LoadedAssessment ParseAssessment(std::string_view text, const std::string& file)
     }
   }
   out.subject = std::move(s);
+}
+
+}  // namespace
+
+LoadedAssessment ParseAssessment(std::string_view text, const std::string& file) {
+  LoadedAssessment out;
+  out.file = file;
+  try {
+    out.document = Json::parse(text.begin(), text.end());
+  } catch (const Json::exception& e) {
+    // Every error the JSON library documents derives from json::exception: parse_error, and
+    // out_of_range 406 for a number no double holds ("long_axis_mm": 1e400), among others.
+    out.errors.push_back(std::string("not valid JSON: ") + e.what());
+    return out;
+  }
+  try {
+    ReadDocument(out);
+  } catch (const Json::exception& e) {
+    // The field readers check types before converting; this is the net under them.
+    out.subject.reset();
+    out.errors.push_back(std::string("unreadable JSON value: ") + e.what());
+  }
   return out;
 }
 

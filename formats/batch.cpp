@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -100,7 +101,15 @@ std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, uns
   std::vector<double> read_s(threads, 0.0), assess_s(threads, 0.0);
   auto work = [&](unsigned w) {
     for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-      out[i] = AssessOne(files[i], read_s[w], assess_s[w]);
+      try {
+        out[i] = AssessOne(files[i], read_s[w], assess_s[w]);
+      } catch (const std::exception& e) {
+        // One bad file never stops a batch (DESIGN.md): it becomes that file's error and an
+        // escaped exception cannot terminate the worker thread and the whole run.
+        out[i] = AssessedFile{};
+        out[i].result.file = files[i];
+        out[i].result.errors.push_back(std::string("cannot assess the file: ") + e.what());
+      }
       done.fetch_add(1);
     }
   };

@@ -21,6 +21,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
   # the viewer's interactive smoke test drives a real window with it
   xdotool
+  # fuzz smoke run (scripts/fuzz_smoke.sh): clang, libFuzzer and sanitizer runtimes, and
+  # llvm-symbolizer for readable reports
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()

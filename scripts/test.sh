@@ -11,3 +11,6 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
 else
   ctest -j2 --output-on-failure
 fi
+cd ..
+# The libFuzzer targets, built with clang, each run briefly on its seeds (issue 19).
+./scripts/fuzz_smoke.sh "${NADIR_FUZZ_SECONDS:-20}"

@@ -2,6 +2,7 @@
 // for transfer syntaxes DCMTK 3.6.7 has no decoder for (JPEG 2000).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,7 +10,9 @@
 namespace nadir::dicom::detail {
 
 /// Decodes all frames of `file` to raw stored values (little endian, bits allocated as in
-/// the file). Returns false with `why` set when GDCM cannot.
-bool DecodeWithGdcm(const std::string& file, std::vector<std::uint8_t>& out, std::string& why);
+/// the file), `bytes` in all as the header says. GDCM runs in a child process, so a crash
+/// in it is a failure of this file. Returns false with `why` set when GDCM cannot.
+bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std::uint8_t>& out,
+                    std::string& why);
 
 }  // namespace nadir::dicom::detail

@@ -293,7 +293,16 @@ ImportResult ImportReportFiles(const std::vector<fs::path>& files, const ImportO
       out.errors.push_back(e.what());
     }
   }
-  Assemble(srs, options, out);
+  try {
+    Assemble(srs, options, out);
+  } catch (const nlohmann::json::exception& e) {
+    // The rebuilt assessment is JSON: any error the JSON library documents (type_error for
+    // text that is not UTF-8, out_of_range ...) is an import error naming the reports.
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.string();
+    out.subject.reset();
+    out.errors.push_back(names + ": cannot build the assessment: " + e.what());
+  }
   return out;
 }
 

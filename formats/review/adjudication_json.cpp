@@ -70,14 +70,16 @@ Adjudication AdjudicationFromJson(const Json& doc, const std::string& file,
 
 Adjudication ParseAdjudication(std::string_view text, const std::string& file,
                                std::vector<std::string>& errors) {
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    errors.push_back(file + ": not valid JSON");
-    Adjudication a;
-    a.file = file;
-    return a;
+  Adjudication a;
+  a.file = file;
+  try {
+    return AdjudicationFromJson(Json::parse(text), file, errors);
+  } catch (const nlohmann::json::exception& e) {
+    // The base of every error the JSON library throws: parse_error, out_of_range 406 (a
+    // number no double holds), type_error ... The message names the position and the value.
+    errors.push_back(file + ": not valid JSON: " + e.what());
   }
-  return AdjudicationFromJson(doc, file, errors);
+  return a;
 }
 
 Json AdjudicationToJson(const Adjudication& a) {

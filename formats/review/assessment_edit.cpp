@@ -87,7 +87,15 @@ int EditAssessment(const EditRequest& r, std::vector<std::string>& errors) {
   }
   if (errors.size() > errors_before) return -1;
 
-  const LoadedAssessment after = ParseAssessment(doc.dump(), r.file);
+  std::string edited;
+  try {
+    edited = doc.dump();
+  } catch (const Json::exception& e) {
+    // A --set value that is not UTF-8 text cannot be written as JSON (type_error 316).
+    errors.push_back(r.file + ": not saved: " + e.what());
+    return -1;
+  }
+  const LoadedAssessment after = ParseAssessment(edited, r.file);
   if (!after.subject || !after.errors.empty()) {
     for (const auto& e : after.errors) errors.push_back(r.file + ": not saved: " + e);
     return -1;

@@ -108,8 +108,14 @@ AuditCheck CheckAuditLog(std::string_view text) {
     pos = end + 1;
     ++line;
     check.entries = line;
-    Json j = Json::parse(raw, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+    Json j;
+    try {
+      j = Json::parse(raw);
+    } catch (const nlohmann::json::exception& e) {
+      // Any error the JSON library documents (parse_error, out_of_range 406 for 1e400 ...).
+      return bad(std::string("not valid JSON: ") + e.what());
+    }
+    if (!j.is_object()) return bad("not a JSON object");
     const std::string hash = Str(j, "hash");
     const std::string prev = Str(j, "prev");
     if (!IsHex64(hash) || !IsHex64(prev))

@@ -76,15 +76,30 @@ TEST_F(BadFiles, FileTruncatedInsideTheHeaderIsSkipped) {
   EXPECT_EQ(CountOf<MissingSlices>(l.warnings), 1);
 }
 
-TEST_F(BadFiles, FileTruncatedAfterTheScanIsAnErrorAtLoad) {
+TEST_F(BadFiles, FileTruncatedAfterTheScanIsSkippedAtLoadNamingFileAndTag) {
   const Catalog c = Scan(dir_.path());
   const fs::path f = dir_ / "IM0002.dcm";
   fs::resize_file(f, fs::file_size(f) - 100);
+  // The other files still load; the bad one is a gap and a warning naming file and tag.
+  const LoadedSeries l = LoadSeries(*c.AllSeries().at(0));
+  ASSERT_EQ(CountOf<FileSkipped>(l.warnings), 1);
+  for (const auto& w : l.warnings)
+    if (const auto* s = std::get_if<FileSkipped>(&w)) {
+      EXPECT_EQ(s->file, f.string());
+      EXPECT_NE(s->reason.find("(7FE0,0010) PixelData"), std::string::npos) << s->reason;
+    }
+  EXPECT_EQ(l.volume.size[2], 6);
+}
+
+TEST_F(BadFiles, SeriesWhoseEveryFileFailsAtLoadIsAnErrorNamingAFile) {
+  const Catalog c = Scan(dir_.path());
+  for (const auto& e : fs::directory_iterator(dir_.path()))
+    fs::resize_file(e.path(), fs::file_size(e.path()) - 100);
   try {
     LoadSeries(*c.AllSeries().at(0));
     FAIL() << "expected DicomError";
   } catch (const DicomError& e) {
-    EXPECT_EQ(e.file(), f.string());
+    EXPECT_EQ(e.file(), (dir_ / "IM0001.dcm").string());
     EXPECT_EQ(e.tag(), "(7FE0,0010) PixelData");
   }
 }

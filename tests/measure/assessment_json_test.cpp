@@ -51,6 +51,21 @@ TEST(AssessmentJson, MalformedJsonNamesThePosition) {
   EXPECT_NE(a.errors[0].find("line 1, column"), std::string::npos);
 }
 
+// The JSON library throws out_of_range (406), not parse_error, for a number no double holds;
+// the fuzzer found 77777e777777775. It is an error naming the value, never an exception.
+TEST(AssessmentJson, NumberTooLargeForADoubleIsAnErrorNamingTheValue) {
+  for (const char* number : {"1e400", "-1e400", "77777e777777775"}) {
+    const std::string text = std::string(R"({"subject": "X", "timepoints": [{"date": "2026-01-05",
+      "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": )") +
+                             number + "}]}]}";
+    const auto a = ParseAssessment(text, "big.json");
+    EXPECT_FALSE(a.subject);
+    ASSERT_EQ(a.errors.size(), 1u) << number;
+    EXPECT_NE(a.errors[0].find("not valid JSON"), std::string::npos) << a.errors[0];
+    EXPECT_NE(a.errors[0].find(number), std::string::npos) << a.errors[0];
+  }
+}
+
 TEST(AssessmentJson, MistypedFieldNamesPathAndValue) {
   const auto a = ParseAssessment(R"({"subject": "X", "timepoints": [{"date": "2026-01-05",
       "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": "12mm"}]}]})", "x.json");

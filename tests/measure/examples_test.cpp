@@ -70,5 +70,28 @@ TEST(FormatExamples, SharedExamplesStillAgree) {
   CheckExamples(NADIR_SHARED_EXAMPLES);
 }
 
+// One bad file never stops a batch: the crash input (a number no double holds) is that
+// file's error, and every other subject is still computed.
+TEST(FormatExamples, FileWithANumberTooLargeForADoubleDoesNotStopTheBatch) {
+  std::vector<std::string> problems;
+  auto files = FindAssessmentFiles({NADIR_FORMAT_EXAMPLES}, problems);
+  files.push_back(NADIR_CRASH_DATA "/number-overflow.json");
+  int computed = 0, failed = 0;
+  for (const auto& a : AssessFiles(files, 2)) {
+    if (a.skipped) continue;
+    if (a.result.file == files.back()) {
+      ++failed;
+      ASSERT_EQ(a.result.errors.size(), 1u);
+      EXPECT_NE(a.result.errors[0].find("77777e777777775"), std::string::npos)
+          << a.result.errors[0];
+    } else {
+      EXPECT_TRUE(a.result.errors.empty()) << a.result.file;
+      ++computed;
+    }
+  }
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(computed, 6);
+}
+
 }  // namespace
 }  // namespace nadir::test

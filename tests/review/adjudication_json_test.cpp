@@ -48,7 +48,17 @@ TEST(AdjudicationJson, NotJsonIsAnError) {
   std::vector<std::string> errors;
   ParseAdjudication("{", "b.json", errors);
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], "b.json: not valid JSON");
+  EXPECT_EQ(errors[0].rfind("b.json: not valid JSON: ", 0), 0u) << errors[0];
+}
+
+// A number no double holds makes the JSON library throw out_of_range (406), not parse_error:
+// it is an error naming the file and the value, never an escaped exception.
+TEST(AdjudicationJson, NumberTooLargeForADoubleIsAnErrorNamingIt) {
+  std::vector<std::string> errors;
+  ParseAdjudication(R"({"format": "nadir-adjudication/1", "subject": 1e400})", "c.json", errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].rfind("c.json: not valid JSON: ", 0), 0u) << errors[0];
+  EXPECT_NE(errors[0].find("1e400"), std::string::npos) << errors[0];
 }
 
 TEST(AdjudicationJson, UtcDateTimes) {

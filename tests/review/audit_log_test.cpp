@@ -130,7 +130,19 @@ TEST(AuditLog, BrokenLogIsNotExtended) {
   std::string error;
   EXPECT_FALSE(AppendAuditEntries(log, "R1", "S-01", {Change("T1", 30.5, 31)}, "",
                                   "2026-06-04T10:00:00Z", &error));
-  EXPECT_EQ(error, log + ": the audit log is broken, not extended: entry 1: not a JSON object");
+  EXPECT_EQ(
+      error.rfind(log + ": the audit log is broken, not extended: entry 1: not valid JSON: ", 0),
+      0u)
+      << error;
+}
+
+TEST(AuditLog, NumberTooLargeForADoubleNamesTheEntry) {
+  test::TempDir dir;
+  auto lines = Lines(ReadText(MakeLog(dir)));
+  lines[1].replace(lines[1].find("\"seq\":2"), 7, "\"seq\":77777e777777775");
+  const AuditCheck check = CheckAuditLog(Joined(lines));
+  EXPECT_EQ(check.first_bad, 2);
+  EXPECT_NE(check.problem.find("77777e777777775"), std::string::npos) << check.problem;
 }
 
 TEST(AuditLog, ConcurrentWritersKeepOneChain) {
