@@ -162,6 +162,7 @@ int RunReport(int argc, char** argv) {
   if (r.safety.has_labs) {
     write("cytokines.csv", report::CytokinesCsv(r.safety));
     write("cytokines_by_crs.csv", report::CytokinesByCrsCsv(r.safety));
+    write("cytokines_by_day.csv", report::CytokinesByDayCsv(r.safety));
   }
 
   int figure_count = 0;

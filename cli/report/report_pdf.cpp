@@ -142,6 +142,28 @@ void SafetyPages(cairo_t* cr, const Report& r) {
               {25, 190, 230, 380, 530, 680}, {"group", "n", "Cmax", "AUC 0-28", "AUC 0-90", "Tmax"},
               rows);
   }
+  if (!s.cytokines_by_crs.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& b : s.cytokines_by_crs)
+      rows.push_back({b.analyte + " (" + s.lab_units.at(b.analyte) + ")",
+                      b.crs_grade ? "grade " + std::to_string(b.crs_grade) : "no CRS",
+                      std::to_string(b.n),
+                      Sig(b.median_peak, 3, "-") + " (" + Sig(b.min_peak, 3, "-") + "-" +
+                          Sig(b.max_peak, 3, "-") + ")",
+                      Sig(b.median_fold_change, 3, "-")});
+    TablePage(cr, "Cytokines by worst CRS grade (ASTCT 2019)",
+              "peak: highest value after day 0; fold change: peak / baseline (last value on or "
+              "before day 0); medians (range)",
+              {25, 200, 300, 360, 560}, {"analyte", "CRS", "n", "peak", "fold change"}, rows);
+  }
+  if (!s.safety.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : s.safety.front().tally.by_soc_and_term)
+      rows.push_back({t.term.empty() ? t.soc : "    " + t.term, KOfN(t.any), KOfN(t.grade_3_plus)});
+    TablePage(cr, "Treatment-emergent adverse events by SOC and preferred term (all treated)",
+              "subjects with at least one event; MedDRA SOC rows, then their terms", {25, 560, 680},
+              {"SOC / term", "any grade", "grade >= 3"}, rows);
+  }
 }
 
 }  // namespace

@@ -159,6 +159,11 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
     }
     for (const auto& b : stats::ByCrsGrade(analyte, responses, out.crs_grade))
       out.cytokines_by_crs.push_back(b);
+    std::map<std::string, std::vector<stats::LabValue>> treated_values;
+    for (const auto& [id, values] : per_subject)
+      if (out.crs_grade.count(id)) treated_values[id] = values;
+    for (const auto& d : stats::ByDayAndCrsGrade(analyte, treated_values, out.crs_grade))
+      out.cytokines_by_day.push_back(d);
   }
 
   // Covariates against CRS and ICANS (any grade), over treated subjects with the covariate.

@@ -83,6 +83,7 @@ struct TrialSafety {
   std::map<std::string, std::string> lab_units;  // analyte -> unit
   std::vector<SubjectCytokine> cytokines;
   std::vector<stats::CytokineByGrade> cytokines_by_crs;
+  std::vector<stats::CytokineDaySummary> cytokines_by_day;  // each time point, by CRS grade
   std::vector<ToxicityCovariate> toxicity_covariates;
   std::map<std::string, int> crs_grade, icans_grade;  // worst grade per treated subject
 };

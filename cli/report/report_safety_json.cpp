@@ -102,7 +102,18 @@ void AddSafetyJson(const TrialSafety& s, nlohmann::ordered_json& j) {
           {"max_peak", Opt(b.max_peak)},
           {"n_fold_change", b.n_fold},
           {"median_fold_change", Opt(b.median_fold_change)}};
-    j["cytokines"] = {{"units", s.lab_units}, {"subjects", subjects}, {"by_crs_grade", by}};
+    ordered_json by_day = ordered_json::object();
+    for (const auto& d : s.cytokines_by_day)
+      by_day[d.analyte].push_back({{"day", d.day},
+                                   {"crs_grade", d.crs_grade},
+                                   {"n", d.n},
+                                   {"median", Opt(d.median)},
+                                   {"min", Opt(d.min)},
+                                   {"max", Opt(d.max)}});
+    j["cytokines"] = {{"units", s.lab_units},
+                      {"subjects", subjects},
+                      {"by_crs_grade", by},
+                      {"by_day_and_crs_grade", by_day}};
   } else {
     j["cytokines"] = nullptr;
   }

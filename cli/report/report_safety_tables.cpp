@@ -131,6 +131,14 @@ std::string CytokinesByCrsCsv(const TrialSafety& s) {
   return out;
 }
 
+std::string CytokinesByDayCsv(const TrialSafety& s) {
+  std::string out = CsvRow({"analyte", "unit", "day", "crs_grade", "n", "median", "min", "max"});
+  for (const auto& d : s.cytokines_by_day)
+    out += CsvRow({d.analyte, s.lab_units.at(d.analyte), Sig(d.day), I(d.crs_grade), I(d.n),
+                   Sig(d.median), Sig(d.min), Sig(d.max)});
+  return out;
+}
+
 std::string ToxicityCovariatesCsv(const TrialSafety& s) {
   std::string out = CsvRow({"covariate", "toxicity", "n_with", "n_without", "median_with",
                             "median_without", "rank_sum_w", "p_value", "p_method"});

@@ -21,6 +21,8 @@ std::string KineticsSummaryCsv(const TrialSafety& s);
 /// cytokines_by_crs.csv: per analyte and worst CRS grade the medians.
 std::string CytokinesCsv(const TrialSafety& s);
 std::string CytokinesByCrsCsv(const TrialSafety& s);
+/// cytokines_by_day.csv: per analyte, day and worst CRS grade: n, median, min, max.
+std::string CytokinesByDayCsv(const TrialSafety& s);
 /// covariates_toxicity.csv: per covariate and toxicity the rank-sum test.
 std::string ToxicityCovariatesCsv(const TrialSafety& s);
 

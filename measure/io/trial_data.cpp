@@ -1,5 +1,6 @@
 #include "measure/io/trial_data.h"
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -183,10 +184,13 @@ void ParseKinetics(const std::string& file, const std::string& text, const Trial
       ok &= blq.has_value();
       s.blq = blq.value_or(false);
     }
-    if (!s.blq) {
+    const std::string text = rows.Get("value");
+    if (!text.empty() && (text[0] == '<' || std::isalpha(static_cast<unsigned char>(text[0])))) {
+      ok = rows.Error("value",
+                      "below the limit written as text: write Y in a 'blq' column and "
+                      "leave the value empty (or give the limit as a number)");
+    } else if (!s.blq) {
       const auto v = rows.Number("value");
-      if (!v && !with_blq)
-        rows.Error("value", "below the limit? write blq=Y in a 'blq' column, not text");
       ok &= v.has_value();
       if (v && *v < 0) ok = rows.Error("value", "negative");
       s.value = v.value_or(0);

@@ -49,4 +49,21 @@ std::vector<CytokineByGrade> ByCrsGrade(const std::string& analyte,
   return out;
 }
 
+std::vector<CytokineDaySummary> ByDayAndCrsGrade(
+    const std::string& analyte, const std::map<std::string, std::vector<LabValue>>& values,
+    const std::map<std::string, int>& crs_grade) {
+  std::map<std::pair<double, int>, std::vector<double>> cells;
+  for (const auto& [id, vs] : values) {
+    const auto g = crs_grade.find(id);
+    for (const auto& v : vs)
+      cells[{v.day, g == crs_grade.end() ? 0 : g->second}].push_back(v.value);
+  }
+  std::vector<CytokineDaySummary> out;
+  for (const auto& [key, vs] : cells) {
+    const MedianRange m = MedianAndRange(vs);
+    out.push_back({analyte, key.first, key.second, m.n, m.median, m.min, m.max});
+  }
+  return out;
+}
+
 }  // namespace nadir::stats

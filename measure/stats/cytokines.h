@@ -43,4 +43,19 @@ std::vector<CytokineByGrade> ByCrsGrade(const std::string& analyte,
                                         const std::map<std::string, CytokineResponse>& responses,
                                         const std::map<std::string, int>& crs_grade);
 
+/// One analyte on one day in the subjects of one worst CRS grade: the values at each time point.
+struct CytokineDaySummary {
+  std::string analyte;
+  double day = 0;
+  int crs_grade = 0;
+  int n = 0;
+  std::optional<double> median, min, max;
+};
+
+/// Per day (ascending) and worst CRS grade (a subject missing from `crs_grade` counts as 0),
+/// the median and range of the values of `values` (per subject id) for one analyte.
+std::vector<CytokineDaySummary> ByDayAndCrsGrade(
+    const std::string& analyte, const std::map<std::string, std::vector<LabValue>>& values,
+    const std::map<std::string, int>& crs_grade);
+
 }  // namespace nadir::stats

@@ -43,5 +43,20 @@ TEST(Cytokines, MediansByCrsGrade) {
   EXPECT_EQ(*by[1].max_peak, 300);
 }
 
+// At each time point: day 0 A 10, B 30 (both CRS 2) -> median 20 (10-30); C 4 (no CRS).
+TEST(Cytokines, ValuesAtEachTimePointByCrsGrade) {
+  const std::map<std::string, std::vector<LabValue>> values = {
+      {"A", {{0, 10}, {5, 100}}}, {"B", {{0, 30}}}, {"C", {{0, 4}}}};
+  const auto by = ByDayAndCrsGrade("IL-6", values, {{"A", 2}, {"B", 2}});
+  ASSERT_EQ(by.size(), 3u);  // (0, 0), (0, 2), (5, 2)
+  EXPECT_EQ(by[0].crs_grade, 0);
+  EXPECT_EQ(*by[0].median, 4);
+  EXPECT_EQ(by[1].n, 2);
+  EXPECT_EQ(*by[1].median, 20);
+  EXPECT_EQ(*by[1].min, 10);
+  EXPECT_EQ(by[2].day, 5);
+  EXPECT_EQ(*by[2].max, 100);
+}
+
 }  // namespace
 }  // namespace nadir::stats

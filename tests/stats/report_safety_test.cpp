@@ -11,11 +11,15 @@
 //   Worst grade: 1: 2, 2: 2, 3: 7, 4: 2, 5: 1.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "assessment_json.h"
 #include "batch.h"
+#include "report/report_ae_cdisc.h"
 #include "report/report_data.h"
 #include "report/report_json.h"
 #include "report/report_safety_tables.h"
+#include "report/report_tables.h"
 
 namespace nadir::report {
 namespace {
@@ -110,6 +114,30 @@ TEST(ReportSafety, ProtocolAndWholeCourseEndpoints) {
   const auto j = EndpointsJson(r);
   EXPECT_EQ(j["definitions"]["recist11"], r.criteria[0].definition);
   EXPECT_TRUE(j["recist11_whole_course"]["all"].is_object());
+  const std::string md = ReportMarkdown(r);
+  EXPECT_NE(md.find("## RECIST 1.1; BOR to day 90, DOR from the first CR, PR or SD: best"),
+            std::string::npos);
+  EXPECT_NE(md.find("## iRECIST; BOR over the whole course, DOR from the first CR or PR: time"),
+            std::string::npos);
+  EXPECT_NE(EndpointsCsv(r).find("recist11_whole_course,\"BOR over the whole course, DOR from "
+                                 "the first CR or PR\",all,14"),
+            std::string::npos);
+}
+
+// The tables and listings of the safety section.
+TEST(ReportSafety, TablesAndListingsOfTheSampleTrial) {
+  const Report r = SampleTrial();
+  EXPECT_NE(EscalationCsv(r.safety).find("IV,DL4,2,2,2,exceeded,,not determinable"),
+            std::string::npos);
+  EXPECT_NE(SafetyCsv(r.safety).find("all,crs_grade_3_plus,4,14,28.6"), std::string::npos);
+  const std::string ae = AeCsv(r);
+  EXPECT_EQ(std::count(ae.begin(), ae.end(), '\n'), 38);  // header + 37 events
+  // IV-101's anaemia began 4 days before infusion: study day -4, not treatment emergent.
+  EXPECT_NE(ae.find("CD70,AE,CD70-IV-101,1,Anaemia"), std::string::npos);
+  const std::string adae = AdaeCsv(r);
+  EXPECT_NE(adae.find("2026-01-16,2026-01-12,,-4,,N,N,Y,N,N"), std::string::npos) << adae;
+  const std::string md = SafetyMarkdown(r.safety);
+  EXPECT_NE(md.find("### Arm IV: MTD none (not determinable"), std::string::npos);
 }
 
 }  // namespace

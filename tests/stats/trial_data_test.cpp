@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "measure/io/assessment_json.h"
+
 namespace nadir {
 namespace {
 
@@ -72,7 +74,8 @@ TEST(TrialData, KineticsBlqUnitsAndDays) {
   EXPECT_TRUE(d.kinetics["S1"][0].blq);
   EXPECT_EQ(d.kinetics["S2"].size(), 1u);
   EXPECT_EQ(d.kinetics_unit, "copies/ug DNA");
-  EXPECT_TRUE(HasError(d, "k.csv: line 4, column value: '<LLOQ': not a number")) << All(d);
+  EXPECT_TRUE(HasError(d, "k.csv: line 4, column value: '<LLOQ': below the limit written as text"))
+      << All(d);
   EXPECT_TRUE(HasError(d, "line 5, column day: '-2': before infusion")) << All(d);
   EXPECT_TRUE(HasError(d, "line 6, column unit: '': missing")) << All(d);
   EXPECT_TRUE(HasError(d, "line 7, column unit: 'mg/L'")) << All(d);
@@ -97,6 +100,24 @@ TEST(TrialData, LabsUnitsConvertedToTheReportingUnit) {
       << All(d);
   EXPECT_TRUE(HasError(d, "line 5, column unit: '': missing")) << All(d);
   EXPECT_TRUE(HasError(d, "line 7, column unit: 'ukat/L'")) << All(d);
+}
+
+// The format addition: "dlt_evaluable" (default true) is read, kept on writing, and checked.
+TEST(TrialData, DltEvaluableInTheAssessmentFile) {
+  const std::string base =
+      R"({"format": "nadir-assessment/1", "subject": "S1", "treatment_start": "2026-01-10",
+          "timepoints": [{"date": "2026-01-05", "lesions": []}])";
+  const LoadedAssessment def = ParseAssessment(base + "}", "a.json");
+  ASSERT_TRUE(def.subject);
+  EXPECT_TRUE(def.subject->dlt_evaluable);
+  EXPECT_FALSE(AssessmentToJson(*def.subject, def.document).contains("dlt_evaluable"));
+  const LoadedAssessment no = ParseAssessment(base + R"(, "dlt_evaluable": false})", "a.json");
+  ASSERT_TRUE(no.subject);
+  EXPECT_FALSE(no.subject->dlt_evaluable);
+  EXPECT_EQ(AssessmentToJson(*no.subject, no.document)["dlt_evaluable"], false);
+  const LoadedAssessment bad = ParseAssessment(base + R"(, "dlt_evaluable": "no"})", "a.json");
+  ASSERT_FALSE(bad.errors.empty());
+  EXPECT_NE(bad.errors.front().find("dlt_evaluable"), std::string::npos) << bad.errors.front();
 }
 
 }  // namespace
