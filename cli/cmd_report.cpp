@@ -1,6 +1,7 @@
 // `nadir report FILES_OR_FOLDERS... --by arm,dose_level --out DIR`: trial endpoint tables,
 // listings, CDISC-shaped data sets, endpoints.json, plots and a PDF (issue 8).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -10,11 +11,15 @@
 #include "formats/batch.h"
 #include "cli/commands.h"
 #include "formats/review/final_reads.h"
+#include "formats/trial_data.h"
 #include "cli/report/plots.h"
+#include "cli/report/plots_safety.h"
+#include "cli/report/report_ae_cdisc.h"
 #include "cli/report/report_cdisc.h"
 #include "cli/report/report_data.h"
 #include "cli/report/report_json.h"
 #include "cli/report/report_pdf.h"
+#include "cli/report/report_safety_tables.h"
 #include "cli/report/report_tables.h"
 
 namespace nadir::cli {
@@ -76,8 +81,9 @@ int RunReport(int argc, char** argv) {
   app.add_option("--threads", threads, "worker threads (default: one per core)");
   app.add_flag("--no-plots", no_plots, "tables and data sets only");
   std::string reader;
-  app.add_option("--reader", reader, "only this reader's reads (default: in a review folder, "
-                                     "the final read of each subject)");
+  app.add_option("--reader", reader,
+                 "only this reader's reads (default: in a review folder, "
+                 "the final read of each subject)");
   CLI11_PARSE(app, argc, argv);
 
   const auto t0 = std::chrono::steady_clock::now();
@@ -101,7 +107,21 @@ int RunReport(int argc, char** argv) {
       std::fprintf(stderr, "%s: subject %s: %s\n", a.result.file.c_str(),
                    a.result.subject.empty() ? "?" : a.result.subject.c_str(), e.c_str());
   const auto t_assessed = std::chrono::steady_clock::now();
-  const report::Report r = report::BuildReport(std::move(assessed), by, cuts, options, study);
+  report::Report r = report::BuildReport(std::move(assessed), by, cuts, options, study);
+  // The trial's CSV data (adverse events, kinetics, labs) beside the assessment files.
+  TrialSubjects trial_subjects;
+  for (const auto& a : r.assessed) trial_subjects[a.subject->id] = a.subject->treatment_start;
+  std::vector<std::string> folders;
+  for (const auto& p : paths) {
+    const std::filesystem::path fp(p);
+    const std::string f =
+        std::filesystem::is_directory(fp) ? fp.string() : fp.parent_path().string();
+    const std::string folder = f.empty() ? "." : f;
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end())
+      folders.push_back(folder);
+  }
+  r.safety = report::BuildSafety(r, ReadTrialData(folders, trial_subjects));
+  for (const auto& e : r.safety.errors) std::fprintf(stderr, "nadir report: %s\n", e.c_str());
   const auto t_computed = std::chrono::steady_clock::now();
 
   std::error_code ec;
@@ -127,6 +147,23 @@ int RunReport(int argc, char** argv) {
   write("sdtm_tr.csv", report::TrCsv(r));
   write("sdtm_rs.csv", report::RsCsv(r));
   write("adam_adtte.csv", report::AdtteCsv(r));
+  if (r.safety.has_adverse_events) {
+    write("escalation.csv", report::EscalationCsv(r.safety));
+    write("safety.csv", report::SafetyCsv(r.safety));
+    write("ae_by_term.csv", report::AeByTermCsv(r.safety));
+    write("covariates_toxicity.csv", report::ToxicityCovariatesCsv(r.safety));
+    write("sdtm_ae.csv", report::AeCsv(r));
+    write("adam_adae.csv", report::AdaeCsv(r));
+  }
+  if (r.safety.has_kinetics) {
+    write("kinetics.csv", report::KineticsCsv(r.safety));
+    write("kinetics_summary.csv", report::KineticsSummaryCsv(r.safety));
+  }
+  if (r.safety.has_labs) {
+    write("cytokines.csv", report::CytokinesCsv(r.safety));
+    write("cytokines_by_crs.csv", report::CytokinesByCrsCsv(r.safety));
+    write("cytokines_by_day.csv", report::CytokinesByDayCsv(r.safety));
+  }
 
   int figure_count = 0;
   if (!no_plots) {
@@ -134,18 +171,32 @@ int RunReport(int argc, char** argv) {
     const std::string panel = by.empty() ? "" : by[0];
     const std::string detail = by.size() > 1 ? by[1] : "";
     for (const auto& c : r.criteria) {
-      const std::string k = stats::CriteriaKey(c.criteria);
+      const std::string& k = c.key;
       figures.push_back({"waterfall_" + k, report::WaterfallFigure(r, c, panel, detail)});
       figures.push_back({"spider_" + k, report::SpiderFigure(r, c, panel)});
       figures.push_back({"swimmer_" + k, report::SwimmerFigure(r, c, panel, detail)});
       for (auto e : {report::Endpoint::kPfs, report::Endpoint::kOs, report::Endpoint::kDor}) {
         if (e == report::Endpoint::kOs && c.criteria != Criteria::kRecist11) continue;
+        // PFS and OS do not depend on the BOR window or the DOR start: drawn once.
+        if (e != report::Endpoint::kDor && c.whole_course_variant) continue;
         const std::string stem = std::string("km_") + report::EndpointKey(e) + "_" + k;
         if (by.empty()) figures.push_back({stem, report::KaplanMeierFigure(r, c, e, "")});
         for (const auto& label : by)
           figures.push_back({stem + "_by_" + label, report::KaplanMeierFigure(r, c, e, label)});
       }
     }
+    for (const auto& arm : r.safety.escalation)
+      figures.push_back({"escalation_" + arm.arm, report::EscalationFigure(r, arm)});
+    if (!r.safety.kinetics.empty()) figures.push_back({"kinetics", report::KineticsFigure(r)});
+    for (const auto& [analyte, unit] : r.safety.lab_units)
+      figures.push_back({"cytokine_" + analyte, report::CytokineFigure(r, analyte)});
+    std::vector<std::string> tox_covariates;
+    for (const auto& t : r.safety.toxicity_covariates)
+      if (std::find(tox_covariates.begin(), tox_covariates.end(), t.covariate) ==
+          tox_covariates.end())
+        tox_covariates.push_back(t.covariate);
+    for (const auto& c : tox_covariates)
+      figures.push_back({c + "_vs_crs_icans", report::CovariateToxicityFigure(r, c)});
     std::filesystem::create_directories(out_dir + "/plots", ec);
     for (const auto& f : figures) {
       const double h = f.name.rfind("swimmer", 0) == 0 ? 760 : 560;
@@ -167,15 +218,25 @@ int RunReport(int argc, char** argv) {
 
   int with_errors = 0;
   for (const auto& a : r.assessed) with_errors += !a.result.errors.empty();
-  std::printf("nadir report: %zu subjects (%d with errors, %zu unreadable) -> %s: tables, "
-              "listing, TR/RS/ADTTE, endpoints.json, %d figures (PNG+SVG), report.pdf\n",
-              r.assessed.size(), with_errors, r.unreadable.size(), out_dir.c_str(),
-              figure_count);
-  for (const auto& m : r.criteria_missing) std::printf("nadir report: not reported: %s\n", m.c_str());
+  std::printf(
+      "nadir report: %zu subjects (%d with errors, %zu unreadable) -> %s: tables, "
+      "listing, TR/RS/ADTTE, endpoints.json, %d figures (PNG+SVG), report.pdf\n",
+      r.assessed.size(), with_errors, r.unreadable.size(), out_dir.c_str(), figure_count);
+  for (const auto& m : r.criteria_missing)
+    std::printf("nadir report: not reported: %s\n", m.c_str());
   std::printf("nadir report: %.3f s read+assess, %.3f s endpoints, %.3f s writing, %.3f s total\n",
               secs(t0, t_assessed), secs(t_assessed, t_computed), secs(t_computed, t_end),
               secs(t0, t_end));
-  return ok && problems.empty() && with_errors == 0 && r.unreadable.empty() ? 0 : 1;
+  if (!r.safety.files_read.empty())
+    std::printf(
+        "nadir report: trial data: %zu adverse events, %zu subjects with kinetics, %zu "
+        "subject-analytes of labs, %zu errors\n",
+        r.safety.events.size(), r.safety.kinetics.size(), r.safety.cytokines.size(),
+        r.safety.errors.size());
+  return ok && problems.empty() && with_errors == 0 && r.unreadable.empty() &&
+                 r.safety.errors.empty()
+             ? 0
+             : 1;
 }
 
 }  // namespace nadir::cli

@@ -185,6 +185,7 @@ void ReadDocument(LoadedAssessment& out) {
   s.treatment_start = in.IsoDate(doc, "", "treatment_start");
   s.death_date = in.IsoDate(doc, "", "death_date");
   s.last_known_alive = in.IsoDate(doc, "", "last_known_alive");
+  s.dlt_evaluable = in.Bool(doc, "", "dlt_evaluable").value_or(true);
   if (const Json* p = in.Get(doc, "", "protocol")) ReadProtocol(in, *p, s.protocol);
 
   const Json* tps = in.Get(doc, "", "timepoints");

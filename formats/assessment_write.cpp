@@ -123,6 +123,7 @@ Json AssessmentToJson(const Subject& s, const Json& original) {
                                    std::pair{"last_known_alive", &s.last_known_alive}}) {
     if (*value || j.contains(key)) j[key] = OptionalDate(*value);
   }
+  if (!s.dlt_evaluable || j.contains("dlt_evaluable")) j["dlt_evaluable"] = s.dlt_evaluable;
   const Json& old_tps = j.contains("timepoints") ? j["timepoints"] : Json();
   Json tps = Json::array();
   for (const auto& tp : s.timepoints) {

@@ -30,6 +30,9 @@ struct Subject {
   std::optional<Date> treatment_start;
   std::optional<Date> death_date;
   std::optional<Date> last_known_alive;
+  // Counts in the 3+3 dose escalation (issue 21); false for a subject the protocol excludes
+  // from DLT evaluation (e.g. dosed below the level, or left before the DLT window ended).
+  bool dlt_evaluable = true;
   Protocol protocol;
   std::vector<Timepoint> timepoints;  // sorted by date; the first is the baseline
 

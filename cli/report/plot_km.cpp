@@ -26,7 +26,7 @@ Figure KaplanMeierFigure(const Report& r, const CriteriaReport& c, Endpoint endp
     if (endpoint == Endpoint::kDor && !c.outcomes.empty() &&
         c.outcomes.front().dor_from == DurationFrom::kControl)
       title = "Duration of disease control";
-    Title(cr, w, title + " (" + CriteriaTitle(c.criteria) + ")" + (by.empty() ? "" : " by " + by),
+    Title(cr, w, title + " (" + CriteriaTitle(c) + ")" + (by.empty() ? "" : " by " + by),
           "Kaplan-Meier estimate; + censored; median (95% CI, Brookmeyer-Crowley) in months");
     const double table_h = 22.0 + 15.0 * double(groups.size());
     const Frame f{75, 60, w - 30, h - 50 - table_h};

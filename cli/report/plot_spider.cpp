@@ -38,7 +38,7 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
         }
         lines[p].push_back(line);
       }
-    Title(cr, w, "Change in sum of target diameters over time (" + CriteriaTitle(c.criteria) + ")",
+    Title(cr, w, "Change in sum of target diameters over time (" + CriteriaTitle(c) + ")",
           "one line per subject with target lesions, coloured by best overall response");
     const double top = 60, bottom = h - 60, left = 70, right = w - 20, gap = 25;
     const double pw = (right - left - gap * double(panels.size() - 1)) / double(panels.size());

@@ -110,7 +110,7 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
       rows += swims.size();
       groups.push_back({name, swims});
     }
-    Title(cr, w, "Time on study (" + CriteriaTitle(c.criteria) + ")",
+    Title(cr, w, "Time on study (" + CriteriaTitle(c) + ")",
           "bars coloured by best overall response; treatment start to death, last known alive "
           "or last assessment" +
               (rows < total ? "; the " + std::to_string(per_panel) + " longest per panel of " +

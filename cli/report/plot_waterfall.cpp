@@ -37,7 +37,7 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
     }
     size_t total = 0;
     for (const auto& p : bars) total += p.second.size();
-    Title(cr, w, "Best change in sum of target diameters (" + CriteriaTitle(c.criteria) + ")",
+    Title(cr, w, "Best change in sum of target diameters (" + CriteriaTitle(c) + ")",
           std::to_string(total) + " subjects with measurable disease; " +
               std::to_string(without) +
               " without a best change (non-target disease only or not evaluable)");

@@ -18,6 +18,10 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
 
 std::string CriteriaTitle(Criteria c) { return c == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST"; }
 
+std::string CriteriaTitle(const CriteriaReport& c) {
+  return CriteriaTitle(c.criteria) + "; " + c.definition;
+}
+
 std::vector<Response> LegendResponses(Criteria c, bool with_non_target_only) {
   std::vector<Response> out = {Response::kCR, Response::kPR, Response::kSD};
   if (with_non_target_only) out.push_back(Response::kNonCRNonPD);

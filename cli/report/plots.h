@@ -18,6 +18,9 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
 
 /// "RECIST 1.1" or "iRECIST".
 std::string CriteriaTitle(Criteria c);
+/// "RECIST 1.1; BOR to day 91, DOR from the first CR, PR or SD": the criteria with the
+/// definitions of its endpoints, for every title.
+std::string CriteriaTitle(const CriteriaReport& c);
 
 /// The responses a legend lists under criteria `c`, best first, and the legend items.
 std::vector<Response> LegendResponses(Criteria c, bool with_non_target_only);

@@ -59,6 +59,7 @@ std::string RsCsv(const Report& r) {
   std::string out = CsvRow({"STUDYID", "DOMAIN", "USUBJID", "RSSEQ", "RSTESTCD", "RSTEST", "RSCAT",
                             "RSORRES", "RSSTRESC", "RSEVAL", "VISIT", "RSDTC"});
   for (const auto& c : r.criteria)
+    if (!c.whole_course_variant)
     for (size_t i = 0; i < c.outcomes.size(); ++i) {
       const auto& a = r.assessed[i];
       const Subject& s = *a.subject;
@@ -93,6 +94,7 @@ std::string AdtteCsv(const Report& r) {
                             "AVAL", "AVALU", "CNSR", "STARTDT", "ADT", "EVNTDESC", "CNSDTDSC",
                             "ITTFL"});
   for (const auto& c : r.criteria)
+    if (!c.whole_course_variant)
     for (size_t i = 0; i < c.outcomes.size(); ++i) {
       const auto& o = c.outcomes[i];
       const Subject& s = SubjectAt(r, i);

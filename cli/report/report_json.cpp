@@ -1,5 +1,6 @@
 #include "cli/report/report_json.h"
 
+#include "cli/report/report_safety_json.h"
 #include "cli/report/text_format.h"
 
 namespace nadir::report {
@@ -66,6 +67,7 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
   j["subjects_read"] = r.assessed.size();
   for (Criteria c : {Criteria::kRecist11, Criteria::kIRecist}) j[stats::CriteriaKey(c)] = nullptr;
   ordered_json covariates = ordered_json::object();
+  ordered_json definitions = ordered_json::object();
   for (const auto& c : r.criteria) {
     ordered_json groups = ordered_json::object();
     for (const auto& g : c.groups) {
@@ -75,7 +77,8 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
                        {"best_response", best}, {"orr", Rate(g.orr)}, {"dcr", Rate(g.dcr)},
                        {"pfs", Tte(g.pfs)},    {"os", Tte(g.os)},     {"dor", Tte(g.dor)}};
     }
-    j[stats::CriteriaKey(c.criteria)] = groups;
+    j[c.key] = groups;
+    definitions[c.key] = c.definition;
     ordered_json cov = ordered_json::object();
     for (const auto& a : c.covariates) {
       ordered_json bands = ordered_json::array();
@@ -95,9 +98,11 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
                      {"bands_from", a.tertiles ? "tertiles" : "given cut points"},
                      {"bands", bands}};
     }
-    covariates[stats::CriteriaKey(c.criteria)] = cov;
+    covariates[c.key] = cov;
   }
+  j["definitions"] = definitions;
   j["covariates"] = covariates;
+  AddSafetyJson(r.safety, j);
   ordered_json notes = ordered_json::array();
   for (const auto& m : r.criteria_missing) notes.push_back(m);
   for (const auto& u : r.unreadable) notes.push_back("unreadable: " + u);

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "cli/report/plots.h"
+#include "cli/report/report_safety_tables.h"
 #include "cli/report/text_format.h"
 
 namespace nadir::report {
@@ -91,7 +93,7 @@ const char* TransformName(stats::CiTransform t) {
 }  // namespace
 
 std::string EndpointsCsv(const Report& r) {
-  std::vector<std::string> h = {"criteria", "group", "n", "evaluable"};
+  std::vector<std::string> h = {"criteria", "definition", "group", "n", "evaluable"};
   for (const char* col : kBorColumns) h.push_back(col);
   for (const char* c : {"orr_k", "orr_pct", "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k",
                         "dcr_pct", "dcr_ci_low_pct", "dcr_ci_high_pct"})
@@ -100,7 +102,7 @@ std::string EndpointsCsv(const Report& r) {
   std::string out = CsvRow(h);
   for (const auto& c : r.criteria)
     for (const auto& g : c.groups) {
-      std::vector<std::string> row = {stats::CriteriaKey(c.criteria), g.key, std::to_string(g.n),
+      std::vector<std::string> row = {c.key, c.definition, g.key, std::to_string(g.n),
                                       std::to_string(g.evaluable)};
       for (Response b : kBorOrder) row.push_back(std::to_string(CountColumn(g, b, c.criteria)));
       for (const auto* p : {&g.orr, &g.dcr}) {
@@ -123,7 +125,7 @@ std::string ListingCsv(const Report& r) {
     for (const auto& [k, v] : a.subject->groups) labels.insert(k);
     for (const auto& [k, v] : a.subject->covariates) covariates.insert(k);
   }
-  std::vector<std::string> h = {"criteria", "subject", "file"};
+  std::vector<std::string> h = {"criteria", "definition", "subject", "file"};
   h.insert(h.end(), labels.begin(), labels.end());
   for (const char* c :
        {"treated", "evaluable", "best_response", "best_change_pct", "treatment_start",
@@ -138,7 +140,7 @@ std::string ListingCsv(const Report& r) {
     for (size_t i = 0; i < c.outcomes.size(); ++i) {
       const auto& o = c.outcomes[i];
       const Subject& s = SubjectAt(r, i);
-      std::vector<std::string> row = {stats::CriteriaKey(c.criteria), o.subject, o.file};
+      std::vector<std::string> row = {c.key, c.definition, o.subject, o.file};
       for (const auto& l : labels) row.push_back(o.groups.count(l) ? o.groups.at(l) : "");
       row.push_back(o.treated ? "Y" : "N");
       row.push_back(o.evaluable ? "Y" : "N");
@@ -167,7 +169,7 @@ std::string ListingCsv(const Report& r) {
 }
 
 std::string CovariatesCsv(const Report& r) {
-  std::string out = CsvRow({"criteria", "covariate", "band", "n", "orr_k", "orr_pct",
+  std::string out = CsvRow({"criteria", "definition", "covariate", "band", "n", "orr_k", "orr_pct",
                             "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k", "dcr_pct",
                             "dcr_ci_low_pct", "dcr_ci_high_pct", "n_control", "n_no_control",
                             "median_control", "median_no_control", "rank_sum_w", "p_value",
@@ -176,7 +178,7 @@ std::string CovariatesCsv(const Report& r) {
     for (const auto& a : c.covariates) {
       const std::string method = a.test.exact ? "exact" : "normal approximation";
       for (const auto& b : a.bands.bands)
-        out += CsvRow({stats::CriteriaKey(c.criteria), a.name, b.label, std::to_string(b.orr.n),
+        out += CsvRow({c.key, c.definition, a.name, b.label, std::to_string(b.orr.n),
                        std::to_string(b.orr.k), Num(100 * b.orr.rate, 1),
                        Num(100 * b.orr.ci_low, 1), Num(100 * b.orr.ci_high, 1),
                        std::to_string(b.dcr.k), Num(100 * b.dcr.rate, 1),
@@ -196,7 +198,7 @@ std::string ReportMarkdown(const Report& r) {
   md += ". Analysis set: every treated subject (with `treatment_start`); subjects without a "
         "post-baseline response count in the denominator as not evaluable (NE).\n\n";
   for (const auto& c : r.criteria) {
-    const std::string crit = c.criteria == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST";
+    const std::string crit = CriteriaTitle(c);
     std::vector<Response> columns;
     for (Response b : kBorOrder)
       if (!ColumnCode(b, c.criteria).empty()) columns.push_back(b);
@@ -242,6 +244,7 @@ std::string ReportMarkdown(const Report& r) {
     }
     md += "\n";
   }
+  md += SafetyMarkdown(r.safety);
   md += "## Methods\n\n";
   md += "- ORR: best overall response CR or PR; DCR: CR, PR, SD or NON-CR/NON-PD; both over "
         "the treated subjects, with exact two-sided " + Num(100 * r.options.level, 0) +

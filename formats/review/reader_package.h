@@ -11,9 +11,10 @@ namespace nadir {
 inline constexpr const char* kPackageFormat = "nadir-package/1";
 
 /// Top-level assessment fields removed from the reader's own files: the treatment groups (arm,
-/// dose level), biomarker covariates, survival dates and the audit head (the log stays behind).
-inline const std::vector<std::string> kBlindedFields = {"groups", "covariates", "death_date",
-                                                        "last_known_alive", "audit_head"};
+/// dose level), biomarker covariates, survival dates, DLT evaluability (a safety judgement) and
+/// the audit head (the log stays behind).
+inline const std::vector<std::string> kBlindedFields = {
+    "groups", "covariates", "death_date", "last_known_alive", "dlt_evaluable", "audit_head"};
 
 struct PackageReport {
   std::vector<std::string> assessments;  // copied, as paths relative to the package

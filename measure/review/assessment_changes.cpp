@@ -99,6 +99,7 @@ std::vector<FieldChange> DiffAssessments(const Subject& before, const Subject& a
   d("treatment_start", Of(before.treatment_start), Of(after.treatment_start));
   d("death_date", Of(before.death_date), Of(after.death_date));
   d("last_known_alive", Of(before.last_known_alive), Of(after.last_known_alive));
+  d("dlt_evaluable", FieldValue(before.dlt_evaluable), FieldValue(after.dlt_evaluable));
   std::set<std::string> keys;
   for (const auto& [k, v] : before.groups) keys.insert(k);
   for (const auto& [k, v] : after.groups) keys.insert(k);
