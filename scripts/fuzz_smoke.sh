@@ -51,5 +51,6 @@ run review_records_fuzz sample_data/review sample_data/review/adjudication || st
 run dicom_scan_fuzz tests/fuzz/seeds/dicom tests/dicom/data/crashes || status=1
 # No SR seed is committed yet: the DICOM seeds give the reader a valid file to mutate.
 run sr_import_fuzz tests/fuzz/seeds/dicom || status=1
+run trial_data_fuzz sample_data/trial || status=1
 echo "fuzz smoke: $(( $(date +%s) - start )) s in all ($(( $(date +%s) - built )) s fuzzing)"
 exit $status
