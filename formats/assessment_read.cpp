@@ -5,6 +5,7 @@
 
 #include "formats/assessment_json.h"
 #include "formats/caliper_points_json.h"
+#include "formats/measurement_method_json.h"
 #include "formats/json_fields.h"
 
 namespace nadir {
@@ -104,6 +105,8 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
   }
   if (const Json* pts = in.Get(j, path, "points"))
     l.points = ReadCaliperPoints(in, *pts, Join(path, "points"));
+  if (const Json* method = in.Get(j, path, "method"))
+    l.method = ReadMeasurementMethod(in, *method, Join(path, "method"));
 }
 
 void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {

@@ -6,6 +6,7 @@
 
 #include "formats/assessment_json.h"
 #include "formats/caliper_points_json.h"
+#include "formats/measurement_method_json.h"
 
 namespace nadir {
 
@@ -94,6 +95,8 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   } else {
     j["points"] = CaliperPointsJson(*l.points, j.contains("points") ? &j["points"] : nullptr);
   }
+  if (!l.method) j.erase("method");
+  else j["method"] = MeasurementMethodJson(*l.method, j.contains("method") ? &j["method"] : nullptr);
   return j;
 }
 

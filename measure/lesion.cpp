@@ -5,6 +5,18 @@
 
 namespace nadir {
 
+const char* ToString(MeasurementMethod::Kind kind) {
+  switch (kind) {
+    case MeasurementMethod::Kind::kManual:
+      return "manual";
+    case MeasurementMethod::Kind::kSemiAutomatic:
+      return "semi-automatic";
+    case MeasurementMethod::Kind::kEdited:
+      return "edited";
+  }
+  return "manual";
+}
+
 const char* ToString(LesionKind kind) {
   switch (kind) {
     case LesionKind::kTarget: return "target";

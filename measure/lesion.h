@@ -49,6 +49,22 @@ struct Fragment {
   std::optional<CaliperPoints> points = std::nullopt;
 };
 
+/// How a lesion's diameters were obtained (nadir extension `method`, assessment-v1.md). Never
+/// changes a response: RECIST 1.1 uses the diameters, however they were measured.
+struct MeasurementMethod {
+  enum class Kind {
+    kManual,         // calipers drawn by the reader (the default when a file says nothing)
+    kSemiAutomatic,  // the axes found from one click, accepted unchanged
+    kEdited,         // found from one click, then an end point moved by the reader
+  };
+  Kind kind = Kind::kManual;
+  std::optional<PatientPoint> click;          // the point clicked (semi-automatic, edited)
+  std::optional<double> volume_ml;            // the segmented lesion's volume
+  std::optional<double> max_3d_diameter_mm;   // and its largest 3D diameter
+  std::string algorithm;                      // the segmentation's name (`nadir measure`)
+};
+const char* ToString(MeasurementMethod::Kind kind);
+
 enum class NewLesionCategory { kAutomatic, kTarget, kNonTarget };
 
 struct LesionRecord {
@@ -66,6 +82,7 @@ struct LesionRecord {
   // (iRECIST I4, "any further increase"; need not be unequivocal).
   bool increased_since_last = false;
   std::optional<CaliperPoints> points;
+  std::optional<MeasurementMethod> method;  // how the diameters were obtained
 };
 
 const char* ToString(LesionKind kind);
