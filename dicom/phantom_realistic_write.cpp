@@ -74,6 +74,7 @@ std::vector<fs::path> WriteRealisticPhantom(const fs::path& out, std::uint64_t s
     ordered_json j;
     j["kind"] = t.kind;
     j["series"] = "realistic/" + name;
+    j["study_uid"] = h.study_uid;
     j["nodal"] = t.nodal;
     j["centre_mm"] = Point(t.centre);
     j["slice_index"] = t.slice_k;
