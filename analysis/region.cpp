@@ -45,14 +45,14 @@ std::array<double, 3> ToIndex(const Volume& v, const Point3& p) {
 
 Extent FindExtent(const Volume& v, const std::array<int, 3>& c) {
   Extent e;
+  // The click's own image only: with 5 mm slices a small lesion may lie on one image alone.
   std::vector<double> near;
-  for (int dk = -1; dk <= 1; ++dk)
-    for (int dj = -1; dj <= 1; ++dj)
-      for (int di = -1; di <= 1; ++di) {
-        const int i = c[0] + di, j = c[1] + dj, k = c[2] + dk;
-        if (i < 0 || j < 0 || k < 0 || i >= v.size[0] || j >= v.size[1] || k >= v.size[2]) continue;
-        near.push_back(v.At(i, j, k));
-      }
+  for (int dj = -kClickHalfWidth; dj <= kClickHalfWidth; ++dj)
+    for (int di = -kClickHalfWidth; di <= kClickHalfWidth; ++di) {
+      const int i = c[0] + di, j = c[1] + dj;
+      if (i < 0 || j < 0 || i >= v.size[0] || j >= v.size[1]) continue;
+      near.push_back(v.At(i, j, c[2]));
+    }
   e.click_hu = MedianOf(near);
   // Directions: the 26 neighbours' and 24 more in-plane, so thin lesions are seen in-plane.
   std::vector<std::array<double, 3>> dirs;

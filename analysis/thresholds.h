@@ -5,6 +5,8 @@
 namespace nadir::analysis {
 
 // --- What counts as a lesion under the click ---------------------------------------------
+// The click's HU is the median of (2 h + 1)^2 voxels around it on its image (h = this).
+inline constexpr int kClickHalfWidth = 2;
 // Solid lesions are soft tissue or denser; below this the click is on fat, lung or air.
 // (Fat-containing and ground-glass lesions are not supported: they are measured by hand.)
 inline constexpr double kMinLesionHu = -30;

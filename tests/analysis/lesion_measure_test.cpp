@@ -66,6 +66,28 @@ INSTANTIATE_TEST_SUITE_P(RealisticPhantom, PerKind,
                            return n;
                          });
 
+TEST(LesionMeasure, FiveMillimetreSlicesAndANoduleOnOneOrTwoImages) {
+  // Clinical series often have 5 mm slices: a 10 mm nodule then spans one or two images, and
+  // the click's HU must come from its own image (its neighbours may be lung).
+  for (std::uint64_t seed : {1, 2, 3}) {
+    for (RealisticKind kind : {RealisticKind::kLungNoduleVessel, RealisticKind::kLiverHypodense}) {
+      dicom::RealisticOptions o;
+      o.kind = kind;
+      o.seed = seed;
+      o.spacing = {0.7, 0.7, 5.0};
+      if (kind == RealisticKind::kLungNoduleVessel) o.long_mm = 10;
+      const dicom::RealisticCase c = dicom::RenderRealisticCase(o);
+      // Click the middle of the true long axis, on the image where the lesion is longest.
+      const auto& p = c.truth.long_axis_points;
+      const analysis::Point3 mid{0.5 * (p[0][0] + p[1][0]), 0.5 * (p[0][1] + p[1][1]), p[0][2]};
+      const auto r = analysis::MeasureLesion(c.volume, mid);
+      ASSERT_TRUE(r.found) << c.truth.kind << " seed " << seed << ": " << r.reason;
+      EXPECT_NEAR(r.long_axis_mm, c.truth.long_axis_mm, kAxisToleranceMm) << c.truth.kind;
+      EXPECT_NEAR(r.short_axis_mm, c.truth.short_axis_mm, kAxisToleranceMm) << c.truth.kind;
+    }
+  }
+}
+
 TEST(LesionMeasure, TheVesselIsNotPartOfTheNodule) {
   dicom::RealisticOptions o;
   o.kind = RealisticKind::kLungNoduleVessel;
