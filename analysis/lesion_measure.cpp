@@ -63,9 +63,17 @@ LesionMeasurement MeasureLesion(const Volume& volume, const Point3& click,
     out.reason = b;
     return out;
   }
-  const Roi roi = ExtractRoi(volume, e);
-  const std::array<int, 3> seed{c[0] - roi.begin[0], c[1] - roi.begin[1], c[2] - roi.begin[2]};
-  const Segmentation seg = Segment(roi, seed, options.method);
+  // Rays stopped early by noise make the box too small: a region reaching its border is
+  // tried again in a larger box before it is pruned or refused as a leak.
+  Roi roi;
+  Segmentation seg;
+  for (double scale = 1;; scale *= kRoiRetryGrowth) {
+    bool can_grow = false;
+    roi = ExtractRoi(volume, e, scale, can_grow);
+    const std::array<int, 3> seed{c[0] - roi.begin[0], c[1] - roi.begin[1], c[2] - roi.begin[2]};
+    seg = Segment(roi, seed, options.method, can_grow);
+    if (!seg.reaches_border) break;
+  }
   if (!seg.ok) {
     out.reason = seg.reason;
     return out;

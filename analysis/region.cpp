@@ -107,17 +107,20 @@ Extent FindExtent(const Volume& v, const std::array<int, 3>& c) {
   return e;
 }
 
-Roi ExtractRoi(const Volume& v, const Extent& e) {
+Roi ExtractRoi(const Volume& v, const Extent& e, double scale, bool& can_grow) {
   Roi roi;
   roi.spacing = v.spacing;
+  can_grow = false;
   for (int a = 0; a < 3; ++a) {
     const double centre = 0.5 * (e.lo[a] + e.hi[a]);
-    const double half_mm = std::min(
-        kRoiGrowth * 0.5 * (e.hi[a] - e.lo[a]) * v.spacing[a] + kRoiMarginMm, kMaxRoiHalfMm);
+    const double wanted =
+        scale * (kRoiGrowth * 0.5 * (e.hi[a] - e.lo[a]) * v.spacing[a] + kRoiMarginMm);
+    const double half_mm = std::min(wanted, kMaxRoiHalfMm);
     const int half = int(std::ceil(half_mm / v.spacing[a]));
     roi.begin[a] = std::max(0, int(std::floor(centre)) - half);
     const int end = std::min(v.size[a], int(std::ceil(centre)) + half + 1);
     roi.size[a] = end - roi.begin[a];
+    if (half_mm < kMaxRoiHalfMm && (roi.begin[a] > 0 || end < v.size[a])) can_grow = true;
   }
   roi.hu.resize(roi.Count());
   for (int k = 0; k < roi.size[2]; ++k)

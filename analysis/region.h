@@ -38,7 +38,8 @@ struct Extent {
 /// HU by more than half the weakest contrast a lesion is required to have.
 Extent FindExtent(const Volume& v, const std::array<int, 3>& click);
 
-/// The box around the edge points, grown by a margin for the surroundings, clipped to the volume.
-Roi ExtractRoi(const Volume& v, const Extent& e);
+/// The box around the edge points, grown by a margin for the surroundings (and by `scale`),
+/// clipped to the volume. `can_grow`: whether a larger scale would still add voxels.
+Roi ExtractRoi(const Volume& v, const Extent& e, double scale, bool& can_grow);
 
 }  // namespace nadir::analysis

@@ -29,6 +29,8 @@ inline constexpr double kOutlierRayFactor = 2.0;
 inline constexpr double kRoiGrowth = 1.6;
 inline constexpr double kRoiMarginMm = 8;
 inline constexpr double kMaxRoiHalfMm = 80;
+// A region reaching the box's border is segmented again in a box this much larger.
+inline constexpr double kRoiRetryGrowth = 1.6;
 
 // --- Segmentation ------------------------------------------------------------------------
 // Gaussian smoothing before growing (mm): 10 HU of noise drops to about 2 HU at 0.75 mm voxels,
@@ -39,6 +41,8 @@ inline constexpr double kSeedRadiusMm = 1.5;
 // The tissue around the lesion is sampled in a shell this far outside the first mask (mm):
 // beyond the partial-volume band, near enough to be the neighbouring tissue.
 inline constexpr double kShellInnerMm = 1.5, kShellOuterMm = 4.0;
+// Brighter (darker) voxels make a neighbouring tissue when they are this share of the shell.
+inline constexpr double kMinNeighbourShare = 0.05;
 // With no brighter (or darker) tissue around, the window is open this far on that side (HU).
 inline constexpr double kOpenSideHu = 150;
 // Threshold refinements (the window moves half-way to the tissue found around the mask).

@@ -1,4 +1,5 @@
-// `nadir_bench_measure [--cases N] [--method adaptive|confidence|both] [--slice-mm S]`: accuracy,
+// `nadir_bench_measure [--cases N] [--method adaptive|confidence|both] [--slice-mm S]
+// [--noise-hu H]`: accuracy,
 // repeatability and speed of semi-automatic measurement on the realistic phantom, per lesion kind.
 // Targets (issue 15): axis error median <= 1 voxel in-plane and worst <= 3 mm; volume error
 // median <= 10 %; CV of the long axis over five clicks in the lesion's inner half <= 3 %;
@@ -38,7 +39,7 @@ analysis::Point3 InnerClick(const dicom::RealisticTruth& t, int n) {
           t.centre[2] + z};
 }
 
-void Bench(analysis::SegmentationMethod method, int cases, double slice_mm) {
+void Bench(analysis::SegmentationMethod method, int cases, double slice_mm, double noise_hu) {
   std::printf("\nmethod %s (%d cases per kind)\n", analysis::MethodName(method).c_str(), cases);
   std::printf("%-19s %5s | %-23s | %-23s | %-15s | %-11s\n", "kind", "found",
               "long err mm (vox) med/max", "short err mm (vox) med/max", "volume err % med/max",
@@ -52,6 +53,7 @@ void Bench(analysis::SegmentationMethod method, int cases, double slice_mm) {
       o.kind = kind;
       o.seed = 1000 + c;
       o.spacing[2] = slice_mm;
+      o.noise_hu = noise_hu;
       const dicom::RealisticCase rc = dicom::RenderRealisticCase(o);
       vox = rc.volume.spacing[0];
       analysis::MeasureOptions mo;
@@ -93,6 +95,7 @@ void Bench(analysis::SegmentationMethod method, int cases, double slice_mm) {
   o.long_mm = 30;
   o.seed = 7;
   o.spacing[2] = slice_mm;
+  o.noise_hu = noise_hu;
   const dicom::RealisticCase rc = dicom::RenderRealisticCase(o);
   std::vector<double> ms, cpu_ms;
   for (int n = 0; n < 9; ++n) {
@@ -118,7 +121,7 @@ void Bench(analysis::SegmentationMethod method, int cases, double slice_mm) {
 int main(int argc, char** argv) {
   int cases = 10;
   std::string method = "both";
-  double slice_mm = 1.5;
+  double slice_mm = 1.5, noise_hu = 10;
   for (int a = 1; a < argc; ++a) {
     if (!std::strcmp(argv[a], "--cases") && a + 1 < argc)
       cases = std::max(1, std::atoi(argv[++a]));
@@ -126,18 +129,20 @@ int main(int argc, char** argv) {
       method = argv[++a];
     else if (!std::strcmp(argv[a], "--slice-mm") && a + 1 < argc)
       slice_mm = std::clamp(std::atof(argv[++a]), 0.5, 10.0);
+    else if (!std::strcmp(argv[a], "--noise-hu") && a + 1 < argc)
+      noise_hu = std::clamp(std::atof(argv[++a]), 0.0, 50.0);
     else {
       std::fprintf(stderr,
                    "usage: nadir_bench_measure [--cases N] "
-                   "[--method adaptive|confidence|both] [--slice-mm 1.5]\n");
+                   "[--method adaptive|confidence|both] [--slice-mm 1.5] [--noise-hu 10]\n");
       return 2;
     }
   }
-  std::printf("realistic phantom: 0.75 x 0.75 x %.2g mm voxels, 10 HU noise, partial volume\n",
-              slice_mm);
+  std::printf("realistic phantom: 0.75 x 0.75 x %.2g mm voxels, %.0f HU noise, partial volume\n",
+              slice_mm, noise_hu);
   if (method == "adaptive" || method == "both")
-    Bench(analysis::SegmentationMethod::kAdaptiveThreshold, cases, slice_mm);
+    Bench(analysis::SegmentationMethod::kAdaptiveThreshold, cases, slice_mm, noise_hu);
   if (method == "confidence" || method == "both")
-    Bench(analysis::SegmentationMethod::kConfidenceConnected, cases, slice_mm);
+    Bench(analysis::SegmentationMethod::kConfidenceConnected, cases, slice_mm, noise_hu);
   return 0;
 }
