@@ -209,7 +209,11 @@ bool PruneOrRefuse(const Roi& roi, const std::array<int, 3>& seed, bool in_lung,
     if (s.mask[n]) core = std::max(core, inside[n]);
   const double first =
       in_lung ? std::max(kMinPruneRadiusMm, kLungPruneShareOfCore * core) : kMinPruneRadiusMm;
-  for (double r = first; r <= kMaxPruneShareOfCore * core; r += 0.5) {
+  // Outside lung only thin attachments are cut: a wider opening would carve a lesion-sized
+  // piece out of a normal organ and call it a lesion.
+  const double last = in_lung ? kMaxPruneShareOfCore * core
+                              : std::min(kMaxPruneShareOfCore * core, kMaxAttachmentRadiusMm);
+  for (double r = first; r <= last; r += 0.5) {
     std::vector<std::uint8_t> opened = Open(roi, s.mask, inside, seed, r);
     if (opened.empty() || TouchesBorder(roi, opened)) continue;
     for (std::size_t n = 0; n < opened.size(); ++n) s.cut[n] = s.mask[n] && !opened[n];

@@ -59,6 +59,8 @@ inline constexpr double kMinPruneRadiusMm = 1.5;
 inline constexpr double kLungMaxHu = -500;
 // In lung the opening starts at this share of the nodule's largest inscribed radius.
 inline constexpr double kLungPruneShareOfCore = 0.5;
+// Outside lung, the widest attachment (vessel, partial-volume sheet) cut off (radius, mm).
+inline constexpr double kMaxAttachmentRadiusMm = 3.0;
 // The opening radius never exceeds this share of the mask's largest inscribed radius.
 inline constexpr double kMaxPruneShareOfCore = 0.6;
 // A lesion must span at least this many voxels (a smaller region is noise).

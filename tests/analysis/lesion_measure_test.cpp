@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "dicom/phantom.h"
 #include "dicom/phantom_realistic.h"
 
 namespace {
@@ -131,6 +132,27 @@ TEST(LesionMeasure, ClicksOffTheLesionFindNothingAndSayWhy) {
   const auto outside = analysis::MeasureLesion(v, {1e4, 0, 0});
   EXPECT_FALSE(outside.found);
   EXPECT_NE(outside.reason.find("outside the volume"), std::string::npos) << outside.reason;
+}
+
+TEST(LesionMeasure, NormalSoftTissueIsNotCarvedIntoALesion) {
+  // The trial phantom's lymph nodes (35 HU) lie in 40 HU soft tissue: nothing to see at 8 HU
+  // of noise. The soft-tissue compartment around this one is bounded by fat, liver and lung;
+  // a wide opening once carved a 59 mm "lesion" out of it. Only thin attachments may be cut.
+  dicom::PhantomOptions po;
+  po.seed = 2;
+  po.subjects = 2;
+  const dicom::PhantomTrial trial = dicom::PlanPhantomTrial(po);
+  const dicom::PhantomTimepoint& tp = trial.subjects.at(1).timepoints.at(1);
+  const dicom::PhantomLesion* node = nullptr;
+  for (const auto& l : tp.lesions)
+    if (l.nodal && l.long_mm > 0) node = &l;
+  ASSERT_NE(node, nullptr);
+  const Volume v = dicom::RenderPhantom(trial, 1, 1);
+  analysis::MeasureOptions mo;
+  mo.nodal = true;
+  const auto m = analysis::MeasureLesion(v, node->centre, mo);
+  EXPECT_FALSE(m.found) << "short axis " << m.short_axis_mm << " mm";
+  EXPECT_FALSE(m.reason.empty());
 }
 
 TEST(LesionMeasure, AClickOnLungOrAirFindsNothing) {
