@@ -15,6 +15,7 @@ enum class Tool {
   kNavigate,       // the mouse reads images; a press on a caliper handle still edits it
   kLine,           // one diameter: long axis (short axis for a node)
   kBidirectional,  // long axis and the perpendicular short axis
+  kAuto,           // one click in a lesion: its axes found from the image (analysis/)
 };
 const char* ToString(Tool t);
 

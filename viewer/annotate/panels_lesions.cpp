@@ -52,7 +52,7 @@ std::string PreviousText(const Subject& s, int timepoint, const LesionRecord& l)
 void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
   for (auto [tool, label] :
        {std::pair{Tool::kNavigate, "Navigate (Esc)"}, std::pair{Tool::kLine, "Line (D)"},
-        std::pair{Tool::kBidirectional, "Bidirectional (B)"}}) {
+        std::pair{Tool::kBidirectional, "Bidirectional (B)"}, std::pair{Tool::kAuto, "Auto (A)"}}) {
     if (ImGui::RadioButton(label, s.tool() == tool)) out.push_back(act::SetTool{tool});
     ImGui::SameLine();
   }
@@ -162,6 +162,15 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
   }
   if (l.state == LesionState::kMerged)
     ImGui::TextColored(kDim, "merged into %s", l.merged_into.c_str());
+  if (l.method && l.method->kind != MeasurementMethod::Kind::kManual) {
+    // One click gave the axes: say so, with the volume (informational; RECIST uses diameters).
+    const bool edited = l.method->kind == MeasurementMethod::Kind::kEdited;
+    if (l.method->volume_ml)
+      ImGui::TextColored(kDim, "%s from one click, %.2f mL", edited ? "edited" : "measured",
+                         *l.method->volume_ml);
+    else
+      ImGui::TextColored(kDim, "%s from one click", edited ? "edited" : "measured");
+  }
   if (l.kind == LesionKind::kTarget && !baseline) {
     const Timepoint* tp = CurrentTimepoint(s.annotation());
     if (ImGui::BeginCombo("Merged into", l.merged_into.empty() ? "-" : l.merged_into.c_str())) {

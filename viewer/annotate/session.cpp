@@ -29,6 +29,8 @@ const char* ToString(Tool t) {
       return "line";
     case Tool::kBidirectional:
       return "bidirectional";
+    case Tool::kAuto:
+      return "auto";
   }
   return "?";
 }

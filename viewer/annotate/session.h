@@ -18,6 +18,23 @@
 
 namespace nadir::annotate {
 
+/// A click with the Auto tool: where, on which image, for which lesion. The app measures the
+/// lesion there off the UI thread and hands the axes back (PlaceAutoMeasurement).
+struct AutoRequest {
+  PatientPoint at;
+  ShownImage image;
+  PatientPoint normal{0, 0, 1};
+  std::string lesion_id;  // "" when the measurement makes a new lesion
+  bool nodal = false;     // the lesion is a node: reported by its short axis
+  int timepoint = 0;
+};
+
+/// What a one-click measurement found (analysis::MeasureLesion, in nadir types).
+struct AutoAxes {
+  std::array<PatientPoint, 2> long_axis, short_axis;
+  MeasurementMethod method;  // kSemiAutomatic, with the click, volume and algorithm
+};
+
 /// A measurement being drawn or edited with the mouse.
 struct Draft {
   enum class Phase { kIdle, kDrawing, kEditing };
@@ -30,6 +47,7 @@ struct Draft {
   caliper::Bidirectional geometry;
   ShownImage image;  // the native slice or the reformat it is drawn on
   PatientPoint normal{0, 0, 1};
+  std::optional<MeasurementMethod> method;  // set when placed from one click
 };
 
 /// The fragment of a split lesion that the next caliper drawn fills (act::MeasureFragment).
@@ -101,6 +119,11 @@ class AnnotationSession {
   void Release(const pointer::Release& r);
   void Cancel();
   const Draft& draft() const { return draft_; }
+  /// The Auto tool's click, taken once by the app (which measures there).
+  std::optional<AutoRequest> TakeAutoRequest();
+  /// Records the axes found for `request` as a bidirectional measurement (an edit: undo takes it
+  /// back). False, with message() saying why, when the timepoint changed meanwhile.
+  bool PlaceAutoMeasurement(const AutoRequest& request, const AutoAxes& axes);
   /// The fragment the next caliper fills, when one is armed.
   const std::optional<ArmedFragment>& armed_fragment() const { return armed_; }
 
@@ -163,6 +186,7 @@ class AnnotationSession {
   Tool tool_ = Tool::kNavigate;
   Draft draft_;
   std::optional<ArmedFragment> armed_;
+  std::optional<AutoRequest> auto_request_;
   Subject draft_before_;
   UndoStack<Subject> undo_;
   std::optional<JumpTarget> jump_;

@@ -3,6 +3,8 @@
 // until the release; the release is one edit (one undo step, one autosave).
 #include "viewer/annotate/session.h"
 
+#include <utility>
+
 namespace nadir::annotate {
 
 namespace {
@@ -101,6 +103,18 @@ bool AnnotationSession::Press(const pointer::Press& p) {
     return true;
   }
   if (tool_ == Tool::kNavigate) return false;
+  if (tool_ == Tool::kAuto) {
+    // One click: the selected lesion when it has no measurement here yet, else a new one.
+    const LesionRecord* sel = tp->Find(doc_.selected);
+    const LesionRecord* first = FirstRecord(doc_.subject, doc_.selected);
+    AutoRequest r{p.at, image, p.normal, "", false, doc_.timepoint};
+    if (first && !HasMeasurement(sel) && (!sel || sel->fragments.empty())) {
+      r.lesion_id = doc_.selected;
+      r.nodal = first->nodal;
+    }
+    auto_request_ = r;
+    return true;  // the click is the Auto tool's: no window/level drag with it
+  }
 
   // A new measurement: of the selected lesion when it has none here yet (measuring a known
   // lesion at a follow-up), else of a lesion created on release. Drawing never replaces a
@@ -153,6 +167,29 @@ void AnnotationSession::Release(const pointer::Release& r) {
 
 void AnnotationSession::Cancel() { draft_ = Draft{}; }
 
+std::optional<AutoRequest> AnnotationSession::TakeAutoRequest() {
+  return std::exchange(auto_request_, std::nullopt);
+}
+
+bool AnnotationSession::PlaceAutoMeasurement(const AutoRequest& request, const AutoAxes& axes) {
+  if (request.timepoint != doc_.timepoint) {
+    message_ = "the one-click measurement was for another timepoint: not recorded";
+    return false;
+  }
+  draft_before_ = doc_.subject;
+  draft_ = Draft{};
+  draft_.phase = Draft::Phase::kEditing;  // the axes as found, not a fresh caliper's start
+  draft_.lesion_id = request.lesion_id;
+  draft_.bidirectional = true;
+  draft_.geometry.long_axis = axes.long_axis;
+  draft_.geometry.short_axis = axes.short_axis;
+  draft_.image = request.image;
+  draft_.normal = request.normal;
+  draft_.method = axes.method;
+  FinishDraft();
+  return true;
+}
+
 void AnnotationSession::FinishDraft() {
   Draft d = draft_;
   draft_ = Draft{};
@@ -201,6 +238,15 @@ void AnnotationSession::FinishDraft() {
     }
   }
   (fragment ? fragment->points : l->points) = pts;
+  // How the diameters were obtained: placed from one click, drawn by hand (manual, the
+  // default), or a one-click measurement whose end point the reader moved (edited).
+  using K = MeasurementMethod::Kind;
+  if (d.method)
+    l->method = d.method;
+  else if (!fragment && d.phase == Draft::Phase::kDrawing)
+    l->method.reset();
+  else if (!fragment && l->method && l->method->kind == K::kSemiAutomatic)
+    l->method->kind = K::kEdited;
   // A measurement says the lesion is there.
   using S = LesionState;
   const bool unseen = l->state == S::kAbsent || l->state == S::kNotEvaluated;

@@ -91,6 +91,8 @@ void Keys(AnnotateUi& ui, const ImGuiIO& io, InputState& input) {
                               if (ctrl) return false;
                               if (k.key == GLFW_KEY_D)
                                 return ui.session.Apply(an::act::SetTool{an::Tool::kLine}), true;
+                              if (k.key == GLFW_KEY_A && !shift)  // Shift+A: axial view
+                                return ui.session.Apply(an::act::SetTool{an::Tool::kAuto}), true;
                               if (k.key == GLFW_KEY_B)
                                 return ui.session.Apply(an::act::SetTool{an::Tool::kBidirectional}),
                                        true;
@@ -166,6 +168,12 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
   press.plane = p->image.plane;
   press.half_slice_mm = p->image.half_slice_mm;
   if (!ui.session.Press(press)) return false;
+  if (auto request = ui.session.TakeAutoRequest()) {
+    std::string why;
+    ui.status = StartAutoMeasure(ui.auto_job, *room.SeriesOf(v), std::move(*request), &why)
+                    ? "Auto: measuring the lesion under the click ..."
+                    : why;
+  }
   ui.caliper_drag = true;
   ui.drag_viewport = v;
   return true;
@@ -187,6 +195,11 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
   ui.lesion_panel.open = ui.response_panel.open = lesions.width > 0;
   ui.lesion_panel.place = place(lesions);
   ui.response_panel.place = place(response);
+  if (const std::string done = FinishAutoMeasure(ui.auto_job, ui.session); !done.empty()) {
+    ui.status = done;
+    std::printf("nadir-viewer: %s\n", done.c_str());  // scripts wait for this line
+    std::fflush(stdout);
+  }
   std::vector<an::Action> actions;
   if (!ui.jump_pending.empty()) {
     bool placed = !room.state().viewports.empty();

@@ -371,7 +371,8 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
 int Interactive(Session& s, Settings& settings, const std::string& settings_file) {
   glfwSwapInterval(1);
   while (!glfwWindowShouldClose(s.window)) {
-    bool busy = s.scan.valid() || s.room.state().cine || s.input.drag_viewport >= 0;
+    bool busy = s.scan.valid() || s.room.state().cine || s.input.drag_viewport >= 0 ||
+                s.annotate.auto_job.has_value();
     for (const auto& slot : s.room.series()) busy |= slot->state() == SeriesSlot::State::kLoading;
     // Idle: wait for input instead of spinning (the machine is shared with the loader).
     if (busy) {

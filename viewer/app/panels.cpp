@@ -167,7 +167,7 @@ bool DrawHelp() {
       {"Middle drag, Shift + left drag", "pan"},
       {"Right drag, Ctrl + wheel", "zoom (wheel: about the cursor)"},
       {"1 .. 6", "soft tissue, lung, liver, bone, brain, mediastinum"},
-      {"A / C / S", "axial / coronal / sagittal"},
+      {"A / C / S", "axial / coronal / sagittal (Shift+A while annotating: A is Auto)"},
       {"M", "MIP slab 10 mm on / off"},
       {"R", "reset zoom and pan"},
       {"Space", "cine (play through the slices)"},

@@ -1,6 +1,7 @@
 #include "viewer/app/series_slot.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <condition_variable>
 #include <cstring>
@@ -184,6 +185,45 @@ std::optional<int> SeriesSlot::HuAt(int i, int j, int k) const {
   const auto& g = geometry_;
   if (!SliceLoaded(k) || i < 0 || j < 0 || i >= g.size[0] || j >= g.size[1]) return std::nullopt;
   return slices_[k][std::size_t(j) * g.size[0] + i];
+}
+
+std::optional<Volume> SeriesSlot::CopyBox(const Vec3& centre, double half_mm,
+                                          std::string* why) const {
+  const auto& g = geometry_;
+  if (!has_geometry_ || g.Empty()) {
+    if (why) *why = "the series has not loaded yet";
+    return std::nullopt;
+  }
+  const Vec3 c = g.ToIndex(centre);
+  std::array<int, 3> lo{}, hi{};
+  for (int a = 0; a < 3; ++a) {
+    const int at = int(std::lround(c[a]));
+    if (at < 0 || at >= g.size[a]) {
+      if (why) *why = "the point is outside the series";
+      return std::nullopt;
+    }
+    const int reach = int(std::ceil(half_mm / std::max(g.spacing[a], 1e-3)));
+    lo[a] = std::max(at - reach, 0);
+    hi[a] = std::min(at + reach, g.size[a] - 1);
+  }
+  for (int k = lo[2]; k <= hi[2]; ++k)
+    if (!SliceLoaded(k)) {
+      if (why) *why = "slice " + std::to_string(k + 1) + " has not arrived yet";
+      return std::nullopt;
+    }
+  Volume box;
+  static_cast<VolumeGeometry&>(box) = g;
+  box.size = {hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1};
+  box.origin = g.ToPatient(lo[0], lo[1], lo[2]);
+  box.hu.resize(box.VoxelCount());
+  for (int k = lo[2]; k <= hi[2]; ++k) {
+    const auto& slice = slices_[k];
+    for (int j = lo[1]; j <= hi[1]; ++j)
+      std::copy_n(slice.data() + std::size_t(j) * g.size[0] + lo[0], box.size[0],
+                  box.hu.data() + box.Index(0, j - lo[1], k - lo[2]));
+    box.sop_uids.push_back(k < int(sop_uids_.size()) ? sop_uids_[k] : "");
+  }
+  return box;
 }
 
 void SeriesSlot::Finish() {

@@ -74,6 +74,10 @@ class SeriesSlot {
   /// slice k has not arrived or outside the volume.
   std::optional<int> HuAt(int i, int j, int k) const;
   const VolumeTexture& texture() const { return texture_; }
+  /// The voxels within `half_mm` of `centre` (patient mm) along each axis, as a volume of its
+  /// own (memory bounded by the box, not the series). Nullopt, with `why`, when the centre is
+  /// outside the series or a slice of the box has not arrived yet.
+  std::optional<Volume> CopyBox(const Vec3& centre, double half_mm, std::string* why) const;
   int SlicesUploaded() const { return uploaded_; }
   bool SliceLoaded(int k) const { return k >= 0 && k < int(loaded_.size()) && loaded_[k]; }
   double UploadMs() const { return upload_ms_; }

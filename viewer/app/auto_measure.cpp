@@ -1,0 +1,74 @@
+#include "viewer/app/auto_measure.h"
+
+#include <cstdio>
+#include <utility>
+
+namespace nadir::viewer {
+
+namespace {
+
+// Half the side of the box copied around the click: the segmentation's largest region of
+// interest (analysis/thresholds.h, 80 mm) and a margin, so the copy never cuts a lesion short.
+constexpr double kBoxHalfMm = 85;
+
+std::string Fixed(double v, int decimals) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, v);
+  return text;
+}
+
+}  // namespace
+
+bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
+                      annotate::AutoRequest request, std::string* why) {
+  if (job) {
+    if (why) *why = "Auto: still measuring the last click";
+    return false;
+  }
+  std::string reason;
+  std::optional<Volume> box = slot.CopyBox(request.at, kBoxHalfMm, &reason);
+  if (!box) {
+    if (why) *why = "Auto: " + reason;
+    return false;
+  }
+  analysis::MeasureOptions options;
+  options.nodal = request.nodal;
+  const analysis::Point3 click = request.at;
+  job = AutoJob{std::move(request), {}, std::chrono::steady_clock::now()};
+  job->result = std::async(std::launch::async, [box = std::move(*box), click, options] {
+    return analysis::MeasureLesion(box, click, options);
+  });
+  return true;
+}
+
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session) {
+  if (!job || job->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    return "";
+  AutoJob done = std::move(*job);
+  job.reset();
+  analysis::LesionMeasurement m;
+  try {
+    m = done.result.get();
+  } catch (const std::exception& e) {
+    return std::string("Auto: the measurement failed: ") + e.what();
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                               done.started)
+                        .count();
+  if (!m.found) return "Auto: no lesion here (" + m.reason + ")";
+  annotate::AutoAxes axes;
+  axes.long_axis = m.long_axis_points;
+  axes.short_axis = m.short_axis_points;
+  axes.method.kind = MeasurementMethod::Kind::kSemiAutomatic;
+  axes.method.click = m.click;
+  axes.method.volume_ml = m.volume_ml;
+  axes.method.max_3d_diameter_mm = m.max_3d_diameter_mm;
+  axes.method.algorithm = m.method;
+  if (!session.PlaceAutoMeasurement(done.request, axes)) return "Auto: " + session.message();
+  const std::string& id = session.annotation().selected;
+  return id + " " + Fixed(m.long_axis_mm, 1) + " x " + Fixed(m.short_axis_mm, 1) + " mm, " +
+         Fixed(m.volume_ml, 2) + " mL from one click in " + Fixed(ms, 0) +
+         " ms (drag an end point to edit, Ctrl+Z to reject)";
+}
+
+}  // namespace nadir::viewer

@@ -1,0 +1,32 @@
+// The Auto tool's work off the UI thread: the box around the click copied from the loaded series
+// (memory bounded by the box, not the volume), analysis::MeasureLesion on a worker thread, and the
+// axes handed to the session when they arrive. The viewer keeps drawing meanwhile.
+#pragma once
+
+#include <chrono>
+#include <future>
+#include <optional>
+#include <string>
+
+#include "analysis/lesion_measure.h"
+#include "viewer/annotate/session.h"
+#include "viewer/app/series_slot.h"
+
+namespace nadir::viewer {
+
+struct AutoJob {
+  annotate::AutoRequest request;
+  std::future<analysis::LesionMeasurement> result;
+  std::chrono::steady_clock::time_point started;
+};
+
+/// Starts measuring at `request.at` in `slot`; false, with `why`, when the box around the click
+/// is not loaded yet or another measurement is still running.
+bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
+                      annotate::AutoRequest request, std::string* why);
+
+/// Once a frame: when the worker finished, records the axes in `session` and returns the status
+/// line to show ("T1 31.4 x 22.9 mm, 8.92 mL ..." or why nothing was found); "" while running.
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session);
+
+}  // namespace nadir::viewer
