@@ -67,11 +67,12 @@ LesionMeasurement MeasureLesion(const Volume& volume, const Point3& click,
   // tried again in a larger box before it is pruned or refused as a leak.
   Roi roi;
   Segmentation seg;
-  for (double scale = 1;; scale *= kRoiRetryGrowth) {
+  double scale = 1;
+  for (int attempt = 0;; ++attempt, scale *= kRoiRetryGrowth) {
     bool can_grow = false;
     roi = ExtractRoi(volume, e, scale, can_grow);
     const std::array<int, 3> seed{c[0] - roi.begin[0], c[1] - roi.begin[1], c[2] - roi.begin[2]};
-    seg = Segment(roi, seed, options.method, can_grow);
+    seg = Segment(roi, seed, options.method, can_grow && attempt < kMaxRoiRetries);
     if (!seg.reaches_border) break;
   }
   if (!seg.ok) {

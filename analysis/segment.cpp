@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 
 #include "analysis/distance.h"
@@ -199,6 +200,15 @@ void RefineWindow(const Roi& roi, const std::vector<float>& smooth,
 // always opened (a ball of half its core radius rolls inside; thinner vessels fall away).
 // Elsewhere a mask is opened only when it reaches the ROI's border; still there after opening
 // with the largest allowed radius, it is refused as a leak.
+bool Refuse(const Roi& roi, Segmentation& s) {
+  s.reason = "the region grown from the click leaks to the edge of its " +
+             std::to_string(int(roi.size[0] * roi.spacing[0])) + " x " +
+             std::to_string(int(roi.size[1] * roi.spacing[1])) + " x " +
+             std::to_string(int(roi.size[2] * roi.spacing[2])) +
+             " mm region (no bounded lesion: the tissue continues)";
+  return false;
+}
+
 bool PruneOrRefuse(const Roi& roi, const std::array<int, 3>& seed, bool in_lung, Segmentation& s) {
   const bool leaks = TouchesBorder(roi, s.mask);
   if (!leaks && !in_lung) return true;
@@ -213,6 +223,12 @@ bool PruneOrRefuse(const Roi& roi, const std::array<int, 3>& seed, bool in_lung,
   // piece out of a normal organ and call it a lesion.
   const double last = in_lung ? kMaxPruneShareOfCore * core
                               : std::min(kMaxPruneShareOfCore * core, kMaxAttachmentRadiusMm);
+  // Larger openings keep less: when even the largest allowed leaves the region at the border,
+  // no smaller one can free it (one opening instead of several for a leak).
+  if (leaks && last >= first) {
+    const std::vector<std::uint8_t> widest = Open(roi, s.mask, inside, seed, last);
+    if (widest.empty() || TouchesBorder(roi, widest)) return Refuse(roi, s);
+  }
   for (double r = first; r <= last; r += 0.5) {
     std::vector<std::uint8_t> opened = Open(roi, s.mask, inside, seed, r);
     if (opened.empty() || TouchesBorder(roi, opened)) continue;
@@ -222,12 +238,7 @@ bool PruneOrRefuse(const Roi& roi, const std::array<int, 3>& seed, bool in_lung,
     return true;
   }
   if (!leaks) return true;  // a nodule too small to open keeps its mask
-  s.reason = "the region grown from the click leaks to the edge of its " +
-             std::to_string(int(roi.size[0] * roi.spacing[0])) + " x " +
-             std::to_string(int(roi.size[1] * roi.spacing[1])) + " x " +
-             std::to_string(int(roi.size[2] * roi.spacing[2])) +
-             " mm region (no bounded lesion: the tissue continues)";
-  return false;
+  return Refuse(roi, s);
 }
 
 // The mask dilated (or eroded) once by the 3x3x3 cube, as three separable passes.
@@ -335,6 +346,16 @@ Segmentation Segment(const Roi& roi, const std::array<int, 3>& seed_in, Segmenta
   if (count < std::size_t(kMinLesionVoxels)) {
     s.reason = "the region grown from the click has only " + std::to_string(count) +
                " voxels: no lesion there";
+    return s;
+  }
+  const double ml = double(count) * roi.spacing[0] * roi.spacing[1] * roi.spacing[2] / 1000;
+  if (ml > kMaxRegionMl) {
+    char b[160];
+    std::snprintf(b, sizeof b,
+                  "the region grown from the click holds %.0f mL, over the %.0f mL cap: it has "
+                  "leaked into normal tissue",
+                  ml, kMaxRegionMl);
+    s.reason = b;
     return s;
   }
   const bool in_lung = s.darker_hu < kLungMaxHu;

@@ -31,6 +31,9 @@ inline constexpr double kRoiMarginMm = 8;
 inline constexpr double kMaxRoiHalfMm = 80;
 // A region reaching the box's border is segmented again in a box this much larger.
 inline constexpr double kRoiRetryGrowth = 1.6;
+// At most this many larger boxes: rays cut short by noise need one; normal tissue that keeps
+// growing is refused sooner (a click on normal liver answers in a fraction of a second).
+inline constexpr int kMaxRoiRetries = 2;
 
 // --- Segmentation ------------------------------------------------------------------------
 // Gaussian smoothing before growing (mm): 10 HU of noise drops to about 2 HU at 0.75 mm voxels,
@@ -67,5 +70,9 @@ inline constexpr double kMaxPruneShareOfCore = 0.6;
 inline constexpr int kMinLesionVoxels = 8;
 // Largest measurable lesion (mm): above this the mask is refused as a leak.
 inline constexpr double kMaxLesionDiameterMm = 2 * kMaxSearchRadiusMm;
+// A grown region larger than the ball of that diameter (about 900 mL) has leaked into an
+// organ: refused before any pruning (which could not make a lesion of it).
+inline constexpr double kMaxRegionMl = 3.141592653589793 / 6 * kMaxLesionDiameterMm *
+                                       kMaxLesionDiameterMm * kMaxLesionDiameterMm / 1000;
 
 }  // namespace nadir::analysis

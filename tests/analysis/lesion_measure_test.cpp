@@ -134,7 +134,7 @@ TEST(LesionMeasure, ClicksOffTheLesionFindNothingAndSayWhy) {
   EXPECT_NE(outside.reason.find("outside the volume"), std::string::npos) << outside.reason;
 }
 
-TEST(LesionMeasure, NormalSoftTissueIsNotCarvedIntoALesion) {
+TEST(LesionMeasure, NormalTissueOfTheTrialPhantomIsNoLesion) {
   // The trial phantom's lymph nodes (35 HU) lie in 40 HU soft tissue: nothing to see at 8 HU
   // of noise. The soft-tissue compartment around this one is bounded by fat, liver and lung;
   // a wide opening once carved a 59 mm "lesion" out of it. Only thin attachments may be cut.
@@ -153,6 +153,10 @@ TEST(LesionMeasure, NormalSoftTissueIsNotCarvedIntoALesion) {
   const auto m = analysis::MeasureLesion(v, node->centre, mo);
   EXPECT_FALSE(m.found) << "short axis " << m.short_axis_mm << " mm";
   EXPECT_FALSE(m.reason.empty());
+  // Normal liver far from its lesion: the region fills the liver, past the size cap.
+  const auto liver = analysis::MeasureLesion(v, {-70, -30, -60});
+  EXPECT_FALSE(liver.found);
+  EXPECT_NE(liver.reason.find("cap"), std::string::npos) << liver.reason;
 }
 
 TEST(LesionMeasure, AClickOnLungOrAirFindsNothing) {
