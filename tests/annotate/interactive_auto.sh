@@ -7,8 +7,8 @@
 set -uo pipefail
 viewer="$1"; nadir="$2"; window_point="$3"
 source "$(dirname "$0")/x_driver.sh"
-truth="$work/trial/PH-001.json"
-[ -f "$truth" ] || truth=$(ls "$work"/trial/*.json | head -1)
+truth="$work/trial/truth/PH-001.json"
+[ -f "$truth" ] || { echo "no phantom truth $truth"; exit 1; }
 read -r cx cy cz true_long < <(python3 - "$truth" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
