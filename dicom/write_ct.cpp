@@ -37,7 +37,8 @@ std::string DS(std::initializer_list<double> v) {
 
 void Put(DcmDataset& ds, const DcmTagKey& tag, const std::string& value, const std::string& file) {
   OFCondition c = ds.putAndInsertString(tag, value.c_str());
-  if (c.bad()) throw DicomError(file, detail::TagName(tag), value, std::string("cannot write: ") + c.text());
+  if (c.bad())
+    throw DicomError(file, detail::TagName(tag), value, std::string("cannot write: ") + c.text());
 }
 
 }  // namespace
@@ -74,13 +75,13 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
     char name[32];
     std::snprintf(name, sizeof name, "%04d.dcm", k + 1);
     const std::string file = (dir / (file_prefix + name)).string();
-    const std::string sop = k < int(v.sop_uids.size()) && !v.sop_uids[k].empty() ? v.sop_uids[k]
-                                                                                  : NewUid(h.uid_root);
+    const std::string sop =
+        k < int(v.sop_uids.size()) && !v.sop_uids[k].empty() ? v.sop_uids[k] : NewUid(h.uid_root);
     uids.push_back(sop);
-    const auto pos = k < int(placement.positions.size()) ? placement.positions[k]
-                                                         : v.ToPatient(0, 0, k);
-    const int instance = k < int(placement.instance_numbers.size()) ? placement.instance_numbers[k]
-                                                                    : k + 1;
+    const auto pos =
+        k < int(placement.positions.size()) ? placement.positions[k] : v.ToPatient(0, 0, k);
+    const int instance =
+        k < int(placement.instance_numbers.size()) ? placement.instance_numbers[k] : k + 1;
     const std::int16_t* src = v.hu.data() + std::size_t(k) * nx * ny;
     for (std::size_t i = 0; i < stored.size(); ++i) {
       if (h.has_padding && src[i] == h.padding_hu) {
@@ -118,6 +119,15 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
     Put(ds, DCM_SpacingBetweenSlices, FormatDS(v.spacing[2]), file);
     Put(ds, DCM_GantryDetectorTilt, FormatDS(h.gantry_tilt_deg), file);
     Put(ds, DCM_PatientPosition, "FFS", file);
+    if (!h.clinical_trial_subject_id.empty()) {
+      Put(ds, DCM_ClinicalTrialSponsorName, h.clinical_trial_sponsor, file);
+      Put(ds, DCM_ClinicalTrialProtocolID, h.clinical_trial_protocol_id, file);
+      Put(ds, DCM_ClinicalTrialProtocolName, "", file);
+      Put(ds, DCM_ClinicalTrialSiteID, h.clinical_trial_site_id, file);
+      Put(ds, DCM_ClinicalTrialSiteName, "", file);
+      Put(ds, DCM_ClinicalTrialSubjectID, h.clinical_trial_subject_id, file);
+      Put(ds, DCM_ClinicalTrialTimePointID, h.clinical_trial_time_point_id, file);
+    }
     Put(ds, DCM_StudyInstanceUID, study_uid, file);
     Put(ds, DCM_SeriesInstanceUID, series_uid, file);
     Put(ds, DCM_StudyID, h.study_id, file);
