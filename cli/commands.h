@@ -14,5 +14,6 @@ int RunAudit(int argc, char** argv);
 int RunEdit(int argc, char** argv);
 int RunSr(int argc, char** argv);
 int RunMeasure(int argc, char** argv);
+int RunPacs(int argc, char** argv);
 
 }  // namespace nadir::cli

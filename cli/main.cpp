@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"edit", nadir::cli::RunEdit, "correct fields of an assessment, with an audit entry"},
     {"sr", nadir::cli::RunSr, "export or import DICOM SR TID 1500 measurement reports"},
     {"measure", nadir::cli::RunMeasure, "find and measure the lesion under a point of a CT series"},
+    {"pacs", nadir::cli::RunPacs, "query, retrieve and store studies on a PACS (DIMSE, DICOMweb)"},
 };
 
 int Usage(FILE* out) {

@@ -97,6 +97,9 @@ void WriteSeries(const PhantomTrial& t, int s, int tp, const fs::path& dir) {
   CtSeriesHeader h;
   h.patient_id = subj.subject;
   h.patient_name = "PHANTOM^" + subj.subject;
+  // A trial's images carry the subject and time point (find by (0012,0040) and (0012,0050)).
+  h.clinical_trial_subject_id = subj.subject;
+  h.clinical_trial_time_point_id = p.label;
   h.study_uid = p.study_uid;
   h.series_uid = p.series_uid;
   h.frame_of_reference_uid = p.frame_of_reference_uid;

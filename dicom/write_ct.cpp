@@ -118,6 +118,15 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
     Put(ds, DCM_SpacingBetweenSlices, FormatDS(v.spacing[2]), file);
     Put(ds, DCM_GantryDetectorTilt, FormatDS(h.gantry_tilt_deg), file);
     Put(ds, DCM_PatientPosition, "FFS", file);
+    if (!h.clinical_trial_subject_id.empty()) {
+      Put(ds, DCM_ClinicalTrialSponsorName, h.clinical_trial_sponsor, file);
+      Put(ds, DCM_ClinicalTrialProtocolID, h.clinical_trial_protocol_id, file);
+      Put(ds, DCM_ClinicalTrialProtocolName, "", file);
+      Put(ds, DCM_ClinicalTrialSiteID, h.clinical_trial_site_id, file);
+      Put(ds, DCM_ClinicalTrialSiteName, "", file);
+      Put(ds, DCM_ClinicalTrialSubjectID, h.clinical_trial_subject_id, file);
+      Put(ds, DCM_ClinicalTrialTimePointID, h.clinical_trial_time_point_id, file);
+    }
     Put(ds, DCM_StudyInstanceUID, study_uid, file);
     Put(ds, DCM_SeriesInstanceUID, series_uid, file);
     Put(ds, DCM_StudyID, h.study_id, file);

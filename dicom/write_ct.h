@@ -32,6 +32,11 @@ struct CtSeriesHeader {
   long padding_value = 0;  // stored value written for voxels equal to padding_hu
   int padding_hu = -2000;  // voxels of this HU are written as padding_value
   double window_center = 40, window_width = 400;
+  // Clinical Trial Subject and Study modules (PS3.3 C.7.1.3, C.7.2.3): written only when
+  // clinical_trial_subject_id is set.
+  std::string clinical_trial_sponsor = "nadir", clinical_trial_protocol_id = "NADIR-PHANTOM";
+  std::string clinical_trial_site_id = "01";
+  std::string clinical_trial_subject_id, clinical_trial_time_point_id;
   std::string uid_root;  // prefix for generated SOP UIDs; empty: DCMTK's site root
 };
 

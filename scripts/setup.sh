@@ -15,6 +15,9 @@ packages=(
   libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
   # file formats, command line, plots
   nlohmann-json3-dev libcli11-dev libcairo2-dev
+  # PACS (pacs/): DICOMweb over libcurl; Debian's Orthanc and its DICOMweb plugin are the real
+  # servers the pacs tests start on loopback
+  libcurl4-openssl-dev orthanc orthanc-dicomweb
   # SHA-256 for the audit trail's hash chain (OpenSSL libcrypto)
   libssl-dev
   # tests and benchmarks; Xvfb + Mesa llvmpipe for screenshot tests

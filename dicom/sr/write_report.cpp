@@ -217,6 +217,12 @@ const DcmTagKey kCopied[] = {DCM_PatientName,     DCM_PatientID,      DCM_Patien
                              DCM_PatientSex,      DCM_StudyDate,      DCM_StudyTime,
                              DCM_ReferringPhysicianName, DCM_StudyID, DCM_AccessionNumber,
                              DCM_StudyDescription};
+// Clinical Trial Subject and Study attributes (PS3.3 C.7.1.3, C.7.2.3), copied when the images
+// have them, so a PACS query by Clinical Trial Subject ID or Time Point ID finds the SR too.
+const DcmTagKey kCopiedWhenPresent[] = {
+    DCM_ClinicalTrialSponsorName, DCM_ClinicalTrialProtocolID, DCM_ClinicalTrialProtocolName,
+    DCM_ClinicalTrialSiteID,      DCM_ClinicalTrialSiteName,   DCM_ClinicalTrialSubjectID,
+    DCM_ClinicalTrialTimePointID};
 
 ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem::path& path) {
   CMR_TID1500 report(CID7021_MeasurementReportDocumentTitles::ImagingMeasurementReport);
@@ -277,6 +283,13 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
       OFString v;
       image.findAndGetOFStringArray(tag, v);
       ds.putAndInsertOFStringArray(tag, v);
+    }
+    for (const DcmTagKey& tag : kCopiedWhenPresent) {
+      OFString v;
+      if (image.tagExists(tag)) {
+        image.findAndGetOFStringArray(tag, v);
+        ds.putAndInsertOFStringArray(tag, v);
+      }
     }
   }
   const std::string tmp = path.string() + ".tmp";
