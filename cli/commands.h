@@ -13,5 +13,6 @@ int RunReview(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunEdit(int argc, char** argv);
 int RunSr(int argc, char** argv);
+int RunTrack(int argc, char** argv);
 
 }  // namespace nadir::cli

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"audit", nadir::cli::RunAudit, "verify audit logs, show an assessment's history"},
     {"edit", nadir::cli::RunEdit, "correct fields of an assessment, with an audit entry"},
     {"sr", nadir::cli::RunSr, "export or import DICOM SR TID 1500 measurement reports"},
+    {"track", nadir::cli::RunTrack, "follow lesions between scans (registration, QC of positions)"},
 };
 
 int Usage(FILE* out) {

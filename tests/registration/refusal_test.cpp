@@ -24,7 +24,7 @@ Volume Slab(const Volume& v, int first, int count) {
 TEST(RegistrationRefusal, DifferentPatientsAreRefusedBeforeRegistering) {
   const auto pair = testing::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
   const Registration r = RegisterPair({"PH-001", "1.2.3", &pair.baseline, {}},
-                                     {"PH-002", "1.2.4", &pair.followup, {}});
+                                      {"PH-002", "1.2.4", &pair.followup, {}});
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.reason.find("different patients"), std::string::npos) << r.reason;
   EXPECT_TRUE(r.stages.empty());  // refused, not registered
