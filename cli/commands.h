@@ -15,5 +15,6 @@ int RunEdit(int argc, char** argv);
 int RunSr(int argc, char** argv);
 int RunMeasure(int argc, char** argv);
 int RunPacs(int argc, char** argv);
+int RunTrack(int argc, char** argv);
 
 }  // namespace nadir::cli

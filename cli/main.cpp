@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"sr", nadir::cli::RunSr, "export or import DICOM SR TID 1500 measurement reports"},
     {"measure", nadir::cli::RunMeasure, "find and measure the lesion under a point of a CT series"},
     {"pacs", nadir::cli::RunPacs, "query, retrieve and store studies on a PACS (DIMSE, DICOMweb)"},
+    {"track", nadir::cli::RunTrack, "follow lesions between scans (registration, QC of positions)"},
 };
 
 int Usage(FILE* out) {

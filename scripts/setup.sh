@@ -24,6 +24,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libgl1-mesa-dri mesa-utils
   # the viewer's interactive smoke test drives a real window with it
   xdotool
+  # code checks (scripts/lint.sh): clang-format and clang-tidy
+  clang-format clang-tidy
   # fuzz smoke run (scripts/fuzz_smoke.sh): clang, libFuzzer and sanitizer runtimes, and
   # llvm-symbolizer for readable reports
   clang libclang-rt-14-dev llvm-14
@@ -43,4 +45,17 @@ SUDO=""
 echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Packages with a service (orthanc) must not start it while installing: on a machine or
+# container without an init system the start fails and so would the install. The tests start
+# their own servers on free loopback ports. policy-rc.d is Debian's switch for this; an existing
+# one is left alone.
+guard=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+  $SUDO chmod +x /usr/sbin/policy-rc.d
+  guard=/usr/sbin/policy-rc.d
+fi
+status=0
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
+[ -z "$guard" ] || $SUDO rm -f "$guard"
+exit $status
