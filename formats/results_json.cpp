@@ -116,14 +116,21 @@ Json ResultsToJson(const std::vector<SubjectResult>& results) {
 }
 
 std::string SubjectResultDocumentPart(const SubjectResult& r) {
-  // Indented as an element of the top-level "subjects" array: two levels in.
+  // Indented as an element of the top-level "subjects" array: two levels in. Copied line by
+  // line rather than character by character (a measurable part of recompute).
   const std::string text = SubjectResultToJson(r).dump(1);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   out += "  ";
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += "  ";
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) {
+      out.append(text, pos, std::string::npos);
+      break;
+    }
+    out.append(text, pos, end + 1 - pos);
+    out += "  ";
+    pos = end + 1;
   }
   return out;
 }
