@@ -1,12 +1,13 @@
-// `nadir audit verify DIR...`: check every audit log (hash chain and the assessment's head).
+// `nadir audit verify DIR...`: check every audit log (hash chain, signatures against the
+// review folder's registered keys, and the assessment's head).
 // `nadir audit show FILE`: the history of one assessment, one line per change.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
-#include "formats/review/audit_log.h"
 #include "cli/commands.h"
+#include "formats/review/audit_log.h"
 #include "formats/review/review_folder.h"
 
 namespace nadir::cli {
@@ -25,14 +26,23 @@ std::string AssessmentOf(const std::string& log) {
   return log.substr(0, log.size() - std::strlen(kLogSuffix)) + ".json";
 }
 
-/// Checks one log and, when its assessment is there, the head it records. Prints one line.
-bool VerifyOne(const std::string& log) {
+struct VerifyOptions {
+  std::string keys;  // the keys/ folder to trust; empty: the nearest beside each log
+  bool allow_unsigned = false;
+};
+
+/// Checks one log and, when its assessment is there, the head it records. Prints one line,
+/// and one line per warning.
+bool VerifyOne(const std::string& log, const VerifyOptions& options) {
   const auto text = ReadTextFile(log);
   if (!text) {
     std::printf("BROKEN %s: cannot read the file\n", log.c_str());
     return false;
   }
-  const AuditCheck check = CheckAuditLog(*text);
+  AuditKeyring keys = LoadAuditKeyring(options.keys.empty() ? FindKeysFolder(log) : options.keys);
+  keys.allow_unsigned = options.allow_unsigned;
+  const AuditCheck check = CheckAuditLog(*text, &keys);
+  for (const auto& w : check.warnings) std::printf("warn   %s: %s\n", log.c_str(), w.c_str());
   if (!check.ok()) {
     std::printf("BROKEN %s: %s\n", log.c_str(), check.problem.c_str());
     return false;
@@ -46,17 +56,29 @@ bool VerifyOne(const std::string& log) {
       return false;
     }
   }
-  std::printf("ok     %s: %d entries\n", log.c_str(), check.entries);
+  if (check.unsigned_entries == 0)
+    std::printf("ok     %s: %d entries, all signed\n", log.c_str(), check.entries);
+  else
+    std::printf("ok     %s: %d entries, %d unsigned\n", log.c_str(), check.entries,
+                check.unsigned_entries);
   return true;
 }
 
 int RunVerify(int argc, char** argv) {
   CLI::App app{
-      "Verify every audit log under the folders: an edited, removed or reordered "
-      "entry is named",
+      "Verify every audit log under the folders: an edited, removed or reordered entry, and "
+      "a signature that fails or whose key is unknown, is named",
       "audit verify"};
   std::vector<std::string> paths;
+  VerifyOptions options;
   app.add_option("paths", paths, "folders or audit logs (*.audit.jsonl)")->required();
+  app.add_option("--keys", options.keys,
+                 "folder of registered public keys (USER.pub) to trust, e.g. a copy kept "
+                 "outside the review folder; default: the keys/ folder nearest each log")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("--allow-unsigned", options.allow_unsigned,
+               "only warn about unsigned entries of users who have a registered key (logs "
+               "written before the keys were registered)");
   CLI11_PARSE(app, argc, argv);
   bool ok = true;
   int logs = 0;
@@ -69,7 +91,7 @@ int RunVerify(int argc, char** argv) {
         continue;
       }
       ++logs;
-      ok &= VerifyOne(p);
+      ok &= VerifyOne(p, options);
       continue;
     }
     std::vector<std::string> found;
@@ -92,7 +114,7 @@ int RunVerify(int argc, char** argv) {
       ok = false;
     }
     std::sort(found.begin(), found.end());
-    for (const auto& log : found) ok &= VerifyOne(log);
+    for (const auto& log : found) ok &= VerifyOne(log, options);
     for (const auto& a : heads_without_log) {
       std::printf("BROKEN %s: records an audit head but its log %s is missing\n", a.c_str(),
                   AuditLogPathFor(a).c_str());
@@ -131,7 +153,8 @@ int RunAudit(int argc, char** argv) {
   if (argc > 1 && !std::strcmp(argv[1], "verify")) return RunVerify(argc - 1, argv + 1);
   if (argc > 1 && !std::strcmp(argv[1], "show")) return RunShow(argc - 1, argv + 1);
   std::fprintf(argc > 1 && std::strcmp(argv[1], "--help") ? stderr : stdout,
-               "usage: nadir audit verify DIR...   check every audit log (hash chain)\n"
+               "usage: nadir audit verify DIR...   check every audit log (hash chain, "
+               "signatures)\n"
                "       nadir audit show FILE       the history of one assessment\n");
   return argc > 1 && !std::strcmp(argv[1], "--help") ? 0 : 2;
 }

@@ -1,10 +1,11 @@
 // `nadir edit FILE [--timepoint DATE [--lesion ID]] --set FIELD=VALUE... --user U [--reason R]`:
-// a correction from the command line, saved atomically and recorded in the audit log.
+// a correction from the command line, saved atomically and recorded in the audit log, signed
+// with the user's key when there is one (`nadir keys create`).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "formats/review/assessment_edit.h"
 #include "cli/commands.h"
+#include "formats/review/assessment_edit.h"
 
 namespace nadir::cli {
 
@@ -33,7 +34,9 @@ int RunEdit(int argc, char** argv) {
     else
       errors.push_back(error);
   }
-  const int changes = errors.empty() ? EditAssessment(request, errors) : -1;
+  std::vector<std::string> warnings;
+  const int changes = errors.empty() ? EditAssessment(request, errors, &warnings) : -1;
+  for (const auto& w : warnings) std::fprintf(stderr, "nadir edit: warning: %s\n", w.c_str());
   for (const auto& e : errors) std::fprintf(stderr, "nadir edit: %s\n", e.c_str());
   if (changes < 0) return 1;
   std::printf("%s: %d change%s saved and logged\n", request.file.c_str(), changes,

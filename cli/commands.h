@@ -12,6 +12,7 @@ int RunReport(int argc, char** argv);
 int RunReview(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunEdit(int argc, char** argv);
+int RunKeys(int argc, char** argv);
 int RunSr(int argc, char** argv);
 int RunMeasure(int argc, char** argv);
 int RunPacs(int argc, char** argv);

@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"review", nadir::cli::RunReview, "central review: two readers, adjudication, agreement"},
     {"audit", nadir::cli::RunAudit, "verify audit logs, show an assessment's history"},
     {"edit", nadir::cli::RunEdit, "correct fields of an assessment, with an audit entry"},
+    {"keys", nadir::cli::RunKeys, "make a key pair that signs your audit entries"},
     {"sr", nadir::cli::RunSr, "export or import DICOM SR TID 1500 measurement reports"},
     {"measure", nadir::cli::RunMeasure, "find and measure the lesion under a point of a CT series"},
     {"pacs", nadir::cli::RunPacs, "query, retrieve and store studies on a PACS (DIMSE, DICOMweb)"},

@@ -4,6 +4,7 @@
 #include "dicom/detail/image_header.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -20,6 +21,9 @@ constexpr Uint32 kMaxHeaderValueBytes = 4096;
 // Sanity limits for outside input: beyond these a header is treated as corrupt.
 constexpr long kMaxRowsOrColumns = 16384;
 constexpr long kMaxFrames = 20000;
+// One image's decoded voxels (16-bit HU) beyond this are refused before anything is
+// allocated: within the limits above a header could still claim terabytes.
+constexpr long long kMaxImageHuBytes = 2LL << 30;  // 2 GiB, LoadOptions' default budget too
 
 std::string Num(double v) {
   char b[32];
@@ -176,6 +180,14 @@ ImageHeader ReadImageHeader(const std::string& file) {
   pf.samples_per_pixel = int(GetNumber(ds, DCM_SamplesPerPixel).value_or(1));
   if (pf.samples_per_pixel != 1)
     Fail(file, DCM_SamplesPerPixel, Num(pf.samples_per_pixel), "not a greyscale CT image");
+  const long long hu_bytes =
+      (long long)h.rows * h.columns * h.frames * (long long)sizeof(std::int16_t);
+  if (hu_bytes > kMaxImageHuBytes)
+    Fail(file, DCM_NumberOfFrames, Num(frames),
+         std::to_string(h.rows) + " rows x " + std::to_string(h.columns) + " columns x " +
+             std::to_string(h.frames) + " frames = " + std::to_string(hu_bytes) +
+             " bytes of HU, more than the " + std::to_string(kMaxImageHuBytes) +
+             " bytes one image may claim");
   pf.bits_allocated = int(Required(ds, file, DCM_BitsAllocated));
   if (pf.bits_allocated != 8 && pf.bits_allocated != 16)
     Fail(file, DCM_BitsAllocated, Num(pf.bits_allocated), "unsupported (8 or 16 expected)");

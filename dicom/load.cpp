@@ -42,11 +42,22 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   LoadedSeries out{std::move(plan.geometry), std::move(plan.warnings)};
   Volume& v = out.volume;
   const std::size_t slice_voxels = std::size_t(v.size[0]) * v.size[1];
+  const std::uint64_t bytes =
+      std::uint64_t(slice_voxels) * std::uint64_t(v.size[2]) * sizeof(std::int16_t);
+  if (bytes > options.max_series_bytes)
+    throw DicomError(series.slices.empty() ? series.series_uid : series.slices.front().file, "",
+                     std::to_string(v.size[0]) + " columns x " + std::to_string(v.size[1]) +
+                         " rows x " + std::to_string(v.size[2]) + " slices",
+                     "series " + series.series_uid + " would need " + std::to_string(bytes) +
+                         " bytes of HU, more than the budget of " +
+                         std::to_string(options.max_series_bytes) +
+                         " bytes (LoadOptions::max_series_bytes); nothing was allocated");
   AllocateVoxels(v.hu, v.VoxelCount());
   const int nk = v.size[2];
   for (int k = 0; k < nk; ++k)
     if (plan.slice_of_k[k] < 0)
-      std::fill_n(v.hu.begin() + std::ptrdiff_t(k * slice_voxels), slice_voxels, std::int16_t(kPaddingHu));
+      std::fill_n(v.hu.begin() + std::ptrdiff_t(k * slice_voxels), slice_voxels,
+                  std::int16_t(kPaddingHu));
   if (options.on_geometry) options.on_geometry(v);
 
   // One task per file (a multi-frame file is decoded once), ordered by distance of its
@@ -86,8 +97,9 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
     if (plan.slice_of_k[k] >= 0) continue;
     ++done;
     if (options.on_slice)
-      options.on_slice({k, done, total,
-                        std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
+      options.on_slice(
+          {k, done, total,
+           std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
   }
 
   auto work = [&] {
@@ -95,8 +107,9 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
     for (std::size_t i; !failed && (i = next++) < tasks.size();) {
       if (options.cancel && options.cancel->load()) {
         std::lock_guard lock(mutex);
-        if (!error) error = std::make_exception_ptr(
-            DicomError(series.series_uid, "", "", "loading cancelled"));
+        if (!error)
+          error =
+              std::make_exception_ptr(DicomError(series.series_uid, "", "", "loading cancelled"));
         failed = true;
         break;
       }
@@ -120,8 +133,9 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
       for (int k : tasks[i].ks) {
         ++done;
         if (options.on_slice)
-          options.on_slice({k, done, total,
-                            std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
+          options.on_slice(
+              {k, done, total,
+               std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
       }
     }
     std::lock_guard lock(mutex);
@@ -132,7 +146,8 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
   int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, 16);
   const std::size_t per_thread = options.threads > 0 ? 1 : 4;
-  threads = int(std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, tasks.size() / per_thread)));
+  threads = int(std::min<std::size_t>(std::size_t(threads),
+                                      std::max<std::size_t>(1, tasks.size() / per_thread)));
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();

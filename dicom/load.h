@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "dicom/catalog.h"
-#include "geometry/volume.h"
 #include "dicom/warnings.h"
+#include "geometry/volume.h"
 
 namespace nadir::dicom {
 
@@ -22,13 +22,19 @@ inline constexpr int kPaddingHu = -1000;
 
 /// A slice that has just been decoded into the volume.
 struct SliceReady {
-  int k = 0;                            // slice index in the volume
-  int done = 0, total = 0;              // slices decoded so far / slices in the volume
-  std::span<const std::int16_t> hu;     // the slice's voxels inside Volume::hu (i fastest)
+  int k = 0;                         // slice index in the volume
+  int done = 0, total = 0;           // slices decoded so far / slices in the volume
+  std::span<const std::int16_t> hu;  // the slice's voxels inside Volume::hu (i fastest)
 };
+
+/// The default budget of one series' HU buffer: larger claims are refused before allocation.
+inline constexpr std::uint64_t kDefaultMaxSeriesBytes = std::uint64_t(2) << 30;  // 2 GiB
 
 struct LoadOptions {
   int threads = 0;  // 0: hardware concurrency
+  // The most bytes the series' HU buffer may take (columns x rows x slices x 2, blank slices
+  // at gaps included); a series claiming more is refused with the numbers, nothing allocated.
+  std::uint64_t max_series_bytes = kDefaultMaxSeriesBytes;
   // Called once, before decoding, with the volume's geometry filled in, `hu` sized (not yet
   // filled: zeros) and `sop_uids` set. The Volume object stays at the same address until
   // LoadSeries returns, so its buffer may be read slice by slice as SliceReady arrives.
@@ -50,7 +56,8 @@ struct LoadedSeries {
 /// padding to kPaddingHu, origin/spacing/direction from the DICOM geometry. Warnings list
 /// what was odd (dicom/warnings.h). Throws DicomError naming the file, tag and value when
 /// the series cannot be built honestly (no slices, a slice's pixels missing or short, a
-/// transfer syntax nothing here decodes, a frame out of range ...).
+/// transfer syntax nothing here decodes, a frame out of range, a volume over
+/// `options.max_series_bytes` ...).
 LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options = {});
 
 /// Geometry checks alone (no pixels): the warnings LoadSeries will report for this series,

@@ -1,4 +1,6 @@
 // Reading assessment files: every field the format names, each problem reported with its path.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -37,16 +39,15 @@ constexpr Named kKinds[] = {{"target", int(LesionKind::kTarget)},
                             {"nontarget", int(LesionKind::kNonTarget)},
                             {"new", int(LesionKind::kNew)}};
 
-constexpr Named kStates[] = {
-    {"measured", int(LesionState::kMeasured)},
-    {"too_small", int(LesionState::kTooSmall)},
-    {"absent", int(LesionState::kAbsent)},
-    {"not_evaluated", int(LesionState::kNotEvaluated)},
-    {"merged", int(LesionState::kMerged)},
-    {"present", int(LesionState::kPresent)},
-    {"unequivocal_progression", int(LesionState::kUnequivocalProgression)},
-    {"equivocal", int(LesionState::kEquivocal)},
-    {"unequivocal", int(LesionState::kUnequivocal)}};
+constexpr Named kStates[] = {{"measured", int(LesionState::kMeasured)},
+                             {"too_small", int(LesionState::kTooSmall)},
+                             {"absent", int(LesionState::kAbsent)},
+                             {"not_evaluated", int(LesionState::kNotEvaluated)},
+                             {"merged", int(LesionState::kMerged)},
+                             {"present", int(LesionState::kPresent)},
+                             {"unequivocal_progression", int(LesionState::kUnequivocalProgression)},
+                             {"equivocal", int(LesionState::kEquivocal)},
+                             {"unequivocal", int(LesionState::kUnequivocal)}};
 
 constexpr Named kCategories[] = {{"target", int(NewLesionCategory::kTarget)},
                                  {"nontarget", int(NewLesionCategory::kNonTarget)}};
@@ -58,8 +59,8 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
     if (auto k = Lookup<LesionKind>(kKinds, *kind_text))
       l.kind = *k;
     else
-      in.Error(Join(path, "kind"), "unknown kind '" + *kind_text + "' (expected one of " +
-                                       Choices(kKinds) + ")");
+      in.Error(Join(path, "kind"),
+               "unknown kind '" + *kind_text + "' (expected one of " + Choices(kKinds) + ")");
   }
   l.site = in.String(j, path, "site").value_or("");
   l.nodal = in.Bool(j, path, "nodal").value_or(false);
@@ -71,8 +72,8 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
     if (auto s = Lookup<LesionState>(kStates, *state))
       l.state = *s;
     else
-      in.Error(Join(path, "state"), "unknown state '" + *state + "' (expected one of " +
-                                        Choices(kStates) + ")");
+      in.Error(Join(path, "state"),
+               "unknown state '" + *state + "' (expected one of " + Choices(kStates) + ")");
   } else if (j.is_object() && kind_text) {
     // Defaults: a target with diameters is measured, a non-target is present. A new lesion
     // must say whether it is equivocal: guessing would decide progression for the reader.
@@ -85,8 +86,8 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
     if (auto c = Lookup<NewLesionCategory>(kCategories, *cat))
       l.new_category = *c;
     else
-      in.Error(Join(path, "new_category"), "unknown category '" + *cat + "' (expected one of " +
-                                               Choices(kCategories) + ")");
+      in.Error(Join(path, "new_category"),
+               "unknown category '" + *cat + "' (expected one of " + Choices(kCategories) + ")");
   }
   if (const Json* frags = in.Get(j, path, "fragments")) {
     if (!frags->is_array()) {
@@ -117,18 +118,23 @@ void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
     } else {
       p.criteria.clear();
       for (const auto& c : *crit) {
-        if (c == "RECIST1.1") p.criteria.push_back(Criteria::kRecist11);
-        else if (c == "iRECIST") p.criteria.push_back(Criteria::kIRecist);
-        else in.Error("protocol.criteria", "unknown criteria " + FieldReader::Show(c) +
-                                              " (expected \"RECIST1.1\" or \"iRECIST\")");
+        if (c == "RECIST1.1")
+          p.criteria.push_back(Criteria::kRecist11);
+        else if (c == "iRECIST")
+          p.criteria.push_back(Criteria::kIRecist);
+        else
+          in.Error("protocol.criteria", "unknown criteria " + FieldReader::Show(c) +
+                                            " (expected \"RECIST1.1\" or \"iRECIST\")");
       }
     }
   }
   if (auto v = in.Bool(j, path, "confirmation")) p.confirmation = *v;
   const auto days = [&](const char* key, int& field) {
     if (auto v = in.Integer(j, path, key)) {
-      if (*v < 0) in.Error(Join(path, key), std::to_string(*v) + " days is negative");
-      else field = *v;
+      if (*v < 0)
+        in.Error(Join(path, key), std::to_string(*v) + " days is negative");
+      else
+        field = *v;
     }
   };
   days("confirm_min_days", p.confirm_min_days);
@@ -141,13 +147,18 @@ void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
     p.bor_window_days = window;
   }
   if (auto v = in.Number(j, path, "too_small_mm")) {
-    if (*v < 0 || *v > 20) in.Error("protocol.too_small_mm", std::to_string(*v) + " mm is not plausible");
-    else p.too_small_mm = *v;
+    if (*v < 0 || *v > 20)
+      in.Error("protocol.too_small_mm", std::to_string(*v) + " mm is not plausible");
+    else
+      p.too_small_mm = *v;
   }
   if (auto v = in.String(j, path, "dor_from")) {
-    if (*v == "response") p.dor_from = DurationFrom::kResponse;
-    else if (*v == "control") p.dor_from = DurationFrom::kControl;
-    else in.Error("protocol.dor_from", "unknown value '" + *v + "' (expected response or control)");
+    if (*v == "response")
+      p.dor_from = DurationFrom::kResponse;
+    else if (*v == "control")
+      p.dor_from = DurationFrom::kControl;
+    else
+      in.Error("protocol.dor_from", "unknown value '" + *v + "' (expected response or control)");
   }
 }
 
@@ -169,20 +180,27 @@ void ReadDocument(LoadedAssessment& out) {
   s.id = in.String(doc, "", "subject", true).value_or("");
   s.reader = in.String(doc, "", "reader").value_or("");
   if (const Json* g = in.Get(doc, "", "groups")) {
-    if (!g->is_object()) in.Error("groups", "expected an object of labels, got " + FieldReader::Show(*g));
+    if (!g->is_object())
+      in.Error("groups", "expected an object of labels, got " + FieldReader::Show(*g));
     else
       for (const auto& [k, v] : g->items()) {
-        if (v.is_string()) s.groups[k] = v.get<std::string>();
-        else if (v.is_number_integer()) s.groups[k] = std::to_string(v.get<long long>());
-        else in.Error("groups." + k, "expected a string label, got " + FieldReader::Show(v));
+        if (v.is_string())
+          s.groups[k] = v.get<std::string>();
+        else if (v.is_number_integer())
+          s.groups[k] = std::to_string(v.get<long long>());
+        else
+          in.Error("groups." + k, "expected a string label, got " + FieldReader::Show(v));
       }
   }
   if (const Json* c = in.Get(doc, "", "covariates")) {
-    if (!c->is_object()) in.Error("covariates", "expected an object of numbers, got " + FieldReader::Show(*c));
+    if (!c->is_object())
+      in.Error("covariates", "expected an object of numbers, got " + FieldReader::Show(*c));
     else
       for (const auto& [k, v] : c->items()) {
-        if (v.is_number()) s.covariates[k] = v.get<double>();
-        else if (!v.is_null()) in.Error("covariates." + k, "expected a number, got " + FieldReader::Show(v));
+        if (v.is_number())
+          s.covariates[k] = v.get<double>();
+        else if (!v.is_null())
+          in.Error("covariates." + k, "expected a number, got " + FieldReader::Show(v));
       }
   }
   s.treatment_start = in.IsoDate(doc, "", "treatment_start");
@@ -250,6 +268,9 @@ std::optional<std::string> ReadTextFile(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return std::nullopt;
   std::string text;
+  // One read of the whole file when its size is known (an assessment is a few kB).
+  if (struct stat st{}; ::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    text.reserve(static_cast<std::size_t>(st.st_size) + 1);
   char buf[1 << 16];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);

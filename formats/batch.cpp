@@ -9,8 +9,8 @@
 #include <mutex>
 #include <thread>
 
-#include "measure/assess.h"
 #include "formats/assessment_json.h"
+#include "measure/assess.h"
 
 namespace nadir {
 
@@ -78,7 +78,8 @@ std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& pat
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file(ec) && it->path().extension() == ".json")
         found.push_back(it->path().string());
@@ -90,53 +91,73 @@ std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& pat
   return files;
 }
 
-std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, unsigned threads,
-                                      const std::function<void(std::size_t)>& progress,
-                                      BatchTimings* timings) {
+void AssessFilesInOrder(const std::vector<std::string>& files, unsigned threads,
+                        const std::function<void(AssessedFile&)>& prepare,
+                        const std::function<void(AssessedFile&&)>& consume,
+                        const std::function<void(std::size_t)>& progress, BatchTimings* timings,
+                        std::size_t block) {
+  // Large enough that a block keeps every worker busy, small enough to be a few MB.
+  constexpr std::size_t kDefaultBlock = 4096;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<AssessedFile> out(files.size());
+  if (block == 0) block = kDefaultBlock;
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, files.size()));
-  std::atomic<std::size_t> next{0}, done{0};
   std::vector<double> read_s(threads, 0.0), assess_s(threads, 0.0);
-  auto work = [&](unsigned w) {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-      try {
-        out[i] = AssessOne(files[i], read_s[w], assess_s[w]);
-      } catch (const std::exception& e) {
-        // One bad file never stops a batch (DESIGN.md): it becomes that file's error and an
-        // escaped exception cannot terminate the worker thread and the whole run.
-        out[i] = AssessedFile{};
-        out[i].result.file = files[i];
-        out[i].result.errors.push_back(std::string("cannot assess the file: ") + e.what());
-      }
-      done.fetch_add(1);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned w = 0; w < threads; ++w) pool.emplace_back(work, w);
-  if (progress) {
-    while (done.load() < files.size()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      progress(done.load());
-    }
-  }
-  for (auto& t : pool) t.join();
-
+  std::vector<AssessedFile> out;
   // The same subject read twice by the same reader: keep the first, flag the later file.
   std::map<std::pair<std::string, std::string>, std::string> seen;
-  for (auto& f : out) {
-    if (f.skipped || f.result.subject.empty()) continue;
-    auto [it, fresh] = seen.emplace(std::pair{f.result.subject, f.result.reader}, f.result.file);
-    if (!fresh) {
-      f.result.errors.push_back("subject " + f.result.subject + " (reader '" + f.result.reader +
-                                "') is also in " + it->second);
-      // A subject with errors has no responses, under any criteria.
-      f.result.baseline.reset();
-      f.result.recist11.reset();
-      f.result.irecist.reset();
+  std::atomic<std::size_t> done{0};
+  for (std::size_t first = 0; first < files.size(); first += block) {
+    const std::size_t count = std::min(block, files.size() - first);
+    out.assign(count, AssessedFile{});
+    std::atomic<std::size_t> next{0};
+    auto work = [&](unsigned w) {
+      for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+        const std::string& file = files[first + i];
+        try {
+          out[i] = AssessOne(file, read_s[w], assess_s[w]);
+        } catch (const std::exception& e) {
+          // One bad file never stops a batch (DESIGN.md): it becomes that file's error and an
+          // escaped exception cannot terminate the worker thread and the whole run.
+          out[i] = AssessedFile{};
+          out[i].result.file = file;
+          out[i].result.errors.push_back(std::string("cannot assess the file: ") + e.what());
+        }
+        if (prepare) prepare(out[i]);
+        done.fetch_add(1);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < threads; ++w) pool.emplace_back(work, w);
+    if (progress) {
+      std::thread helper(work, 0);
+      while (next.load() < count) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        progress(done.load());
+      }
+      helper.join();
+    } else {
+      work(0);
+    }
+    for (auto& t : pool) t.join();
+    for (auto& f : out) {
+      if (!f.skipped && !f.result.subject.empty()) {
+        auto [it, fresh] =
+            seen.emplace(std::pair{f.result.subject, f.result.reader}, f.result.file);
+        if (!fresh) {
+          f.result.errors.push_back("subject " + f.result.subject + " (reader '" + f.result.reader +
+                                    "') is also in " + it->second);
+          // A subject with errors has no responses, under any criteria.
+          f.result.baseline.reset();
+          f.result.recist11.reset();
+          f.result.irecist.reset();
+          if (prepare) prepare(f);
+        }
+      }
+      consume(std::move(f));
     }
   }
+  if (progress) progress(done.load());
   if (timings) {
     for (unsigned w = 0; w < threads; ++w) {
       timings->read_seconds += read_s[w];
@@ -144,6 +165,16 @@ std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, uns
     }
     timings->wall_seconds = Seconds(start, std::chrono::steady_clock::now());
   }
+}
+
+std::vector<AssessedFile> AssessFiles(const std::vector<std::string>& files, unsigned threads,
+                                      const std::function<void(std::size_t)>& progress,
+                                      BatchTimings* timings) {
+  std::vector<AssessedFile> out;
+  out.reserve(files.size());
+  AssessFilesInOrder(
+      files, threads, {}, [&](AssessedFile&& f) { out.push_back(std::move(f)); }, progress, timings,
+      files.size());
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "formats/results_json.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <atomic>
 #include <set>
 #include <thread>
 
@@ -18,7 +18,9 @@ Json Rounded(const std::optional<double>& v, double scale) {
 }
 Json Mm(const std::optional<double>& v) { return Rounded(v, 1000.0); }
 Json Pct(const std::optional<double>& v) { return Rounded(v, 10.0); }
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(FormatIsoDate(*d)) : Json(nullptr); }
+Json DateOrNull(const std::optional<Date>& d) {
+  return d ? Json(FormatIsoDate(*d)) : Json(nullptr);
+}
 
 Json TimepointJson(const TimepointResponse& t, bool irecist) {
   const auto code = [&](Response r) { return irecist ? ToIRecistString(r) : ToString(r); };
@@ -113,22 +115,39 @@ Json ResultsToJson(const std::vector<SubjectResult>& results) {
   return j;
 }
 
+std::string SubjectResultDocumentPart(const SubjectResult& r) {
+  // Indented as an element of the top-level "subjects" array: two levels in. Copied line by
+  // line rather than character by character (a measurable part of recompute).
+  const std::string text = SubjectResultToJson(r).dump(1);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  out += "  ";
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) {
+      out.append(text, pos, std::string::npos);
+      break;
+    }
+    out.append(text, pos, end + 1 - pos);
+    out += "  ";
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string ResultsDocumentHead() {
+  return std::string("{\n \"format\": \"") + kResultsFormat + "\",\n \"subjects\": [";
+}
+
+std::string ResultsDocumentTail(bool empty) { return empty ? "]\n}\n" : "\n ]\n}\n"; }
+
 std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> parts(results.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < results.size();) {
-      // Indented as an element of the top-level "subjects" array: two levels in.
-      const std::string text = SubjectResultToJson(results[i]).dump(1);
-      std::string& out = parts[i];
-      out.reserve(text.size() + text.size() / 8);
-      out += "  ";
-      for (char c : text) {
-        out += c;
-        if (c == '\n') out += "  ";
-      }
-    }
+    for (std::size_t i; (i = next.fetch_add(1)) < results.size();)
+      parts[i] = SubjectResultDocumentPart(results[i]);
   };
   std::vector<std::thread> pool;
   for (unsigned w = 1; w < threads; ++w) pool.emplace_back(work);
@@ -138,91 +157,128 @@ std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsig
   for (const auto& p : parts) total += p.size() + 2;
   std::string doc;
   doc.reserve(total);
-  doc += "{\n \"format\": \"";
-  doc += kResultsFormat;
-  doc += "\",\n \"subjects\": [";
+  doc += ResultsDocumentHead();
   for (std::size_t i = 0; i < parts.size(); ++i) {
     doc += i ? ",\n" : "\n";
     doc += parts[i];
   }
-  doc += parts.empty() ? "]\n}\n" : "\n ]\n}\n";
+  doc += ResultsDocumentTail(parts.empty());
   return doc;
+}
+
+std::string TimepointsCsvHeader(const std::set<std::string>& keys) {
+  std::string out = "subject,reader";
+  for (const auto& k : keys) out += "," + CsvField(k);
+  out +=
+      ",criteria,date,label,sum_mm,nadir_mm,change_from_baseline_pct,change_from_nadir_pct,"
+      "target,nontarget,new_lesions,new_lesion_target_sum_mm,overall,reason\n";
+  return out;
+}
+
+std::string TimepointsCsvCell(const std::string* value) {
+  return "," + (value ? CsvField(*value) : std::string());
+}
+
+std::vector<SplitRow> TimepointsCsvRows(const SubjectResult& r) {
+  std::vector<SplitRow> rows;
+  const std::string prefix = CsvField(r.subject) + "," + CsvField(r.reader);
+  for (const bool irecist : {false, true}) {
+    const auto& c = irecist ? r.irecist : r.recist11;
+    if (!c) continue;
+    const auto code = [&](Response x) { return irecist ? ToIRecistString(x) : ToString(x); };
+    for (const auto& t : c->timepoints) {
+      rows.push_back({prefix, std::string(irecist ? ",iRECIST," : ",RECIST1.1,") +
+                                  FormatIsoDate(t.date) + "," + CsvField(t.label) + "," +
+                                  Fixed(t.sum_mm, "%.1f") + "," + Fixed(t.nadir_mm, "%.1f") + "," +
+                                  Fixed(t.change_from_baseline_pct, "%.1f") + "," +
+                                  Fixed(t.change_from_nadir_pct, "%.1f") + "," + code(t.target) +
+                                  "," + code(t.nontarget) + "," + ToString(t.new_lesions) + "," +
+                                  Fixed(t.new_lesion_target_sum_mm, "%.1f") + "," +
+                                  code(t.overall) + "," + CsvField(t.reason) + "\n"});
+    }
+  }
+  return rows;
+}
+
+std::string JoinRow(const SplitRow& row, const std::set<std::string>& keys,
+                    const std::map<std::string, std::string>& groups,
+                    std::string (*cell)(const std::string*)) {
+  std::string out = row.prefix;
+  for (const auto& k : keys) {
+    const auto it = groups.find(k);
+    out += cell(it == groups.end() ? nullptr : &it->second);
+  }
+  out += row.rest;
+  return out;
 }
 
 std::string TimepointsCsv(const std::vector<SubjectResult>& results) {
   const auto keys = GroupKeys(results);
-  std::string out = "subject,reader";
-  for (const auto& k : keys) out += "," + CsvField(k);
-  out += ",criteria,date,label,sum_mm,nadir_mm,change_from_baseline_pct,change_from_nadir_pct,"
-         "target,nontarget,new_lesions,new_lesion_target_sum_mm,overall,reason\n";
-  for (const auto& r : results) {
-    std::string prefix = CsvField(r.subject) + "," + CsvField(r.reader);
-    for (const auto& k : keys) {
-      const auto it = r.groups.find(k);
-      prefix += "," + (it == r.groups.end() ? std::string() : CsvField(it->second));
-    }
-    for (const bool irecist : {false, true}) {
-      const auto& c = irecist ? r.irecist : r.recist11;
-      if (!c) continue;
-      const auto code = [&](Response x) { return irecist ? ToIRecistString(x) : ToString(x); };
-      for (const auto& t : c->timepoints) {
-        out += prefix + (irecist ? ",iRECIST," : ",RECIST1.1,") + FormatIsoDate(t.date) + "," +
-               CsvField(t.label) + "," + Fixed(t.sum_mm, "%.1f") + "," +
-               Fixed(t.nadir_mm, "%.1f") + "," + Fixed(t.change_from_baseline_pct, "%.1f") + "," +
-               Fixed(t.change_from_nadir_pct, "%.1f") + "," + code(t.target) + "," +
-               code(t.nontarget) + "," + ToString(t.new_lesions) + "," +
-               Fixed(t.new_lesion_target_sum_mm, "%.1f") + "," + code(t.overall) + "," +
-               CsvField(t.reason) + "\n";
-      }
-    }
-  }
+  std::string out = TimepointsCsvHeader(keys);
+  for (const auto& r : results)
+    for (const auto& row : TimepointsCsvRows(r))
+      out += JoinRow(row, keys, r.groups, TimepointsCsvCell);
   return out;
 }
 
-std::string ResponseTable(const std::vector<SubjectResult>& results) {
-  const auto keys = GroupKeys(results);
-  std::string out;
-  char line[512];
+std::string ResponseTableHeader(const std::set<std::string>& keys) {
   std::string head = "subject        reader";
+  char line[512];
   for (const auto& k : keys) {
     std::snprintf(line, sizeof line, " %-10.10s", k.c_str());
     head += line;
   }
-  head += " RECIST1.1      response    progression  iRECIST          iprogression timepoints (RECIST 1.1 | iRECIST)\n";
-  out += head;
-  for (const auto& r : results) {
-    std::snprintf(line, sizeof line, "%-14.14s %-6.6s", r.subject.empty() ? "?" : r.subject.c_str(),
-                  r.reader.c_str());
-    out += line;
-    for (const auto& k : keys) {
-      const auto it = r.groups.find(k);
-      std::snprintf(line, sizeof line, " %-10.10s", it == r.groups.end() ? "" : it->second.c_str());
-      out += line;
-    }
-    if (!r.errors.empty()) {
-      out += " ERROR: " + r.errors.front() +
-             (r.errors.size() > 1 ? " (+" + std::to_string(r.errors.size() - 1) + " more)" : "") +
-             "\n";
-      continue;
-    }
-    const auto date = [](const std::optional<Date>& d) { return d ? FormatIsoDate(*d) : std::string("-"); };
-    std::string tps;
-    const auto course = [&](const std::optional<CriteriaResult>& c, bool irecist) {
-      if (!c) return std::string("(not selected)");
-      std::string s;
-      for (const auto& t : c->timepoints)
-        s += (s.empty() ? "" : " ") + std::string(irecist ? ToIRecistString(t.overall) : ToString(t.overall));
-      return s;
-    };
-    std::snprintf(line, sizeof line, " %-14s %-11s %-12s %-16s %-12s %s | %s\n",
-                  r.recist11 ? ToString(r.recist11->best.best) : "-",
-                  r.recist11 ? date(r.recist11->best.response_date).c_str() : "-",
-                  r.recist11 ? date(r.recist11->best.progression_date).c_str() : "-",
-                  r.irecist ? ToIRecistString(r.irecist->best.best) : "-",
-                  r.irecist ? date(r.irecist->best.progression_date).c_str() : "-",
-                  course(r.recist11, false).c_str(), course(r.irecist, true).c_str());
-    out += line;
+  head +=
+      " RECIST1.1      response    progression  iRECIST          iprogression timepoints (RECIST "
+      "1.1 | iRECIST)\n";
+  return head;
+}
+
+std::string ResponseTableCell(const std::string* value) {
+  char line[64];
+  std::snprintf(line, sizeof line, " %-10.10s", value ? value->c_str() : "");
+  return line;
+}
+
+SplitRow ResponseTableRow(const SubjectResult& r) {
+  SplitRow row;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-14.14s %-6.6s", r.subject.empty() ? "?" : r.subject.c_str(),
+                r.reader.c_str());
+  row.prefix = line;
+  if (!r.errors.empty()) {
+    row.rest = " ERROR: " + r.errors.front() +
+               (r.errors.size() > 1 ? " (+" + std::to_string(r.errors.size() - 1) + " more)" : "") +
+               "\n";
+    return row;
   }
+  const auto date = [](const std::optional<Date>& d) {
+    return d ? FormatIsoDate(*d) : std::string("-");
+  };
+  const auto course = [&](const std::optional<CriteriaResult>& c, bool irecist) {
+    if (!c) return std::string("(not selected)");
+    std::string s;
+    for (const auto& t : c->timepoints)
+      s += (s.empty() ? "" : " ") +
+           std::string(irecist ? ToIRecistString(t.overall) : ToString(t.overall));
+    return s;
+  };
+  std::snprintf(line, sizeof line, " %-14s %-11s %-12s %-16s %-12s %s | %s\n",
+                r.recist11 ? ToString(r.recist11->best.best) : "-",
+                r.recist11 ? date(r.recist11->best.response_date).c_str() : "-",
+                r.recist11 ? date(r.recist11->best.progression_date).c_str() : "-",
+                r.irecist ? ToIRecistString(r.irecist->best.best) : "-",
+                r.irecist ? date(r.irecist->best.progression_date).c_str() : "-",
+                course(r.recist11, false).c_str(), course(r.irecist, true).c_str());
+  row.rest = line;
+  return row;
+}
+
+std::string ResponseTable(const std::vector<SubjectResult>& results) {
+  const auto keys = GroupKeys(results);
+  std::string out = ResponseTableHeader(keys);
+  for (const auto& r : results)
+    out += JoinRow(ResponseTableRow(r), keys, r.groups, ResponseTableCell);
   return out;
 }
 

@@ -1,10 +1,11 @@
 // The results format (assessment-v1.md, "Results") and the per-timepoint CSV.
 #pragma once
 
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "measure/results.h"
 
@@ -29,5 +30,31 @@ std::string TimepointsCsv(const std::vector<SubjectResult>& results);
 
 /// A fixed-width table for people: one line per subject with its best response and dates.
 std::string ResponseTable(const std::vector<SubjectResult>& results);
+
+// The pieces of the documents above, for writing them one subject at a time
+// (formats/results_stream.h): the same bytes as the whole-document functions.
+
+/// One subject's element of the results document's "subjects" array, indented.
+std::string SubjectResultDocumentPart(const SubjectResult& result);
+std::string ResultsDocumentHead();
+std::string ResultsDocumentTail(bool empty);
+
+/// A row whose group columns, known only once every subject is read, go between its two
+/// halves: `prefix` (subject, reader) and `rest` (ends with a newline).
+struct SplitRow {
+  std::string prefix;
+  std::string rest;
+};
+std::string JoinRow(const SplitRow& row, const std::set<std::string>& keys,
+                    const std::map<std::string, std::string>& groups,
+                    std::string (*cell)(const std::string* value));
+
+std::string TimepointsCsvHeader(const std::set<std::string>& keys);
+std::string TimepointsCsvCell(const std::string* value);  // nullptr: the subject has none
+std::vector<SplitRow> TimepointsCsvRows(const SubjectResult& result);
+
+std::string ResponseTableHeader(const std::set<std::string>& keys);
+std::string ResponseTableCell(const std::string* value);
+SplitRow ResponseTableRow(const SubjectResult& result);
 
 }  // namespace nadir

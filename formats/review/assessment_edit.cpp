@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "measure/review/assessment_changes.h"
 #include "formats/assessment_json.h"
 #include "formats/review/audit_log.h"
 #include "formats/review/review_folder.h"
+#include "measure/review/assessment_changes.h"
 
 namespace nadir {
 
@@ -57,7 +57,8 @@ bool ParseFieldSetting(const std::string& text, FieldSetting& out, std::string* 
   return true;
 }
 
-int EditAssessment(const EditRequest& r, std::vector<std::string>& errors) {
+int EditAssessment(const EditRequest& r, std::vector<std::string>& errors,
+                   std::vector<std::string>* warnings) {
   const std::size_t errors_before = errors.size();
   if (r.user.empty()) errors.push_back(r.file + ": --user: who makes the change is required");
   if (r.settings.empty()) errors.push_back(r.file + ": nothing to set");
@@ -108,8 +109,8 @@ int EditAssessment(const EditRequest& r, std::vector<std::string>& errors) {
     return -1;
   }
   std::string error;
-  if (!SaveAssessmentAudited(r.file, *before.subject, *after.subject, doc, r.user, r.reason,
-                             &error)) {
+  if (!SaveAssessmentAudited(r.file, *before.subject, *after.subject, doc, r.user, r.reason, &error,
+                             warnings)) {
     errors.push_back(error);
     return -1;
   }

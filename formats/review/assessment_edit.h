@@ -30,6 +30,8 @@ struct EditRequest {
 /// saves it with SaveAssessmentAudited. Returns the number of audited changes, or -1 with the
 /// problems in `errors` (each naming the file, the field and the value); the file is then
 /// untouched. A setting that changes nothing nadir records is an error, never a silent no-op.
-int EditAssessment(const EditRequest& request, std::vector<std::string>& errors);
+/// `warnings` receives what the save says about signing (no key: entries unsigned).
+int EditAssessment(const EditRequest& request, std::vector<std::string>& errors,
+                   std::vector<std::string>* warnings = nullptr);
 
 }  // namespace nadir

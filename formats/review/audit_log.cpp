@@ -9,8 +9,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "formats/review/adjudication_json.h"
 #include "formats/assessment_json.h"
+#include "formats/review/adjudication_json.h"
 #include "formats/review/review_folder.h"
 #include "formats/review/sha256.h"
 
@@ -62,8 +62,29 @@ AuditEntry EntryFromJson(const Json& j) {
   e.change.new_value = ValueOf(j.value("new", Json()));
   e.reason = Str(j, "reason");
   e.prev = Str(j, "prev");
+  e.key = Str(j, "key");
   e.hash = Str(j, "hash");
+  e.sig = Str(j, "sig");
   return e;
+}
+
+/// What a save should tell its user about the signature of the entries it appends.
+std::vector<std::string> SigningWarnings(const std::string& log, const std::string& user,
+                                         const std::optional<SigningKey>& key) {
+  if (!key)
+    return {user + " has no signing key (" + UserKeyFolder() + "/" + user +
+            ".pem): the audit entries are appended unsigned; make one with `nadir keys create "
+            "--user " +
+            user + "` and register its public key in the review folder's keys/"};
+  const AuditKeyring ring = LoadAuditKeyring(FindKeysFolder(log));
+  if (ring.folder.empty())
+    return {"no keys/ folder beside " + log + ": register " + user + "'s public key (" +
+            key->fingerprint + ") there, or `nadir audit verify` cannot check the signatures"};
+  if (const auto it = ring.by_user.find(user); it != ring.by_user.end())
+    for (const auto& k : it->second)
+      if (k.fingerprint == key->fingerprint) return {};
+  return {user + "'s key " + key->fingerprint + " is not registered in " + ring.folder + "/" +
+          user + ".pub: `nadir audit verify` will fail these entries until it is"};
 }
 
 }  // namespace
@@ -87,21 +108,24 @@ Json AuditEntryToJson(const AuditEntry& e, bool with_hash) {
          {"new", ValueJson(e.change.new_value)},
          {"reason", opt(e.reason)},
          {"prev", e.prev}};
+  if (!e.key.empty()) j["key"] = e.key;
   if (with_hash) j["hash"] = e.hash;
+  if (with_hash && !e.sig.empty()) j["sig"] = e.sig;
   return j;
 }
 
-AuditCheck CheckAuditLog(std::string_view text) {
+AuditCheck CheckAuditLog(std::string_view text, const AuditKeyring* keys) {
   AuditCheck check;
   check.last_hash = kAuditGenesis;
   std::size_t pos = 0;
   int line = 0;
+  int last_signed = 0;  // the last validly signed entry: it seals every entry before it
+  std::vector<std::pair<int, std::string>> unsigned_users;  // entry, user
   const auto bad = [&](std::string problem) {
     check.first_bad = line;
     check.problem = "entry " + std::to_string(line) + ": " + std::move(problem);
-    return check;
   };
-  while (pos < text.size()) {
+  while (pos < text.size() && !check.first_bad) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view raw = text.substr(pos, end - pos);
@@ -113,41 +137,95 @@ AuditCheck CheckAuditLog(std::string_view text) {
       j = Json::parse(raw);
     } catch (const nlohmann::json::exception& e) {
       // Any error the JSON library documents (parse_error, out_of_range 406 for 1e400 ...).
-      return bad(std::string("not valid JSON: ") + e.what());
+      bad(std::string("not valid JSON: ") + e.what());
+      break;
     }
-    if (!j.is_object()) return bad("not a JSON object");
+    if (!j.is_object()) {
+      bad("not a JSON object");
+      break;
+    }
     const std::string hash = Str(j, "hash");
     const std::string prev = Str(j, "prev");
-    if (!IsHex64(hash) || !IsHex64(prev))
-      return bad("missing or malformed \"hash\" or \"prev\" (64 hexadecimal digits)");
-    if (!j.contains("seq") || !j["seq"].is_number_integer())
-      return bad("missing or malformed \"seq\"");
+    if (!IsHex64(hash) || !IsHex64(prev)) {
+      bad("missing or malformed \"hash\" or \"prev\" (64 hexadecimal digits)");
+      break;
+    }
+    if (!j.contains("seq") || !j["seq"].is_number_integer()) {
+      bad("missing or malformed \"seq\"");
+      break;
+    }
     Json content = j;
     content.erase("hash");
-    if (Sha256Hex(content.dump()) != hash)
-      return bad("its content does not match its hash: the entry was edited");
+    content.erase("sig");
+    const std::string signed_text = content.dump();
+    if (Sha256Hex(signed_text) != hash) {
+      bad("its content does not match its hash: the entry was edited");
+      break;
+    }
     const long long seq = j["seq"].get<long long>();
-    if (seq != line)
-      return bad("sequence number " + std::to_string(seq) + " where " + std::to_string(line) +
-                 " was expected: an entry before it was removed, or entries were reordered");
-    if (prev != check.last_hash)
-      return bad(
-          "it does not link to the entry before it: an entry was removed, inserted or "
+    if (seq != line) {
+      bad("sequence number " + std::to_string(seq) + " where " + std::to_string(line) +
+          " was expected: an entry before it was removed, or entries were reordered");
+      break;
+    }
+    if (prev != check.last_hash) {
+      bad("it does not link to the entry before it: an entry was removed, inserted or "
           "reordered");
+      break;
+    }
+    std::string problem;
+    switch (CheckEntrySignature(j, signed_text, keys, &problem)) {
+      case EntrySignature::kBad:
+        bad(problem);
+        continue;
+      case EntrySignature::kValid:
+        ++check.signed_entries;
+        last_signed = line;
+        break;
+      case EntrySignature::kUnsigned:
+        ++check.unsigned_entries;
+        unsigned_users.emplace_back(line, Str(j, "user"));
+        break;
+    }
     check.parsed.push_back(EntryFromJson(j));
     check.last_hash = hash;
   }
+  if (!keys) return check;
+  for (const auto& e : keys->errors) check.warnings.push_back(e);
+  // An unsigned entry after the last signature, by a user who has a key: a log rewritten or
+  // extended without the keys. Before a valid signature it is sealed by it.
+  for (const auto& [entry, user] : unsigned_users) {
+    if (entry < last_signed || !HasRegisteredKey(*keys, user)) continue;
+    const std::string what = "entry " + std::to_string(entry) + ": not signed, but its user " +
+                             user + " has a registered key (" + keys->folder + "/" + user +
+                             ".pub): written or rewritten without " + user + "'s private key";
+    if (keys->allow_unsigned) {
+      check.warnings.push_back(what + " (accepted: --allow-unsigned)");
+      continue;
+    }
+    check.first_bad = entry;
+    check.problem = what;
+    check.parsed.resize(static_cast<std::size_t>(entry - 1));
+    break;
+  }
+  if (check.unsigned_entries > 0)
+    check.warnings.push_back(std::to_string(check.unsigned_entries) + " of " +
+                             std::to_string(check.signed_entries + check.unsigned_entries) +
+                             " entries unsigned: their chain finds edits, not a full rewrite");
   return check;
 }
 
 bool AppendAuditEntries(const std::string& log_path, const std::string& user,
                         const std::string& subject, const std::vector<FieldChange>& changes,
-                        const std::string& reason, const std::string& at, std::string* error) {
+                        const std::string& reason, const std::string& at, std::string* error,
+                        const SigningKey* signer) {
   const auto fail = [&](std::string what) {
     if (error) *error = log_path + ": " + std::move(what);
     return false;
   };
   if (user.empty()) return fail("an audited change needs a user");
+  if (signer && signer->user != user)
+    return fail("the entries of " + user + " cannot be signed with " + signer->user + "'s key");
   if (!IsUtcDateTime(at)) return fail("bad time '" + at + "' (expected YYYY-MM-DDTHH:MM:SSZ)");
   // One writer at a time: the log is locked from reading its head to the appended entries.
   const int fd = ::open(log_path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -172,8 +250,11 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
   std::string prev = check.last_hash;
   int seq = check.entries;
   for (const auto& change : changes) {
-    AuditEntry e{++seq, at, user, subject, change, reason, prev, ""};
-    e.hash = Sha256Hex(AuditEntryToJson(e, false).dump());
+    AuditEntry e{++seq, at, user, subject, change, reason, prev, "", "", ""};
+    if (signer) e.key = signer->fingerprint;
+    const std::string content = AuditEntryToJson(e, false).dump();
+    e.hash = Sha256Hex(content);
+    if (signer) e.sig = SignBase64(signer->key.get(), content);
     lines += AuditEntryToJson(e).dump() + "\n";
     prev = e.hash;
   }
@@ -188,12 +269,21 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
 
 bool SaveAssessmentAudited(const std::string& path, const Subject& before, const Subject& after,
                            const Json& original, const std::string& user, const std::string& reason,
-                           std::string* error) {
+                           std::string* error, std::vector<std::string>* warnings) {
   const auto changes = DiffAssessments(before, after);
   if (changes.empty()) return true;
   const std::string log = AuditLogPathFor(path);
+  std::string key_error;
+  const std::optional<SigningKey> key = LoadSigningKey(UserKeyFolder(), user, &key_error);
+  if (!key_error.empty()) {
+    if (error) *error = path + ": not saved: " + key_error;
+    return false;
+  }
+  if (warnings) *warnings = SigningWarnings(log, user, key);
   // The log first: a change is never saved without its record.
-  if (!AppendAuditEntries(log, user, after.id, changes, reason, UtcNow(), error)) return false;
+  if (!AppendAuditEntries(log, user, after.id, changes, reason, UtcNow(), error,
+                          key ? &*key : nullptr))
+    return false;
   const auto text = ReadTextFile(log);
   const AuditCheck check = CheckAuditLog(text.value_or(""));
   Json doc = AssessmentToJson(after, original);

@@ -25,10 +25,9 @@ void WriteBytes(const fs::path& p, const std::string& bytes) {
 
 class BadFiles : public ::testing::Test {
  protected:
-  void SetUp() override {
-    WriteCtSeries(test::MakeTestVolume(32, 24, 6), {}, dir_.path());
-  }
-  test::ScratchDir dir_{"bad_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())};
+  void SetUp() override { WriteCtSeries(test::MakeTestVolume(32, 24, 6), {}, dir_.path()); }
+  test::ScratchDir dir_{
+      "bad_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())};
 };
 
 TEST_F(BadFiles, TextFileIsSkippedAsNotDicomAndTheSeriesStillLoads) {
@@ -123,9 +122,45 @@ TEST_F(BadFiles, AbsurdRowsIsSkippedWithTheValue) {
 TEST_F(BadFiles, PixelDataShorterThanRowsTimesColumnsIsSkipped) {
   if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
   const fs::path f = dir_ / "IM0001.dcm";
-  ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb -m \"(0028,0010)=4000\" " + f.string()), 0);
+  ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb -m \"(0028,0010)=4000\" " + f.string()),
+            0);
   const std::string reason = ReasonFor(Scan(dir_.path()), f);
   EXPECT_NE(reason.find("pixel data too short"), std::string::npos) << reason;
+}
+
+TEST_F(BadFiles, HeaderClaimingTerabytesIsSkippedWithTheNumbers) {
+  // Within each tag's own limit, but 16384 x 16384 x 20000 frames would be 10 TB of HU.
+  if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
+  const fs::path f = dir_ / "IM0001.dcm";
+  ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) +
+                      " -nb -m \"(0028,0010)=16384\" -m \"(0028,0011)=16384\" -i "
+                      "\"(0028,0008)=20000\" " +
+                      f.string()),
+            0);
+  const std::string reason = ReasonFor(Scan(dir_.path()), f);
+  EXPECT_NE(reason.find("16384 rows x 16384 columns x 20000 frames = 10737418240000 bytes of HU, "
+                        "more than the 2147483648 bytes one image may claim"),
+            std::string::npos)
+      << reason;
+}
+
+TEST_F(BadFiles, SeriesOverTheBudgetIsRefusedBeforeAllocation) {
+  const Catalog catalog = Scan(dir_.path());
+  ASSERT_EQ(catalog.patients.size(), 1u);
+  const SeriesInfo& series = catalog.patients[0].studies[0].series[0];
+  LoadOptions options;
+  options.max_series_bytes = 9000;  // 32 x 24 x 6 voxels need 9216 bytes
+  try {
+    LoadSeries(series, options);
+    FAIL() << "loaded over the budget";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.value(), "32 columns x 24 rows x 6 slices");
+    EXPECT_NE(e.problem().find("would need 9216 bytes of HU, more than the budget of 9000 bytes"),
+              std::string::npos)
+        << e.what();
+  }
+  options.max_series_bytes = 9216;
+  EXPECT_EQ(LoadSeries(series, options).volume.hu.size(), 32u * 24u * 6u);
 }
 
 TEST(BadPaths, MissingPathIsAnErrorNamingIt) {
