@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <new>
 
 namespace nadir::dicom::detail {
@@ -70,9 +71,17 @@ bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std:
   if (pid == 0) {
     // The child dies by the signal itself: no sanitizer or fuzzer report for GDCM's crash.
     for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
-    std::string w;
-    report->ok = DecodeHere(file, pixels, bytes, w) ? 1 : 0;
-    std::snprintf(report->why, sizeof report->why, "%s", w.c_str());
+    // Nothing may leave this block: an exception unwinding into the caller's code would run
+    // the parent's loader (its thread pool, its joins) in the child.
+    try {
+      std::string w;
+      report->ok = DecodeHere(file, pixels, bytes, w) ? 1 : 0;
+      std::snprintf(report->why, sizeof report->why, "%s", w.c_str());
+    } catch (const std::exception& e) {
+      std::snprintf(report->why, sizeof report->why, "the decoder failed: %s", e.what());
+    } catch (...) {
+      std::snprintf(report->why, sizeof report->why, "the decoder failed");
+    }
     ::_exit(0);
   }
   bool ok = false;
