@@ -40,8 +40,9 @@ ordered_json Array(const auto& a) {
 }  // namespace
 
 int RunInfo(int argc, char** argv) {
-  CLI::App app{"Lists the patients, studies and series under PATH (a folder, a file or a "
-               "DICOMDIR) with geometry, transfer syntax, warnings and HU statistics."};
+  CLI::App app{
+      "Lists the patients, studies and series under PATH (a folder, a file or a "
+      "DICOMDIR) with geometry, transfer syntax, warnings and HU statistics."};
   std::string path;
   bool json = false, headers_only = false;
   app.add_option("PATH", path, "folder, DICOM file or DICOMDIR")->required();
@@ -56,26 +57,36 @@ int RunInfo(int argc, char** argv) {
   doc["patients"] = ordered_json::array();
   for (const auto& p : cat.patients) {
     if (!json) std::printf("Patient %s (%s)\n", p.patient_id.c_str(), p.patient_name.c_str());
-    ordered_json pj{{"patient_id", p.patient_id}, {"patient_name", p.patient_name},
+    ordered_json pj{{"patient_id", p.patient_id},
+                    {"patient_name", p.patient_name},
                     {"studies", ordered_json::array()}};
     for (const auto& st : p.studies) {
       if (!json)
         std::printf("  Study %s %s \"%s\"\n", st.date.c_str(), st.study_uid.c_str(),
                     st.description.c_str());
-      ordered_json sj{{"study_uid", st.study_uid}, {"date", st.date},
-                      {"description", st.description}, {"accession_number", st.accession_number},
+      ordered_json sj{{"study_uid", st.study_uid},
+                      {"date", st.date},
+                      {"description", st.description},
+                      {"accession_number", st.accession_number},
                       {"series", ordered_json::array()}};
       for (const auto& se : st.series) {
-        ordered_json j{{"series_uid", se.series_uid}, {"series_number", se.series_number},
-                       {"description", se.series_description}, {"modality", se.modality},
-                       {"stack", se.stack}, {"stack_reason", se.stack_reason},
+        ordered_json j{{"series_uid", se.series_uid},
+                       {"series_number", se.series_number},
+                       {"description", se.series_description},
+                       {"modality", se.modality},
+                       {"stack", se.stack},
+                       {"stack_reason", se.stack_reason},
                        {"transfer_syntax_uid", se.transfer_syntax_uid},
-                       {"transfer_syntax", se.transfer_syntax_name}, {"images", se.SliceCount()}};
+                       {"transfer_syntax", se.transfer_syntax_name},
+                       {"images", se.SliceCount()}};
         if (!json)
-          std::printf("    Series %d \"%s\" %s%s, %d images, %s\n", se.series_number,
-                      se.series_description.c_str(), se.modality.c_str(),
-                      se.stack ? (" stack " + std::to_string(se.stack) + " (" + se.stack_reason + ")").c_str() : "",
-                      se.SliceCount(), se.transfer_syntax_name.c_str());
+          std::printf(
+              "    Series %d \"%s\" %s%s, %d images, %s\n", se.series_number,
+              se.series_description.c_str(), se.modality.c_str(),
+              se.stack
+                  ? (" stack " + std::to_string(se.stack) + " (" + se.stack_reason + ")").c_str()
+                  : "",
+              se.SliceCount(), se.transfer_syntax_name.c_str());
         try {
           dicom::LoadedSeries l = headers_only ? dicom::PlanVolume(se) : dicom::LoadSeries(se);
           const Volume& v = l.volume;
@@ -98,20 +109,25 @@ int RunInfo(int argc, char** argv) {
           if (!json) {
             std::printf("      size %d x %d x %d, spacing %.4g x %.4g x %.4g mm\n", v.size[0],
                         v.size[1], v.size[2], v.spacing[0], v.spacing[1], v.spacing[2]);
-            std::printf("      origin (%.4f, %.4f, %.4f) mm, direction [%.4g %.4g %.4g | %.4g %.4g %.4g | %.4g %.4g %.4g]\n",
-                        v.origin[0], v.origin[1], v.origin[2], v.direction[0], v.direction[1],
-                        v.direction[2], v.direction[3], v.direction[4], v.direction[5],
-                        v.direction[6], v.direction[7], v.direction[8]);
+            std::printf(
+                "      origin (%.4f, %.4f, %.4f) mm, direction [%.4g %.4g %.4g | %.4g %.4g %.4g | "
+                "%.4g %.4g %.4g]\n",
+                v.origin[0], v.origin[1], v.origin[2], v.direction[0], v.direction[1],
+                v.direction[2], v.direction[3], v.direction[4], v.direction[5], v.direction[6],
+                v.direction[7], v.direction[8]);
             if (!headers_only)
               std::printf("      HU min %d, max %d, mean %.3f\n", h.min, h.max, h.mean);
             for (const auto& w : l.warnings)
-              std::printf("      warning (%s): %s\n", dicom::Code(w).c_str(), dicom::Describe(w).c_str());
+              std::printf("      warning (%s): %s\n", dicom::Code(w).c_str(),
+                          dicom::Describe(w).c_str());
           }
         } catch (const dicom::DicomError& e) {
           ++failures;
           j["error"] = e.what();
-          if (!json) std::printf("      error: %s\n", e.what());
-          else std::fprintf(stderr, "nadir info: %s\n", e.what());
+          if (!json)
+            std::printf("      error: %s\n", e.what());
+          else
+            std::fprintf(stderr, "nadir info: %s\n", e.what());
         }
         sj["series"].push_back(j);
       }
@@ -120,7 +136,8 @@ int RunInfo(int argc, char** argv) {
     doc["patients"].push_back(pj);
   }
   doc["skipped"] = ordered_json::array();
-  for (const auto& s : cat.skipped) doc["skipped"].push_back({{"file", s.file}, {"reason", s.reason}});
+  for (const auto& s : cat.skipped)
+    doc["skipped"].push_back({{"file", s.file}, {"reason", s.reason}});
   if (json) {
     std::printf("%s\n", doc.dump(2).c_str());
   } else if (!cat.skipped.empty()) {

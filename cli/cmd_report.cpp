@@ -7,11 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "formats/assessment_json.h"
-#include "formats/batch.h"
 #include "cli/commands.h"
-#include "formats/review/final_reads.h"
-#include "formats/trial_data.h"
 #include "cli/report/plots.h"
 #include "cli/report/plots_safety.h"
 #include "cli/report/report_ae_cdisc.h"
@@ -21,6 +17,10 @@
 #include "cli/report/report_pdf.h"
 #include "cli/report/report_safety_tables.h"
 #include "cli/report/report_tables.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
+#include "formats/review/final_reads.h"
+#include "formats/trial_data.h"
 
 namespace nadir::cli {
 

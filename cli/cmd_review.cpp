@@ -6,10 +6,10 @@
 #include <cstring>
 #include <filesystem>
 
-#include "formats/review/adjudication_json.h"
-#include "formats/assessment_json.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "formats/assessment_json.h"
+#include "formats/review/adjudication_json.h"
 #include "formats/review/reader_package.h"
 #include "formats/review/review_folder.h"
 #include "formats/review/review_json.h"
@@ -158,9 +158,10 @@ int RunReview(int argc, char** argv) {
   for (const auto& p : review.problems) std::fprintf(stderr, "nadir review: %s\n", p.c_str());
   bool ok = true;
   if (!out_path.empty())
-    ok &= WriteOutput("review", out_path, ReviewToJson(review).dump(
-                              1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-                              "\n");
+    ok &= WriteOutput(
+        "review", out_path,
+        ReviewToJson(review).dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+            "\n");
   if (!quiet && out_path != "-") std::fputs(ReviewSummary(review).c_str(), stdout);
   return ok && folder.problems.empty() && review.problems.empty() && with_errors == 0 ? 0 : 1;
 }

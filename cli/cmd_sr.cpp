@@ -46,8 +46,8 @@ int Import(const std::string& dir, const std::string& images, const std::string&
   }
   std::size_t lesions = 0;
   for (const auto& tp : result.subject->timepoints) lesions += tp.lesions.size();
-  std::printf("%s: subject %s, %zu timepoints, %zu lesion records from %zu reports\n",
-              out.c_str(), result.subject->id.c_str(), result.subject->timepoints.size(), lesions,
+  std::printf("%s: subject %s, %zu timepoints, %zu lesion records from %zu reports\n", out.c_str(),
+              result.subject->id.c_str(), result.subject->timepoints.size(), lesions,
               result.files.size());
   return result.errors.empty() ? 0 : 1;
 }
@@ -55,8 +55,9 @@ int Import(const std::string& dir, const std::string& images, const std::string&
 }  // namespace
 
 int RunSr(int argc, char** argv) {
-  CLI::App app{"DICOM SR TID 1500 Measurement Reports: write an assessment's measurements into "
-               "its studies, or rebuild an assessment from reports."};
+  CLI::App app{
+      "DICOM SR TID 1500 Measurement Reports: write an assessment's measurements into "
+      "its studies, or rebuild an assessment from reports."};
   app.require_subcommand(1);
   std::string assessment, images, out, dir;
   auto* exp = app.add_subcommand("export", "one SR per timepoint, in that timepoint's study");

@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "formats/batch.h"
 #include "cli/commands.h"
+#include "formats/batch.h"
 
 namespace nadir::cli {
 
@@ -29,7 +29,8 @@ int RunValidate(int argc, char** argv) {
     for (const auto& e : a.result.errors) std::printf("%s: error: %s\n", who.c_str(), e.c_str());
     errors += int(a.result.errors.size());
     if (quiet) continue;
-    for (const auto& w : a.result.warnings) std::printf("%s: warning: %s\n", who.c_str(), w.c_str());
+    for (const auto& w : a.result.warnings)
+      std::printf("%s: warning: %s\n", who.c_str(), w.c_str());
     warnings += int(a.result.warnings.size());
   }
   std::printf("%d subjects: %d errors, %d warnings\n", subjects, errors, warnings);

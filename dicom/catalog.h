@@ -21,7 +21,7 @@ struct SliceRef {
   int frame = 0;  // 0 for single-frame files
   std::string sop_uid;
   int instance_number = 0;
-  std::array<double, 3> position{0, 0, 0};  // ImagePositionPatient (LPS, mm)
+  std::array<double, 3> position{0, 0, 0};              // ImagePositionPatient (LPS, mm)
   double rescale_slope = 1.0, rescale_intercept = 0.0;  // (0028,1053) / (0028,1052)
   // Where the native (uncompressed, not deflated) pixel bytes of this frame start in the
   // file, or -1 when the pixels must go through the decoder (compressed, deflated, or an
@@ -32,10 +32,10 @@ struct SliceRef {
 /// Pixel format shared by all slices of a series (a mismatch splits the series).
 struct PixelFormat {
   int bits_allocated = 16, bits_stored = 16, high_bit = 15;
-  bool is_signed = true;           // (0028,0103) PixelRepresentation == 1
-  bool big_endian = false;         // native data stored big endian (1.2.840.10008.1.2.2)
+  bool is_signed = true;    // (0028,0103) PixelRepresentation == 1
+  bool big_endian = false;  // native data stored big endian (1.2.840.10008.1.2.2)
   bool has_padding = false;
-  long padding_value = 0;          // (0028,0120) PixelPaddingValue
+  long padding_value = 0;  // (0028,0120) PixelPaddingValue
   int samples_per_pixel = 1;
 };
 
@@ -52,9 +52,9 @@ struct SeriesInfo {
   std::string stack_reason;
 
   int rows = 0, columns = 0;
-  std::array<double, 2> pixel_spacing{1, 1};       // (0028,0030): row spacing, column spacing
+  std::array<double, 2> pixel_spacing{1, 1};            // (0028,0030): row spacing, column spacing
   std::array<double, 6> orientation{1, 0, 0, 0, 1, 0};  // (0020,0037)
-  double gantry_tilt_deg = 0;                      // (0018,1120), 0 when absent
+  double gantry_tilt_deg = 0;                           // (0018,1120), 0 when absent
   PixelFormat pixels;
   std::vector<SliceRef> slices;  // sorted along the slice normal (ascending projection)
   // What the scan noticed about this stack (orientation jitter, ...); LoadSeries and

@@ -54,7 +54,10 @@ std::optional<double> GetNumber(DcmItem& item, const DcmTagKey& tag, long pos) {
   DcmElement* e = nullptr;
   if (item.findAndGetElement(tag, e).bad() || !e || e->getLength() == 0) return std::nullopt;
   switch (e->ident()) {
-    case EVR_DS: case EVR_IS: case EVR_LO: case EVR_SH: {
+    case EVR_DS:
+    case EVR_IS:
+    case EVR_LO:
+    case EVR_SH: {
       OFString v;
       if (e->getOFString(v, pos).bad()) return std::nullopt;
       const std::string s = Trim(v.c_str());
@@ -64,13 +67,38 @@ std::optional<double> GetNumber(DcmItem& item, const DcmTagKey& tag, long pos) {
       if (end == s.c_str() || *end != '\0' || !std::isfinite(d)) return std::nullopt;
       return d;
     }
-    case EVR_US: { Uint16 v; if (e->getUint16(v, pos).bad()) return std::nullopt; return v; }
-    case EVR_SS: { Sint16 v; if (e->getSint16(v, pos).bad()) return std::nullopt; return v; }
-    case EVR_UL: { Uint32 v; if (e->getUint32(v, pos).bad()) return std::nullopt; return v; }
-    case EVR_SL: { Sint32 v; if (e->getSint32(v, pos).bad()) return std::nullopt; return v; }
-    case EVR_FL: { Float32 v; if (e->getFloat32(v, pos).bad()) return std::nullopt; return v; }
-    case EVR_FD: { Float64 v; if (e->getFloat64(v, pos).bad()) return std::nullopt; return v; }
-    default: return std::nullopt;
+    case EVR_US: {
+      Uint16 v;
+      if (e->getUint16(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    case EVR_SS: {
+      Sint16 v;
+      if (e->getSint16(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    case EVR_UL: {
+      Uint32 v;
+      if (e->getUint32(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    case EVR_SL: {
+      Sint32 v;
+      if (e->getSint32(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    case EVR_FL: {
+      Float32 v;
+      if (e->getFloat32(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    case EVR_FD: {
+      Float64 v;
+      if (e->getFloat64(v, pos).bad()) return std::nullopt;
+      return v;
+    }
+    default:
+      return std::nullopt;
   }
 }
 

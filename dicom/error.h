@@ -27,8 +27,10 @@ class DicomError : public std::runtime_error {
                              const std::string& value, const std::string& problem) {
     std::string s = file.empty() ? std::string("(no file)") : file;
     s += ": " + problem;
-    if (!tag.empty()) s += " [" + tag + (value.empty() ? "" : " = '" + value + "'") + "]";
-    else if (!value.empty()) s += " ['" + value + "']";
+    if (!tag.empty())
+      s += " [" + tag + (value.empty() ? "" : " = '" + value + "'") + "]";
+    else if (!value.empty())
+      s += " ['" + value + "']";
     return s;
   }
 

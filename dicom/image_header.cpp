@@ -74,8 +74,10 @@ std::optional<long> PixelModuleNumber(DcmItem& item, const std::string& file, co
 // Geometry for one frame: from the per-frame functional group, else the shared one, else
 // (classic images) the dataset itself.
 DcmItem* FindGroup(DcmItem* per, DcmItem* shared, const DcmTagKey& seq) {
-  if (per) if (DcmItem* i = GetItem(*per, seq)) return i;
-  if (shared) if (DcmItem* i = GetItem(*shared, seq)) return i;
+  if (per)
+    if (DcmItem* i = GetItem(*per, seq)) return i;
+  if (shared)
+    if (DcmItem* i = GetItem(*shared, seq)) return i;
   return nullptr;
 }
 
@@ -110,19 +112,21 @@ ImageHeader ReadImageHeader(const std::string& file) {
   std::error_code ec;
   const auto file_size = std::filesystem::file_size(file, ec);
   if (ec) throw DicomError(file, "", ec.message(), "cannot read file");
-  if (file_size < 132) throw DicomError(file, "", std::to_string(file_size) + " bytes",
-                                        "not DICOM: too short");
+  if (file_size < 132)
+    throw DicomError(file, "", std::to_string(file_size) + " bytes", "not DICOM: too short");
 
   DcmFileFormat ff;
-  OFCondition cond = ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, kMaxHeaderValueBytes,
-                                 ERM_autoDetect);
+  OFCondition cond =
+      ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, kMaxHeaderValueBytes, ERM_autoDetect);
   DcmDataset& ds = *ff.getDataset();
   if (cond.bad()) {
     // Name the last element DCMTK could parse: the file breaks in or right after it.
     const unsigned long n = ds.card();
     if (ff.getMetaInfo()->card() == 0)
-      throw DicomError(file, "", cond.text(), "not DICOM (no DICM file header, no parsable dataset)");
-    if (n == 0) throw DicomError(file, "", cond.text(), "not readable as DICOM (truncated or corrupt)");
+      throw DicomError(file, "", cond.text(),
+                       "not DICOM (no DICM file header, no parsable dataset)");
+    if (n == 0)
+      throw DicomError(file, "", cond.text(), "not readable as DICOM (truncated or corrupt)");
     throw DicomError(file, TagName(ds.getElement(n - 1)->getTag()), cond.text(),
                      "truncated or corrupt: reading stopped in or after this element");
   }
@@ -174,7 +178,8 @@ ImageHeader ReadImageHeader(const std::string& file) {
   h.rows = int(rows);
   h.columns = int(cols);
   const double frames = GetNumber(ds, DCM_NumberOfFrames).value_or(1);
-  if (frames < 1 || frames > kMaxFrames) Fail(file, DCM_NumberOfFrames, Num(frames), "absurd value");
+  if (frames < 1 || frames > kMaxFrames)
+    Fail(file, DCM_NumberOfFrames, Num(frames), "absurd value");
   h.frames = int(frames);
   PixelFormat& pf = h.pixels;
   pf.samples_per_pixel = int(GetNumber(ds, DCM_SamplesPerPixel).value_or(1));
@@ -221,8 +226,9 @@ ImageHeader ReadImageHeader(const std::string& file) {
   };
   auto read_orientation = [&](DcmItem& item) {
     auto o = GetNumbers(item, DCM_ImageOrientationPatient, 6);
-    if (!o) Fail(file, DCM_ImageOrientationPatient, Or(GetStringAll(item, DCM_ImageOrientationPatient)),
-                 "missing or not six numbers");
+    if (!o)
+      Fail(file, DCM_ImageOrientationPatient, Or(GetStringAll(item, DCM_ImageOrientationPatient)),
+           "missing or not six numbers");
     std::array<double, 6> a;
     for (int i = 0; i < 6; ++i) a[i] = (*o)[i];
     const double nr = std::hypot(a[0], a[1], a[2]), nc = std::hypot(a[3], a[4], a[5]);
@@ -239,14 +245,16 @@ ImageHeader ReadImageHeader(const std::string& file) {
   DcmItem& spacing_item = measures ? *measures : ds;
   if (auto ps = GetNumbers(spacing_item, DCM_PixelSpacing, 2)) {
     if ((*ps)[0] <= 0 || (*ps)[1] <= 0 || (*ps)[0] > 100 || (*ps)[1] > 100)
-      Fail(file, DCM_PixelSpacing, Or(GetStringAll(spacing_item, DCM_PixelSpacing)), "absurd value");
+      Fail(file, DCM_PixelSpacing, Or(GetStringAll(spacing_item, DCM_PixelSpacing)),
+           "absurd value");
     h.pixel_spacing = {(*ps)[0], (*ps)[1]};
     h.has_pixel_spacing = true;
   } else {
     Fail(file, DCM_PixelSpacing, Or(GetStringAll(spacing_item, DCM_PixelSpacing)),
          "missing: millimetres cannot be measured without it");
   }
-  if (measures) h.slice_thickness = GetNumber(*measures, DCM_SliceThickness).value_or(h.slice_thickness);
+  if (measures)
+    h.slice_thickness = GetNumber(*measures, DCM_SliceThickness).value_or(h.slice_thickness);
 
   for (int f = 0; f < h.frames; ++f) {
     DcmItem* per = enhanced ? GetItem(ds, DCM_PerFrameFunctionalGroupsSequence, f) : nullptr;
@@ -259,13 +267,17 @@ ImageHeader ReadImageHeader(const std::string& file) {
     }
     DcmItem* pos_item = enhanced ? FindGroup(per, shared, DCM_PlanePositionSequence) : &ds;
     if (!pos_item && h.frames == 1) pos_item = &ds;
-    if (!pos_item) Fail(file, DCM_PlanePositionSequence, "frame " + std::to_string(f + 1), "missing");
+    if (!pos_item)
+      Fail(file, DCM_PlanePositionSequence, "frame " + std::to_string(f + 1), "missing");
     auto p = GetNumbers(*pos_item, DCM_ImagePositionPatient, 3);
-    if (!p) Fail(file, DCM_ImagePositionPatient, Or(GetStringAll(*pos_item, DCM_ImagePositionPatient)),
-                 "missing or not three numbers");
+    if (!p)
+      Fail(file, DCM_ImagePositionPatient, Or(GetStringAll(*pos_item, DCM_ImagePositionPatient)),
+           "missing or not three numbers");
     if (!enhanced && h.frames > 1 && f > 0)
-      Fail(file, DCM_PerFrameFunctionalGroupsSequence, "", "multi-frame image without per-frame positions");
-    DcmItem* pvt = enhanced ? FindGroup(per, shared, DCM_PixelValueTransformationSequence) : nullptr;
+      Fail(file, DCM_PerFrameFunctionalGroupsSequence, "",
+           "multi-frame image without per-frame positions");
+    DcmItem* pvt =
+        enhanced ? FindGroup(per, shared, DCM_PixelValueTransformationSequence) : nullptr;
     DcmItem& rescale_item = pvt ? *pvt : ds;
     SliceRef s;
     s.file = file;
@@ -292,8 +304,8 @@ ImageHeader ReadImageHeader(const std::string& file) {
       throw DicomError(file, TagName(DCM_PixelData), std::to_string(len) + " bytes",
                        "pixel data too short for " + std::to_string(h.rows) + "x" +
                            std::to_string(h.columns) + "x" + std::to_string(h.frames) + " at " +
-                           std::to_string(pf.bits_allocated) + " bits (" +
-                           std::to_string(needed) + " bytes)");
+                           std::to_string(pf.bits_allocated) + " bits (" + std::to_string(needed) +
+                           " bytes)");
     const unsigned long n = ds.card();
     const bool last = n > 0 && ds.getElement(n - 1)->getTag() == DCM_PixelData;
     const long long offset = (long long)file_size - len;

@@ -26,9 +26,9 @@ struct PhantomOptions {
 /// An ellipsoid lesion at one timepoint: semi-axes in mm along its own axes; the first axis
 /// lies in the axial plane (so the long axis is measured on one axial image).
 struct PhantomLesion {
-  std::string id;        // "T1", "NT1", "N1" ...
-  std::string kind;      // "target", "nontarget", "new"
-  std::string site;      // "liver", "lung", "lymph node"
+  std::string id;    // "T1", "NT1", "N1" ...
+  std::string kind;  // "target", "nontarget", "new"
+  std::string site;  // "liver", "lung", "lymph node"
   bool nodal = false;
   std::array<double, 3> centre{0, 0, 0};  // patient LPS mm, always on a slice centre (z)
   double long_mm = 0, short_mm = 0;       // in-plane diameters; 0 = absent

@@ -61,8 +61,12 @@ struct Course {
   // Per lesion: id, kind, site, nodal, centre (x, y, z mm), angle, hu, then long/short
   // diameters at baseline, week 8, week 16 (0 = absent/not yet there).
   struct L {
-    const char* id; const char* kind; const char* site; bool nodal;
-    double x, y, z, angle; int hu;
+    const char* id;
+    const char* kind;
+    const char* site;
+    bool nodal;
+    double x, y, z, angle;
+    int hu;
     double d[3][2];
   };
   std::vector<L> lesions;
@@ -71,23 +75,26 @@ struct Course {
 // Patient LPS: +x to the patient's left, +y posterior, +z head. Organs: phantom_render.cpp.
 const Course kCourses[] = {
     // Sum 30+22+17 = 69 -> 20+14+11 = 45 (-35 %, PR) -> 14+10+9 = 33 (-52 %, PR confirmed).
-    {"response", {
-        {"T1", "target", "liver", false, -80, 5, -60, 20, 45, {{30, 22}, {20, 15}, {14, 10}}},
-        {"T2", "target", "lung", false, 80, 10, 60, 110, 25, {{22, 18}, {14, 12}, {10, 8}}},
-        {"T3", "target", "lymph node", true, 30, 35, 10, 0, 40, {{24, 17}, {16, 11}, {13, 9}}},
-        {"NT1", "nontarget", "liver", false, -50, -20, -40, 0, 50, {{9, 8}, {8, 7}, {7, 6}}},
-    }},
+    {"response",
+     {
+         {"T1", "target", "liver", false, -80, 5, -60, 20, 45, {{30, 22}, {20, 15}, {14, 10}}},
+         {"T2", "target", "lung", false, 80, 10, 60, 110, 25, {{22, 18}, {14, 12}, {10, 8}}},
+         {"T3", "target", "lymph node", true, 30, 35, 10, 0, 40, {{24, 17}, {16, 11}, {13, 9}}},
+         {"NT1", "nontarget", "liver", false, -50, -20, -40, 0, 50, {{9, 8}, {8, 7}, {7, 6}}},
+     }},
     // Sum 28+16 = 44 -> 27+16 = 43 (SD; nadir 43) -> 36+20 = 56 (+30 % and +13 mm: PD).
-    {"progression", {
-        {"T1", "target", "liver", false, -85, 0, -50, 35, 45, {{28, 20}, {27, 19}, {36, 26}}},
-        {"T2", "target", "lymph node", true, -30, 35, 0, 0, 40, {{22, 16}, {22, 16}, {27, 20}}},
-    }},
+    {"progression",
+     {
+         {"T1", "target", "liver", false, -85, 0, -50, 35, 45, {{28, 20}, {27, 19}, {36, 26}}},
+         {"T2", "target", "lymph node", true, -30, 35, 0, 0, 40, {{22, 16}, {22, 16}, {27, 20}}},
+     }},
     // Sum 25+20 = 45 -> 24+19 = 43 (SD) -> 24+19 (SD sum) with a new liver lesion: PD.
-    {"new lesion", {
-        {"T1", "target", "liver", false, -75, 10, -70, 60, 45, {{25, 19}, {24, 18}, {24, 18}}},
-        {"T2", "target", "lung", false, -85, 15, 70, 0, 25, {{20, 17}, {19, 16}, {19, 16}}},
-        {"N1", "new", "liver", false, -100, -15, -45, 0, 45, {{0, 0}, {0, 0}, {14, 11}}},
-    }},
+    {"new lesion",
+     {
+         {"T1", "target", "liver", false, -75, 10, -70, 60, 45, {{25, 19}, {24, 18}, {24, 18}}},
+         {"T2", "target", "lung", false, -85, 15, 70, 0, 25, {{20, 17}, {19, 16}, {19, 16}}},
+         {"N1", "new", "liver", false, -100, -15, -45, 0, 45, {{0, 0}, {0, 0}, {14, 11}}},
+     }},
 };
 
 }  // namespace
@@ -131,9 +138,13 @@ PhantomTrial PlanPhantomTrial(const PhantomOptions& options) {
       for (const auto& l : c.lesions) {
         if (l.d[tp][0] <= 0 && std::string(l.kind) == "new") continue;
         PhantomLesion x;
-        x.id = l.id; x.kind = l.kind; x.site = l.site; x.nodal = l.nodal;
+        x.id = l.id;
+        x.kind = l.kind;
+        x.site = l.site;
+        x.nodal = l.nodal;
         // Centre on a slice centre so the axial image through it holds both axes.
-        const double z = t.origin[2] + std::round((l.z - t.origin[2]) / t.spacing[2]) * t.spacing[2];
+        const double z =
+            t.origin[2] + std::round((l.z - t.origin[2]) / t.spacing[2]) * t.spacing[2];
         x.centre = {l.x, l.y, z};
         x.long_mm = l.d[tp][0];
         x.short_mm = l.d[tp][1];
@@ -151,7 +162,8 @@ PhantomTrial PlanPhantomTrial(const PhantomOptions& options) {
 
 std::string PhantomSliceUid(const PhantomTrial& t, int subject, int timepoint, int k) {
   const auto& s = t.subjects.at(subject);
-  return Uid(s.seed, s.subject + "/" + s.timepoints.at(timepoint).date + "/sop/" + std::to_string(k));
+  return Uid(s.seed,
+             s.subject + "/" + s.timepoints.at(timepoint).date + "/sop/" + std::to_string(k));
 }
 
 }  // namespace nadir::dicom

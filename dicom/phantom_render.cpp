@@ -30,14 +30,14 @@ struct Ellipsoid {
 
 // Painted in order; later shapes win.
 const Ellipsoid kAnatomy[] = {
-    {0, 0, 0, 160, 110, 0, kFatHu},           // body outline with subcutaneous fat
-    {0, 0, 0, 146, 97, 0, kSoftTissueHu},     // muscle wall and viscera
-    {-75, 0, 80, 58, 75, 90, kLungHu},        // right lung (patient right is -x)
-    {75, 0, 80, 58, 75, 90, kLungHu},         // left lung
-    {-70, 0, -60, 80, 65, 60, kLiverHu},      // liver
-    {0, 85, 0, 16, 16, 0, kBoneHu},           // vertebral column
-    {15, 55, 0, 12, 12, 0, kAortaHu},         // aorta
-    {-25, 45, -20, 4, 3, 5, kNodeHu},         // normal lymph nodes
+    {0, 0, 0, 160, 110, 0, kFatHu},        // body outline with subcutaneous fat
+    {0, 0, 0, 146, 97, 0, kSoftTissueHu},  // muscle wall and viscera
+    {-75, 0, 80, 58, 75, 90, kLungHu},     // right lung (patient right is -x)
+    {75, 0, 80, 58, 75, 90, kLungHu},      // left lung
+    {-70, 0, -60, 80, 65, 60, kLiverHu},   // liver
+    {0, 85, 0, 16, 16, 0, kBoneHu},        // vertebral column
+    {15, 55, 0, 12, 12, 0, kAortaHu},      // aorta
+    {-25, 45, -20, 4, 3, 5, kNodeHu},      // normal lymph nodes
     {35, 45, 30, 3.5, 3, 4, kNodeHu},
 };
 
@@ -67,7 +67,8 @@ Volume RenderPhantom(const PhantomTrial& t, int subject, int timepoint) {
   v.origin = t.origin;
   v.direction = {1, 0, 0, 0, 1, 0, 0, 0, 1};
   v.hu.resize(v.VoxelCount());
-  for (int k = 0; k < v.size[2]; ++k) v.sop_uids.push_back(PhantomSliceUid(t, subject, timepoint, k));
+  for (int k = 0; k < v.size[2]; ++k)
+    v.sop_uids.push_back(PhantomSliceUid(t, subject, timepoint, k));
   const double fov_r = 0.5 * v.size[0] * v.spacing[0];
   const std::uint64_t seed = s.seed * 31 + std::uint64_t(timepoint);
   for (int k = 0; k < v.size[2]; ++k) {

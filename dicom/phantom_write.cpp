@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <ctime>
+#include <exception>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "dicom/error.h"
 #include "dicom/phantom.h"
@@ -58,9 +58,12 @@ ordered_json LesionJson(const PhantomTrial& t, int s, int tp, const PhantomLesio
     j["state"] = "absent";
     return j;
   }
-  if (l.kind == "target") j["state"] = "measured";
-  else if (l.kind == "nontarget") j["state"] = "present";
-  else j["state"] = "unequivocal";
+  if (l.kind == "target")
+    j["state"] = "measured";
+  else if (l.kind == "nontarget")
+    j["state"] = "present";
+  else
+    j["state"] = "unequivocal";
   j["long_axis_mm"] = l.long_mm;
   j["short_axis_mm"] = l.short_mm;
   const double a = l.angle_deg * 3.141592653589793 / 180;
@@ -70,8 +73,12 @@ ordered_json LesionJson(const PhantomTrial& t, int s, int tp, const PhantomLesio
   const int k = int(std::lround((o[2] - t.origin[2]) / t.spacing[2]));
   j["points"] = {
       {"sop_uid", PhantomSliceUid(t, s, tp, k)},
-      {"long", {Point({o[0] - hl * c, o[1] - hl * sn, o[2]}), Point({o[0] + hl * c, o[1] + hl * sn, o[2]})}},
-      {"short", {Point({o[0] + hs * sn, o[1] - hs * c, o[2]}), Point({o[0] - hs * sn, o[1] + hs * c, o[2]})}},
+      {"long",
+       {Point({o[0] - hl * c, o[1] - hl * sn, o[2]}),
+        Point({o[0] + hl * c, o[1] + hl * sn, o[2]})}},
+      {"short",
+       {Point({o[0] + hs * sn, o[1] - hs * c, o[2]}),
+        Point({o[0] - hs * sn, o[1] + hs * c, o[2]})}},
   };
   return j;
 }
@@ -131,7 +138,8 @@ PhantomWritten WritePhantomTrial(const fs::path& out, const PhantomOptions& opti
   for (int s = 0; s < int(t.subjects.size()); ++s)
     for (int tp = 0; tp < int(t.subjects[s].timepoints.size()); ++tp) {
       jobs.push_back({s, tp});
-      w.series_dirs.push_back(out / "dicom" / t.subjects[s].subject / t.subjects[s].timepoints[tp].date);
+      w.series_dirs.push_back(out / "dicom" / t.subjects[s].subject /
+                              t.subjects[s].timepoints[tp].date);
       w.bytes += 2LL * t.size[0] * t.size[1] * t.size[2];
     }
   std::atomic<std::size_t> next{0};
@@ -147,7 +155,8 @@ PhantomWritten WritePhantomTrial(const fs::path& out, const PhantomOptions& opti
       }
     }
   };
-  const int threads = std::clamp(int(std::thread::hardware_concurrency()), 1, options.full_size ? 4 : 8);
+  const int threads =
+      std::clamp(int(std::thread::hardware_concurrency()), 1, options.full_size ? 4 : 8);
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back(work);
   work();

@@ -13,9 +13,9 @@
 #include <cstring>
 #include <memory>
 
+#include "dicom/detail/codec_guard.h"
 #include "dicom/detail/dcmtk_util.h"
 #include "dicom/detail/gdcm_decode.h"
-#include "dicom/detail/codec_guard.h"
 #include "dicom/error.h"
 #include "dicom/load.h"
 
@@ -35,8 +35,8 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
   // The range of the values that did not fit; empty until one is found (all may lie above it).
   double lo = 1e300, hi = -1e300;
   auto stored = [&](std::size_t i) -> std::int32_t {
-    std::int32_t s = std::is_signed_v<T> ? std::int32_t(in[i])
-                                         : std::int32_t(std::make_unsigned_t<T>(in[i]));
+    std::int32_t s =
+        std::is_signed_v<T> ? std::int32_t(in[i]) : std::int32_t(std::make_unsigned_t<T>(in[i]));
     if (mask) {
       // PS3.5 8.1.1: take BitsStored bits ending at HighBit; sign-extend signed pixels.
       s = (std::int32_t(std::make_unsigned_t<T>(in[i])) >> shift) & m;
@@ -123,17 +123,23 @@ void Convert(const T* in, std::int16_t* out, std::size_t n, const PixelFormat& f
 void ConvertAny(const void* in, std::int16_t* out, std::size_t n, const PixelFormat& f,
                 double slope, double intercept, HuStats& st) {
   if (f.bits_allocated == 16) {
-    if (f.is_signed) Convert(static_cast<const std::int16_t*>(in), out, n, f, slope, intercept, st);
-    else Convert(static_cast<const std::uint16_t*>(in), out, n, f, slope, intercept, st);
+    if (f.is_signed)
+      Convert(static_cast<const std::int16_t*>(in), out, n, f, slope, intercept, st);
+    else
+      Convert(static_cast<const std::uint16_t*>(in), out, n, f, slope, intercept, st);
   } else {
-    if (f.is_signed) Convert(static_cast<const std::int8_t*>(in), out, n, f, slope, intercept, st);
-    else Convert(static_cast<const std::uint8_t*>(in), out, n, f, slope, intercept, st);
+    if (f.is_signed)
+      Convert(static_cast<const std::int8_t*>(in), out, n, f, slope, intercept, st);
+    else
+      Convert(static_cast<const std::uint8_t*>(in), out, n, f, slope, intercept, st);
   }
 }
 
 struct Fd {
   int fd;
-  ~Fd() { if (fd >= 0) ::close(fd); }
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
 };
 
 void ReadNative(const SeriesInfo& s, const std::vector<FrameTarget>& targets, HuStats& st) {
@@ -156,8 +162,9 @@ void ReadNative(const SeriesInfo& s, const std::vector<FrameTarget>& targets, Hu
                                 off_t(t.slice->pixel_offset + std::int64_t(got)));
       if (r < 0 && errno == EINTR) continue;
       if (r <= 0)
-        throw DicomError(file, "(7FE0,0010) PixelData", std::to_string(got) + " of " +
-                         std::to_string(bytes) + " bytes", "file truncated while reading pixels");
+        throw DicomError(file, "(7FE0,0010) PixelData",
+                         std::to_string(got) + " of " + std::to_string(bytes) + " bytes",
+                         "file truncated while reading pixels");
       got += std::size_t(r);
     }
     if (s.pixels.big_endian && s.pixels.bits_allocated == 16) {
@@ -232,8 +239,9 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
                        "frame " + std::to_string(t.slice->frame + 1) + " does not exist");
     const std::size_t off = std::size_t(t.slice->frame) * frame_bytes;
     if (off + frame_bytes > have)
-      throw DicomError(file, "(7FE0,0010) PixelData", std::to_string(have) + " bytes",
-                       "decoded pixel data too short for frame " + std::to_string(t.slice->frame + 1));
+      throw DicomError(
+          file, "(7FE0,0010) PixelData", std::to_string(have) + " bytes",
+          "decoded pixel data too short for frame " + std::to_string(t.slice->frame + 1));
     ConvertAny(static_cast<const std::uint8_t*>(base) + off, t.hu, n, s.pixels,
                t.slice->rescale_slope, t.slice->rescale_intercept, st);
   }
@@ -259,8 +267,10 @@ void DecodeFile(const SeriesInfo& s, const std::vector<FrameTarget>& targets, Hu
   if (targets.empty()) return;
   const bool native = std::all_of(targets.begin(), targets.end(),
                                   [](const FrameTarget& t) { return t.slice->pixel_offset >= 0; });
-  if (native) ReadNative(s, targets, st);
-  else ReadDecoded(s, targets, st);
+  if (native)
+    ReadNative(s, targets, st);
+  else
+    ReadDecoded(s, targets, st);
 }
 
 }  // namespace nadir::dicom::detail

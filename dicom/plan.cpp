@@ -41,8 +41,7 @@ std::string Pos(const V3& p) {
 }  // namespace
 
 VolumePlan MakePlan(const SeriesInfo& s) {
-  if (s.slices.empty())
-    throw DicomError(s.series_uid, "", "", "series has no slices");
+  if (s.slices.empty()) throw DicomError(s.series_uid, "", "", "series has no slices");
   const auto& o = s.orientation;
   const V3 row{o[0], o[1], o[2]}, col{o[3], o[4], o[5]};
   const V3 normal{row[1] * col[2] - row[2] * col[1], row[2] * col[0] - row[0] * col[2],
@@ -55,8 +54,8 @@ VolumePlan MakePlan(const SeriesInfo& s) {
     if (!kept.empty()) {
       const SliceRef& prev = s.slices[kept.back()];
       if (Norm(Sub(s.slices[i].position, prev.position)) < kDuplicateMm) {
-        plan.warnings.push_back(DuplicatePosition{Dot(normal, prev.position),
-                                                  prev.file, s.slices[i].file});
+        plan.warnings.push_back(
+            DuplicatePosition{Dot(normal, prev.position), prev.file, s.slices[i].file});
         continue;
       }
     }
@@ -110,7 +109,8 @@ VolumePlan MakePlan(const SeriesInfo& s) {
                            Pos(s.slices[kept[i]].position),
                            "gap of " + std::to_string(g) + " mm (" + std::to_string(missing) +
                                " slices) before this slice: not one stack");
-        plan.warnings.push_back(MissingSlices{int(plan.slice_of_k.size()) - 1, g, nominal, missing});
+        plan.warnings.push_back(
+            MissingSlices{int(plan.slice_of_k.size()) - 1, g, nominal, missing});
         for (int m = 0; m < missing; ++m) plan.slice_of_k.push_back(-1);
       } else {
         gmin = std::min(gmin, g);

@@ -55,8 +55,10 @@ std::vector<std::string> DicomdirFiles(const fs::path& dicomdir) {
     for (char c : *id) (c == '\\') ? flush() : part.push_back(c);
     flush();
     std::error_code ec;
-    if (fs::is_regular_file(p, ec)) out.push_back(p.string());
-    else if (fs::is_regular_file(lower, ec)) out.push_back(lower.string());
+    if (fs::is_regular_file(p, ec))
+      out.push_back(p.string());
+    else if (fs::is_regular_file(lower, ec))
+      out.push_back(lower.string());
   }
   return out;
 }
@@ -154,7 +156,8 @@ void SortStack(SeriesInfo& s) {
   std::stable_sort(s.slices.begin(), s.slices.end(), [&](const SliceRef& a, const SliceRef& b) {
     const double pa = Along(n, a.position), pb = Along(n, b.position);
     if (pa != pb) return pa < pb;
-    return std::tie(a.instance_number, a.file, a.frame) < std::tie(b.instance_number, b.file, b.frame);
+    return std::tie(a.instance_number, a.file, a.frame) <
+           std::tie(b.instance_number, b.file, b.frame);
   });
 }
 
@@ -236,7 +239,10 @@ Catalog Scan(const std::filesystem::path& path, const ScanOptions& options) {
     std::string reason;
     for (auto& s : stacks) {
       const std::string why = StackMismatch(s, h);
-      if (why.empty()) { target = &s; break; }
+      if (why.empty()) {
+        target = &s;
+        break;
+      }
       if (reason.empty()) reason = why;
     }
     if (!target) {
@@ -249,17 +255,18 @@ Catalog Scan(const std::filesystem::path& path, const ScanOptions& options) {
       const double deg = std::asin(std::min(1.0, jitter)) * 57.29577951308232;
       bool found = false;
       for (auto& w : target->warnings)
-        if (auto* j = std::get_if<OrientationJitter>(&w)) j->max_deg = std::max(j->max_deg, deg), found = true;
+        if (auto* j = std::get_if<OrientationJitter>(&w))
+          j->max_deg = std::max(j->max_deg, deg), found = true;
       if (!found) target->warnings.push_back(OrientationJitter{deg});
     }
     for (const auto& f : h.frames_info) target->slices.push_back(f);
   }
   if (groups.empty())
     throw DicomError(path.string(), "", "",
-                     cat.skipped.empty() ? "no files found"
-                                         : "no readable DICOM image among " +
-                                               std::to_string(files.size()) +
-                                               " file(s); first problem: " + cat.skipped.front().reason);
+                     cat.skipped.empty()
+                         ? "no files found"
+                         : "no readable DICOM image among " + std::to_string(files.size()) +
+                               " file(s); first problem: " + cat.skipped.front().reason);
 
   std::map<std::string, PatientInfo> patients;
   for (auto& [key, stacks] : groups) {
@@ -288,10 +295,11 @@ Catalog Scan(const std::filesystem::path& path, const ScanOptions& options) {
       return std::tie(a.date, a.study_uid) < std::tie(b.date, b.study_uid);
     });
     for (auto& st : p.studies)
-      std::stable_sort(st.series.begin(), st.series.end(), [](const SeriesInfo& a, const SeriesInfo& b) {
-        return std::tie(a.series_number, a.series_uid, a.stack) <
-               std::tie(b.series_number, b.series_uid, b.stack);
-      });
+      std::stable_sort(st.series.begin(), st.series.end(),
+                       [](const SeriesInfo& a, const SeriesInfo& b) {
+                         return std::tie(a.series_number, a.series_uid, a.stack) <
+                                std::tie(b.series_number, b.series_uid, b.stack);
+                       });
     cat.patients.push_back(std::move(p));
   }
   return cat;

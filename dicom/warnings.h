@@ -35,7 +35,7 @@ struct DuplicatePosition {
 /// slice normal: gantry tilt. The volume's k axis follows the real positions (sheared grid is
 /// not resampled), and the angle is reported.
 struct GantryTilt {
-  double angle_deg;  // between the stacking direction and the normal
+  double angle_deg;            // between the stacking direction and the normal
   double gantry_tilt_tag_deg;  // (0018,1120) GantryDetectorTilt, 0 when absent
 };
 
@@ -68,9 +68,9 @@ struct FileSkipped {
   std::string reason;
 };
 
-using Warning = std::variant<NonUniformSpacing, MissingSlices, DuplicatePosition, GantryTilt,
-                             NonSquarePixels, OrientationJitter, PaddingReplaced, HuClamped,
-                             FileSkipped>;
+using Warning =
+    std::variant<NonUniformSpacing, MissingSlices, DuplicatePosition, GantryTilt, NonSquarePixels,
+                 OrientationJitter, PaddingReplaced, HuClamped, FileSkipped>;
 
 /// Short machine name ("missing_slices") for JSON and tests.
 std::string Code(const Warning& w);

@@ -37,7 +37,8 @@ std::string DS(std::initializer_list<double> v) {
 
 void Put(DcmDataset& ds, const DcmTagKey& tag, const std::string& value, const std::string& file) {
   OFCondition c = ds.putAndInsertString(tag, value.c_str());
-  if (c.bad()) throw DicomError(file, detail::TagName(tag), value, std::string("cannot write: ") + c.text());
+  if (c.bad())
+    throw DicomError(file, detail::TagName(tag), value, std::string("cannot write: ") + c.text());
 }
 
 }  // namespace
@@ -74,13 +75,13 @@ std::vector<std::string> WriteCtSeries(const Volume& v, const CtSeriesHeader& h,
     char name[32];
     std::snprintf(name, sizeof name, "%04d.dcm", k + 1);
     const std::string file = (dir / (file_prefix + name)).string();
-    const std::string sop = k < int(v.sop_uids.size()) && !v.sop_uids[k].empty() ? v.sop_uids[k]
-                                                                                  : NewUid(h.uid_root);
+    const std::string sop =
+        k < int(v.sop_uids.size()) && !v.sop_uids[k].empty() ? v.sop_uids[k] : NewUid(h.uid_root);
     uids.push_back(sop);
-    const auto pos = k < int(placement.positions.size()) ? placement.positions[k]
-                                                         : v.ToPatient(0, 0, k);
-    const int instance = k < int(placement.instance_numbers.size()) ? placement.instance_numbers[k]
-                                                                    : k + 1;
+    const auto pos =
+        k < int(placement.positions.size()) ? placement.positions[k] : v.ToPatient(0, 0, k);
+    const int instance =
+        k < int(placement.instance_numbers.size()) ? placement.instance_numbers[k] : k + 1;
     const std::int16_t* src = v.hu.data() + std::size_t(k) * nx * ny;
     for (std::size_t i = 0; i < stored.size(); ++i) {
       if (h.has_padding && src[i] == h.padding_hu) {

@@ -1,12 +1,11 @@
 // Assessment files (shared/format/assessment-v1.md): JSON text <-> Subject.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "measure/subject.h"
 

@@ -7,8 +7,8 @@
 
 #include "formats/assessment_json.h"
 #include "formats/caliper_points_json.h"
-#include "formats/measurement_method_json.h"
 #include "formats/json_fields.h"
+#include "formats/measurement_method_json.h"
 
 namespace nadir {
 

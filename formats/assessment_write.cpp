@@ -1,8 +1,9 @@
 // Writing assessment files: known fields from the Subject, unknown fields kept from the original.
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <vector>
-#include <unistd.h>
 
 #include "formats/assessment_json.h"
 #include "formats/caliper_points_json.h"
@@ -22,13 +23,17 @@ const Json* FindBy(const Json& array, const char* key, const std::string& value)
 }
 
 void SetOrErase(Json& j, const char* key, const std::optional<double>& v) {
-  if (v) j[key] = *v;
-  else j.erase(key);
+  if (v)
+    j[key] = *v;
+  else
+    j.erase(key);
 }
 
 void SetOrErase(Json& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-  else j.erase(key);
+  if (!v.empty())
+    j[key] = v;
+  else
+    j.erase(key);
 }
 
 bool SameMm(const Json& j, const char* key, const std::optional<double>& mm) {
@@ -66,15 +71,19 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   SetOrErase(j, "long_axis_mm", l.long_axis_mm);
   SetOrErase(j, "short_axis_mm", l.short_axis_mm);
   SetOrErase(j, "merged_into", l.merged_into);
-  if (l.increased_since_last) j["increased_since_last"] = true;
-  else j.erase("increased_since_last");
-  if (l.new_category == NewLesionCategory::kAutomatic) j.erase("new_category");
-  else j["new_category"] = l.new_category == NewLesionCategory::kTarget ? "target" : "nontarget";
+  if (l.increased_since_last)
+    j["increased_since_last"] = true;
+  else
+    j.erase("increased_since_last");
+  if (l.new_category == NewLesionCategory::kAutomatic)
+    j.erase("new_category");
+  else
+    j["new_category"] = l.new_category == NewLesionCategory::kTarget ? "target" : "nontarget";
   if (l.fragments.empty()) {
     j.erase("fragments");
   } else {
-    const Json* old = j.contains("fragments") && j["fragments"].is_array() ? &j["fragments"]
-                                                                           : nullptr;
+    const Json* old =
+        j.contains("fragments") && j["fragments"].is_array() ? &j["fragments"] : nullptr;
     std::vector<bool> used(old ? old->size() : 0, false);
     Json frags = Json::array();
     for (std::size_t i = 0; i < l.fragments.size(); ++i) {
@@ -84,8 +93,10 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
       SetOrErase(fj, "long_axis_mm", f.long_axis_mm);
       SetOrErase(fj, "short_axis_mm", f.short_axis_mm);
       const Json* old_points = fj.contains("points") ? &fj["points"] : nullptr;
-      if (f.points) fj["points"] = CaliperPointsJson(*f.points, old_points);
-      else fj.erase("points");
+      if (f.points)
+        fj["points"] = CaliperPointsJson(*f.points, old_points);
+      else
+        fj.erase("points");
       frags.push_back(fj);
     }
     j["fragments"] = frags;
@@ -95,8 +106,10 @@ Json LesionJson(const LesionRecord& l, const Json* original) {
   } else {
     j["points"] = CaliperPointsJson(*l.points, j.contains("points") ? &j["points"] : nullptr);
   }
-  if (!l.method) j.erase("method");
-  else j["method"] = MeasurementMethodJson(*l.method, j.contains("method") ? &j["method"] : nullptr);
+  if (!l.method)
+    j.erase("method");
+  else
+    j["method"] = MeasurementMethodJson(*l.method, j.contains("method") ? &j["method"] : nullptr);
   return j;
 }
 
@@ -121,9 +134,9 @@ Json AssessmentToJson(const Subject& s, const Json& original) {
     for (const auto& [k, v] : s.covariates) c[k] = v;
     j["covariates"] = c;
   }
-  for (const auto& [key, value] : {std::pair{"treatment_start", &s.treatment_start},
-                                   std::pair{"death_date", &s.death_date},
-                                   std::pair{"last_known_alive", &s.last_known_alive}}) {
+  for (const auto& [key, value] :
+       {std::pair{"treatment_start", &s.treatment_start}, std::pair{"death_date", &s.death_date},
+        std::pair{"last_known_alive", &s.last_known_alive}}) {
     if (*value || j.contains(key)) j[key] = OptionalDate(*value);
   }
   if (!s.dlt_evaluable || j.contains("dlt_evaluable")) j["dlt_evaluable"] = s.dlt_evaluable;
@@ -136,11 +149,14 @@ Json AssessmentToJson(const Subject& s, const Json& original) {
     tj["date"] = date;
     SetOrErase(tj, "label", tp.label);
     SetOrErase(tj, "study_uid", tp.study_uid);
-    if (tp.clinically_stable) tj["clinically_stable"] = *tp.clinically_stable;
-    else tj.erase("clinically_stable");
+    if (tp.clinically_stable)
+      tj["clinically_stable"] = *tp.clinically_stable;
+    else
+      tj.erase("clinically_stable");
     const Json& old_lesions = old_tp && old_tp->contains("lesions") ? (*old_tp)["lesions"] : Json();
     Json lesions = Json::array();
-    for (const auto& l : tp.lesions) lesions.push_back(LesionJson(l, FindBy(old_lesions, "id", l.id)));
+    for (const auto& l : tp.lesions)
+      lesions.push_back(LesionJson(l, FindBy(old_lesions, "id", l.id)));
     tj["lesions"] = lesions;
     tps.push_back(tj);
   }

@@ -1,11 +1,10 @@
 // Typed access to JSON fields that records what is wrong, with the field's path and value.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "measure/date.h"
 

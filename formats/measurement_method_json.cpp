@@ -26,21 +26,20 @@ std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in, const Js
   MeasurementMethod m;
   const auto kind = in.String(j, path, "kind");
   if (!kind) {
-    in.Error(Join(path, "kind"),
-             "missing; expected 'manual', 'semi-automatic' or 'edited'");
+    in.Error(Join(path, "kind"), "missing; expected 'manual', 'semi-automatic' or 'edited'");
     return std::nullopt;
   }
   if (const auto k = ParseKind(*kind)) {
     m.kind = *k;
   } else {
-    in.Error(Join(path, "kind"), "unknown method '" + *kind +
-                                     "' (expected 'manual', 'semi-automatic' or 'edited')");
+    in.Error(Join(path, "kind"),
+             "unknown method '" + *kind + "' (expected 'manual', 'semi-automatic' or 'edited')");
     return std::nullopt;
   }
   if (const Json* click = in.Get(j, path, "click")) {
-    const bool ok = click->is_array() && click->size() == 3 &&
-                    std::all_of(click->begin(), click->end(),
-                                [](const Json& v) { return v.is_number(); });
+    const bool ok =
+        click->is_array() && click->size() == 3 &&
+        std::all_of(click->begin(), click->end(), [](const Json& v) { return v.is_number(); });
     if (ok)
       m.click = PatientPoint{(*click)[0].get<double>(), (*click)[1].get<double>(),
                              (*click)[2].get<double>()};
@@ -62,14 +61,22 @@ std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in, const Js
 Json MeasurementMethodJson(const MeasurementMethod& m, const Json* original) {
   Json j = original && original->is_object() ? *original : Json::object();
   j["kind"] = ToString(m.kind);
-  if (m.click) j["click"] = {(*m.click)[0], (*m.click)[1], (*m.click)[2]};
-  else j.erase("click");
-  if (m.volume_ml) j["volume_ml"] = *m.volume_ml;
-  else j.erase("volume_ml");
-  if (m.max_3d_diameter_mm) j["max_3d_diameter_mm"] = *m.max_3d_diameter_mm;
-  else j.erase("max_3d_diameter_mm");
-  if (!m.algorithm.empty()) j["algorithm"] = m.algorithm;
-  else j.erase("algorithm");
+  if (m.click)
+    j["click"] = {(*m.click)[0], (*m.click)[1], (*m.click)[2]};
+  else
+    j.erase("click");
+  if (m.volume_ml)
+    j["volume_ml"] = *m.volume_ml;
+  else
+    j.erase("volume_ml");
+  if (m.max_3d_diameter_mm)
+    j["max_3d_diameter_mm"] = *m.max_3d_diameter_mm;
+  else
+    j.erase("max_3d_diameter_mm");
+  if (!m.algorithm.empty())
+    j["algorithm"] = m.algorithm;
+  else
+    j.erase("algorithm");
   return j;
 }
 

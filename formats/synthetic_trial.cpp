@@ -53,7 +53,11 @@ Subject SyntheticSubject(std::uint64_t seed, int index) {
   const int new_at = u(rng) < 0.3 ? 1 + int(u(rng) * (n_timepoints - 1)) : -1;
   const bool new_equivocal = u(rng) < 0.4;
   for (int v = 1; v < n_timepoints; ++v) {
-    Timepoint tp{baseline + (42 * v + int(u(rng) * 7) - 3), "Week " + std::to_string(6 * v), "", {}, std::nullopt};
+    Timepoint tp{baseline + (42 * v + int(u(rng) * 7) - 3),
+                 "Week " + std::to_string(6 * v),
+                 "",
+                 {},
+                 std::nullopt};
     for (int t = 0; t < n_targets; ++t) {
       size[t] = std::max(0.0, size[t] * (1 + trend + (u(rng) - 0.5) * 0.1));
       LesionRecord l = base.lesions[t];
@@ -75,8 +79,10 @@ Subject SyntheticSubject(std::uint64_t seed, int index) {
     }
     for (int n = 0; n < n_nontargets; ++n) {
       LesionRecord l = base.lesions[n_targets + n];
-      if (trend > 0.15 && u(rng) < 0.2) l.state = LesionState::kUnequivocalProgression;
-      else if (trend < -0.15 && u(rng) < 0.3) l.state = LesionState::kAbsent;
+      if (trend > 0.15 && u(rng) < 0.2)
+        l.state = LesionState::kUnequivocalProgression;
+      else if (trend < -0.15 && u(rng) < 0.3)
+        l.state = LesionState::kAbsent;
       tp.lesions.push_back(l);
     }
     if (new_at >= 0 && v >= new_at) {
@@ -84,7 +90,8 @@ Subject SyntheticSubject(std::uint64_t seed, int index) {
       l.id = "N1";
       l.kind = LesionKind::kNew;
       l.site = "liver";
-      l.state = (new_equivocal && v == new_at) ? LesionState::kEquivocal : LesionState::kUnequivocal;
+      l.state =
+          (new_equivocal && v == new_at) ? LesionState::kEquivocal : LesionState::kUnequivocal;
       l.long_axis_mm = std::round((6 + 4 * (v - new_at) + u(rng) * 6) * 10) / 10;
       tp.lesions.push_back(l);
     }

@@ -25,12 +25,17 @@ std::optional<Response> ConfirmedLevel(const std::vector<TimepointResponse>& tps
 
 int Rank(Response r) {  // CR > PR > SD (NON-CR/NON-PD) > PD > NE
   switch (r) {
-    case Response::kCR: return 5;
-    case Response::kPR: return 4;
+    case Response::kCR:
+      return 5;
+    case Response::kPR:
+      return 4;
     case Response::kSD:
-    case Response::kNonCRNonPD: return 3;
-    case Response::kPD: return 2;
-    default: return 1;
+    case Response::kNonCRNonPD:
+      return 3;
+    case Response::kPD:
+      return 2;
+    default:
+      return 1;
   }
 }
 
@@ -49,7 +54,8 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
   for (const auto& tp : tps) {
     if (tp.overall == progression) {
       // RECIST 1.1: already dated back for confirmed equivocal lesions; iRECIST: the iUPD.
-      b.progression_date = irecist && tp.progression_dated_from ? *tp.progression_dated_from : tp.date;
+      b.progression_date =
+          irecist && tp.progression_dated_from ? *tp.progression_dated_from : tp.date;
       break;
     }
   }
@@ -135,7 +141,8 @@ BestResponse BestOverallResponse(const Subject& s, const std::vector<TimepointRe
   }
   // §4.7: duration from the first CR/PR (or CR/PR/SD under dor_from "control") to first PD.
   const auto& start = p.dor_from == DurationFrom::kControl ? b.control_date : b.response_date;
-  if (start && b.progression_date) b.duration_of_response_days = DaysBetween(*start, *b.progression_date);
+  if (start && b.progression_date)
+    b.duration_of_response_days = DaysBetween(*start, *b.progression_date);
   return b;
 }
 

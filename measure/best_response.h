@@ -26,8 +26,8 @@ namespace nadir {
 ///
 /// `warnings` receives a line for each CR or PR that was not confirmed.
 BestResponse BestOverallResponse(const Subject& subject,
-                                 const std::vector<TimepointResponse>& timepoints,
-                                 bool has_targets, std::vector<std::string>* warnings = nullptr,
+                                 const std::vector<TimepointResponse>& timepoints, bool has_targets,
+                                 std::vector<std::string>* warnings = nullptr,
                                  Criteria criteria = Criteria::kRecist11);
 
 }  // namespace nadir

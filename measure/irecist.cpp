@@ -5,8 +5,8 @@
 #include <optional>
 #include <set>
 
-#include "measure/irecist_new_lesions.h"
 #include "measure/confirmed_response.h"
+#include "measure/irecist_new_lesions.h"
 #include "measure/recist11.h"
 #include "measure/rules.h"
 #include "measure/sum_of_diameters.h"
@@ -186,9 +186,9 @@ std::vector<TimepointResponse> IRecistTimepoints(const Subject& s,
     TimepointResponse i = r;
     i.target = AsIRecistCategory(target);
     i.nontarget = AsIRecistCategory(r.nontarget);
-    i.new_lesions = !nl.present.empty() ? NewLesionStatus::kYes
+    i.new_lesions = !nl.present.empty()                            ? NewLesionStatus::kYes
                     : r.new_lesions == NewLesionStatus::kEquivocal ? NewLesionStatus::kEquivocal
-                                                                  : NewLesionStatus::kNo;
+                                                                   : NewLesionStatus::kNo;
     i.new_lesion_target_sum_mm = nl.target_sum_mm;
     i.new_lesion_targets = nl.targets;
     i.clinically_stable = tp.clinically_stable;
@@ -297,11 +297,10 @@ std::vector<TimepointResponse> IRecistTimepoints(const Subject& s,
       i.overall = Response::kUPD;
       i.reason = early ? "iUPD: " + std::to_string(days) + " days after the iUPD of " +
                              FormatIsoDate(ep->opened) + ", too early to confirm (I3)"
-                 : r.target == Response::kNE
-                     ? "iUPD: targets not all evaluated, the iUPD of " +
-                           FormatIsoDate(ep->opened) + " stands (I5)"
-                     : "iUPD: no further growth since the iUPD of " + FormatIsoDate(ep->opened) +
-                           " (I5)";
+                 : r.target == Response::kNE ? "iUPD: targets not all evaluated, the iUPD of " +
+                                                   FormatIsoDate(ep->opened) + " stands (I5)"
+                                             : "iUPD: no further growth since the iUPD of " +
+                                                   FormatIsoDate(ep->opened) + " (I5)";
     }
     finish();
   }

@@ -85,8 +85,10 @@ NewLesionsAt NewLesionsAtTimepoint(const Subject& s, const std::vector<CountedNe
     at.targets.push_back(c.id);
     if (l && l->state == LesionState::kAbsent) continue;  // gone: 0 mm
     const auto d = l && Seen(l) ? Diameter(*l) : std::nullopt;
-    if (d) sum += *d;
-    else sum_known = false;
+    if (d)
+      sum += *d;
+    else
+      sum_known = false;
   }
   if (sum_known) at.target_sum_mm = sum;
   return at;

@@ -19,24 +19,36 @@ const char* ToString(MeasurementMethod::Kind kind) {
 
 const char* ToString(LesionKind kind) {
   switch (kind) {
-    case LesionKind::kTarget: return "target";
-    case LesionKind::kNonTarget: return "nontarget";
-    case LesionKind::kNew: return "new";
+    case LesionKind::kTarget:
+      return "target";
+    case LesionKind::kNonTarget:
+      return "nontarget";
+    case LesionKind::kNew:
+      return "new";
   }
   return "?";
 }
 
 const char* ToString(LesionState state) {
   switch (state) {
-    case LesionState::kMeasured: return "measured";
-    case LesionState::kTooSmall: return "too_small";
-    case LesionState::kAbsent: return "absent";
-    case LesionState::kNotEvaluated: return "not_evaluated";
-    case LesionState::kMerged: return "merged";
-    case LesionState::kPresent: return "present";
-    case LesionState::kUnequivocalProgression: return "unequivocal_progression";
-    case LesionState::kEquivocal: return "equivocal";
-    case LesionState::kUnequivocal: return "unequivocal";
+    case LesionState::kMeasured:
+      return "measured";
+    case LesionState::kTooSmall:
+      return "too_small";
+    case LesionState::kAbsent:
+      return "absent";
+    case LesionState::kNotEvaluated:
+      return "not_evaluated";
+    case LesionState::kMerged:
+      return "merged";
+    case LesionState::kPresent:
+      return "present";
+    case LesionState::kUnequivocalProgression:
+      return "unequivocal_progression";
+    case LesionState::kEquivocal:
+      return "equivocal";
+    case LesionState::kUnequivocal:
+      return "unequivocal";
   }
   return "?";
 }

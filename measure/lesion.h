@@ -30,10 +30,10 @@ using PatientPoint = std::array<double, 3>;  // DICOM LPS, mm
 /// no SOP Instance UID names: the series, the plane's name and its normal say where it lies
 /// (a nadir extension, docs/format/assessment-v1.md).
 struct CaliperPoints {
-  std::string sop_uid;                   // native image
-  std::string series_uid;                // reformat: the series resliced
-  std::string plane;                     // reformat: "axial", "coronal" or "sagittal"
-  std::optional<PatientPoint> normal;    // reformat: unit normal of the plane
+  std::string sop_uid;                 // native image
+  std::string series_uid;              // reformat: the series resliced
+  std::string plane;                   // reformat: "axial", "coronal" or "sagittal"
+  std::optional<PatientPoint> normal;  // reformat: unit normal of the plane
   std::optional<std::array<PatientPoint, 2>> long_axis;
   std::optional<std::array<PatientPoint, 2>> short_axis;
 
@@ -58,10 +58,10 @@ struct MeasurementMethod {
     kEdited,         // found from one click, then an end point moved by the reader
   };
   Kind kind = Kind::kManual;
-  std::optional<PatientPoint> click;          // the point clicked (semi-automatic, edited)
-  std::optional<double> volume_ml;            // the segmented lesion's volume
-  std::optional<double> max_3d_diameter_mm;   // and its largest 3D diameter
-  std::string algorithm;                      // the segmentation's name (`nadir measure`)
+  std::optional<PatientPoint> click;         // the point clicked (semi-automatic, edited)
+  std::optional<double> volume_ml;           // the segmented lesion's volume
+  std::optional<double> max_3d_diameter_mm;  // and its largest 3D diameter
+  std::string algorithm;                     // the segmentation's name (`nadir measure`)
 };
 const char* ToString(MeasurementMethod::Kind kind);
 

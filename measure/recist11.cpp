@@ -106,7 +106,8 @@ CategoryResponse NonTargetResponse(const Timepoint& tp,
   // §4.3.5: after a complete response, a non-nodal non-target seen again is PD.
   if (!back.empty())
     return {Response::kPD, "non-target " + back + " seen again after complete response (§4.3.5)"};
-  if (!not_evaluated.empty()) return {Response::kNE, "non-target " + not_evaluated + " not evaluated"};
+  if (!not_evaluated.empty())
+    return {Response::kNE, "non-target " + not_evaluated + " not evaluated"};
   // §4.3.3: CR when every non-target is gone and every node is normal.
   if (all_absent) return {Response::kCR, "every non-target gone, nodes normal (§4.3.3)"};
   return {Response::kNonCRNonPD, "non-target disease persists (§4.3.3)"};
@@ -116,8 +117,7 @@ CategoryResponse NonTargetResponse(const Timepoint& tp,
 
 Response CombineOverall(Response target, Response nontarget, NewLesionStatus new_lesions,
                         bool has_targets) {
-  if (target == Response::kPD || nontarget == Response::kPD ||
-      new_lesions == NewLesionStatus::kYes)
+  if (target == Response::kPD || nontarget == Response::kPD || new_lesions == NewLesionStatus::kYes)
     return Response::kPD;
   if (!has_targets) {  // Table 2
     if (nontarget == Response::kCR) return Response::kCR;
@@ -127,10 +127,13 @@ Response CombineOverall(Response target, Response nontarget, NewLesionStatus new
   switch (target) {  // Table 1
     case Response::kCR:
       return nontarget == Response::kCR || nontarget == Response::kNotApplicable ? Response::kCR
-                                                                                : Response::kPR;
-    case Response::kPR: return Response::kPR;
-    case Response::kSD: return Response::kSD;
-    default: return Response::kNE;
+                                                                                 : Response::kPR;
+    case Response::kPR:
+      return Response::kPR;
+    case Response::kSD:
+      return Response::kSD;
+    default:
+      return Response::kNE;
   }
 }
 
@@ -140,8 +143,8 @@ bool MeetsProgressionBySum(double sum_mm, double nadir_mm) {
 }
 
 bool MeetsPartialResponse(double sum_mm, double baseline_mm) {
-  return sum_mm <= baseline_mm * (1.0 - rules::kPartialResponseDecrease) +
-                       rules::kBoundaryToleranceMm;
+  return sum_mm <=
+         baseline_mm * (1.0 - rules::kPartialResponseDecrease) + rules::kBoundaryToleranceMm;
 }
 
 std::vector<NewLesionStatus> NewLesionStatusPerFollowUp(const Subject& s,
@@ -223,21 +226,21 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
       r.nadir_mm = nadir;
       const auto set_sum = [&] {
         r.sum_mm = sum;
-        if (*base.sum_mm > 0) r.change_from_baseline_pct = (sum - *base.sum_mm) / *base.sum_mm * 100;
+        if (*base.sum_mm > 0)
+          r.change_from_baseline_pct = (sum - *base.sum_mm) / *base.sum_mm * 100;
         if (nadir > 0) r.change_from_nadir_pct = (sum - nadir) / nadir * 100;
       };
       if (!tally.reappeared.empty()) {
-        target = {Response::kPD, "target " + tally.reappeared +
-                                     " back after complete response (§4.3.5)"};
+        target = {Response::kPD,
+                  "target " + tally.reappeared + " back after complete response (§4.3.5)"};
         if (tally.all_evaluated || pd_by_sum) set_sum();
       } else if (!tally.all_evaluated) {
         // §4.4.2: NE, unless the evaluated targets alone already prove progression.
         if (pd_by_sum) {
           set_sum();
           target = {Response::kPD, "evaluated targets alone: sum " + Mm(sum) + ", " +
-                                       Pct(*r.change_from_nadir_pct) + " and +" +
-                                       Mm(sum - nadir) + " over nadir " + Mm(nadir) +
-                                       " (§4.4.2)"};
+                                       Pct(*r.change_from_nadir_pct) + " and +" + Mm(sum - nadir) +
+                                       " over nadir " + Mm(nadir) + " (§4.4.2)"};
         } else {
           target = {Response::kNE, "target " + tally.not_evaluated + " not evaluated (§4.4.2)"};
         }
@@ -247,27 +250,28 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
         if (tally.complete_response) {
           target = {Response::kCR, "targets gone, nodes under 10 mm (§4.3.1)"};
         } else if (pd_by_sum) {
-          target = {Response::kPD, "sum " + Mm(sum) + " is " +
-                                       (r.change_from_nadir_pct ? Pct(*r.change_from_nadir_pct)
-                                                                : std::string("up")) +
-                                       " and +" + Mm(sum - nadir) + " over nadir " + Mm(nadir) +
-                                       " (§4.3.1)"};
+          target = {
+              Response::kPD,
+              "sum " + Mm(sum) + " is " +
+                  (r.change_from_nadir_pct ? Pct(*r.change_from_nadir_pct) : std::string("up")) +
+                  " and +" + Mm(sum - nadir) + " over nadir " + Mm(nadir) + " (§4.3.1)"};
         } else if (MeetsPartialResponse(sum, *base.sum_mm)) {
-          target = {Response::kPR, "sum " + Pct(*r.change_from_baseline_pct) +
-                                       " from baseline (§4.3.1)"};
+          target = {Response::kPR,
+                    "sum " + Pct(*r.change_from_baseline_pct) + " from baseline (§4.3.1)"};
         } else if (confirmed.Holding() && r.change_from_baseline_pct) {
           target = {Response::kPR, "sum " + Pct(*r.change_from_baseline_pct) +
                                        " from baseline, above 70 % of it, but the response of " +
                                        FormatIsoDate(*confirmed.Holding()) +
                                        " is confirmed and continues until CR or PD (§4.3.1)"};
         } else {
-          target = {Response::kSD, "sum " +
-                                       (r.change_from_baseline_pct ? Pct(*r.change_from_baseline_pct)
-                                                                   : std::string("?")) +
-                                       " from baseline, " +
-                                       (r.change_from_nadir_pct ? Pct(*r.change_from_nadir_pct)
-                                                                : std::string("+") + Mm(sum)) +
-                                       " over nadir: neither PR nor PD (§4.3.1)"};
+          target = {Response::kSD,
+                    "sum " +
+                        (r.change_from_baseline_pct ? Pct(*r.change_from_baseline_pct)
+                                                    : std::string("?")) +
+                        " from baseline, " +
+                        (r.change_from_nadir_pct ? Pct(*r.change_from_nadir_pct)
+                                                 : std::string("+") + Mm(sum)) +
+                        " over nadir: neither PR nor PD (§4.3.1)"};
         }
       }
     }
@@ -282,8 +286,8 @@ std::vector<TimepointResponse> Recist11Timepoints(const Subject& s) {
                  : r.nontarget == Response::kPD ? nontarget.reason
                                                 : new_reasons[t - 1];
     } else if (r.overall == Response::kPR && r.target == Response::kCR) {
-      r.reason = "targets CR, non-targets " + std::string(ToString(r.nontarget)) +
-                 " (§4.4.1 Table 1)";
+      r.reason =
+          "targets CR, non-targets " + std::string(ToString(r.nontarget)) + " (§4.4.1 Table 1)";
     } else {
       r.reason = has_targets ? target.reason : nontarget.reason;
     }

@@ -15,8 +15,8 @@ namespace nadir {
 struct TimepointResponse {
   Date date;
   std::string label;
-  std::optional<double> sum_mm;   // null when a target was not evaluated and PD is not proven
-  std::optional<double> nadir_mm; // reference for progression (§4.3.1)
+  std::optional<double> sum_mm;    // null when a target was not evaluated and PD is not proven
+  std::optional<double> nadir_mm;  // reference for progression (§4.3.1)
   std::optional<double> change_from_baseline_pct;  // unrounded
   std::optional<double> change_from_nadir_pct;     // unrounded
   Response target = Response::kNotApplicable;

@@ -81,14 +81,13 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
                              "fragments, " + Num(sum) + " mm");
   }
   if (l.increased_since_last && l.kind == LesionKind::kTarget)
-    out.warnings.push_back(where + ": increased_since_last is for non-target and new lesions; "
-                                   "target growth is measured (ignored)");
+    out.warnings.push_back(where +
+                           ": increased_since_last is for non-target and new lesions; "
+                           "target growth is measured (ignored)");
   if (l.long_axis_mm && l.short_axis_mm && *l.short_axis_mm > *l.long_axis_mm)
     out.warnings.push_back(where + ": short_axis_mm " + Num(*l.short_axis_mm) +
-                           " exceeds long_axis_mm " + Num(*l.long_axis_mm) +
-                           " (axes swapped?)");
-  if (l.kind == LesionKind::kTarget && l.state == LesionState::kMeasured &&
-      l.fragments.empty()) {
+                           " exceeds long_axis_mm " + Num(*l.long_axis_mm) + " (axes swapped?)");
+  if (l.kind == LesionKind::kTarget && l.state == LesionState::kMeasured && l.fragments.empty()) {
     const auto& axis = l.nodal ? l.short_axis_mm : l.long_axis_mm;
     if (!axis)
       out.errors.push_back(where + ": " + (l.nodal ? "short_axis_mm" : "long_axis_mm") +
@@ -242,8 +241,9 @@ Findings ValidateSubject(Subject& s) {
       auto [it, fresh] = first_seen.emplace(l.id, &l);
       if (fresh) {
         if (t == 0 && l.kind == LesionKind::kNew)
-          out.errors.push_back(Where(tp, l) + ": kind 'new' at baseline; a lesion seen at "
-                                              "baseline is a target or non-target");
+          out.errors.push_back(Where(tp, l) +
+                               ": kind 'new' at baseline; a lesion seen at "
+                               "baseline is a target or non-target");
         if (t > 0 && l.kind != LesionKind::kNew)
           out.errors.push_back(Where(tp, l) + ": " + ToString(l.kind) +
                                " lesion first appears after baseline; a lesion found after "

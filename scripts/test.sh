@@ -12,5 +12,7 @@ else
   ctest -j2 --output-on-failure
 fi
 cd ..
+# clang-format and clang-tidy (issue 14): style and a short bug-finding set.
+./scripts/lint.sh
 # The libFuzzer targets, built with clang, each run briefly on its seeds (issue 19).
 ./scripts/fuzz_smoke.sh "${NADIR_FUZZ_SECONDS:-20}"

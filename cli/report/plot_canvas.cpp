@@ -12,8 +12,10 @@ constexpr const char* kFont = "DejaVu Sans";
 
 std::string TickLabel(double v) {
   char buf[32];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  if (std::fabs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
 }  // namespace
@@ -53,27 +55,36 @@ bool WriteFigure(const std::string& base, double w, double h, const Figure& figu
 
 Rgb ResponseColour(Response r) {
   switch (r) {
-    case Response::kCR: return {0.0, 0.27, 0.55};
-    case Response::kPR: return {0.34, 0.71, 0.91};   // Okabe-Ito sky blue
-    case Response::kSD: return {0.60, 0.60, 0.60};
-    case Response::kNonCRNonPD: return {0.0, 0.62, 0.45};  // bluish green
+    case Response::kCR:
+      return {0.0, 0.27, 0.55};
+    case Response::kPR:
+      return {0.34, 0.71, 0.91};  // Okabe-Ito sky blue
+    case Response::kSD:
+      return {0.60, 0.60, 0.60};
+    case Response::kNonCRNonPD:
+      return {0.0, 0.62, 0.45};  // bluish green
     case Response::kPD:
-    case Response::kCPD: return {0.84, 0.37, 0.0};   // vermillion
-    case Response::kUPD: return {0.90, 0.62, 0.0};   // orange: progression not yet confirmed
+    case Response::kCPD:
+      return {0.84, 0.37, 0.0};  // vermillion
+    case Response::kUPD:
+      return {0.90, 0.62, 0.0};  // orange: progression not yet confirmed
     case Response::kNE:
-    case Response::kNotApplicable: return {0.85, 0.85, 0.85};
+    case Response::kNotApplicable:
+      return {0.85, 0.85, 0.85};
   }
   return {0, 0, 0};
 }
 
 Rgb SeriesColour(size_t i) {
-  static const Rgb kOkabeIto[] = {{0.0, 0.45, 0.70}, {0.84, 0.37, 0.0}, {0.0, 0.62, 0.45},
+  static const Rgb kOkabeIto[] = {{0.0, 0.45, 0.70},  {0.84, 0.37, 0.0}, {0.0, 0.62, 0.45},
                                   {0.80, 0.47, 0.65}, {0.90, 0.62, 0.0}, {0.34, 0.71, 0.91},
                                   {0.94, 0.89, 0.26}, {0.0, 0.0, 0.0}};
   return kOkabeIto[i % std::size(kOkabeIto)];
 }
 
-void SetColour(cairo_t* cr, Rgb c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+void SetColour(cairo_t* cr, Rgb c, double alpha) {
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
+}
 
 void Text(cairo_t* cr, double x, double y, const std::string& s, double size, Align align,
           bool bold) {
@@ -103,7 +114,10 @@ std::vector<double> NiceTicks(double lo, double hi, int count) {
   const double mag = std::pow(10.0, std::floor(std::log10(raw)));
   double step = mag;
   for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-    if (m * mag >= raw) { step = m * mag; break; }
+    if (m * mag >= raw) {
+      step = m * mag;
+      break;
+    }
   std::vector<double> ticks;
   for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * step; v += step)
     ticks.push_back(std::fabs(v) < 1e-12 ? 0.0 : v);

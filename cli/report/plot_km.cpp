@@ -41,9 +41,10 @@ Figure KaplanMeierFigure(const Report& r, const CriteriaReport& c, Endpoint endp
     for (double m = 0; m <= xend + 1e-9; m += step) xt.push_back(m);
     const Scale x{0, xend, f.left, f.right};
     const Scale y{0, 100, f.bottom, f.top};
-    DrawAxes(cr, f, x, y, xt, {0, 20, 40, 60, 80, 100}, "Months since " +
-             std::string(endpoint == Endpoint::kDor ? "response" : "treatment start"),
-             "Probability (%)");
+    DrawAxes(
+        cr, f, x, y, xt, {0, 20, 40, 60, 80, 100},
+        "Months since " + std::string(endpoint == Endpoint::kDor ? "response" : "treatment start"),
+        "Probability (%)");
     for (size_t k = 0; k < groups.size(); ++k) {
       const auto& s = Pick(*groups[k], endpoint);
       SetColour(cr, SeriesColour(k));
@@ -92,7 +93,8 @@ Figure KaplanMeierFigure(const Report& r, const CriteriaReport& c, Endpoint endp
       const double ry = ty + 15 * double(k + 1);
       SetColour(cr, SeriesColour(k));
       Text(cr, 8, ry, by.empty() ? "all" : groups[k]->labels.begin()->second, 10);
-      for (size_t t = 0; t < xt.size(); ++t) Text(cr, x(xt[t]), ry, std::to_string(n[t]), 10, Align::kCentre);
+      for (size_t t = 0; t < xt.size(); ++t)
+        Text(cr, x(xt[t]), ry, std::to_string(n[t]), 10, Align::kCentre);
     }
   };
 }

@@ -54,8 +54,8 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
                p == 0 ? "Change from baseline (%)" : "");
       cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
       Text(cr, (f.left + f.right) / 2, f.top - 6,
-           (panel_by.empty() ? "" : panel_by + " ") + panels[p].first + " (n=" +
-               std::to_string(lines[p].size()) + ")",
+           (panel_by.empty() ? "" : panel_by + " ") + panels[p].first +
+               " (n=" + std::to_string(lines[p].size()) + ")",
            11, Align::kCentre, true);
       const double dashes[] = {5, 4};
       cairo_set_dash(cr, dashes, 2, 0);
@@ -71,7 +71,10 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
         SetColour(cr, ResponseColour(line.best), 0.85);
         for (size_t k = 0; k < line.points.size(); ++k) {
           const double px = x(line.points[k].first), py = y(line.points[k].second);
-          if (k == 0) cairo_move_to(cr, px, py); else cairo_line_to(cr, px, py);
+          if (k == 0)
+            cairo_move_to(cr, px, py);
+          else
+            cairo_line_to(cr, px, py);
         }
         cairo_stroke(cr);
         for (const auto& [wk, v] : line.points) {

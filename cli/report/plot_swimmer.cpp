@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "cli/report/plots.h"
-#include "measure/stats/group_endpoints.h"
 #include "cli/report/text_format.h"
+#include "measure/stats/group_endpoints.h"
 
 namespace nadir::report {
 
@@ -95,8 +95,12 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
         auto months = [&](const std::optional<Date>& d) {
           return d ? std::optional<double>(Months(DaysBetween(day0, *d))) : std::nullopt;
         };
-        Swim sw{i, o.subject, std::max(0.0, Months(DaysBetween(day0, end))), months(o.response_date),
-                months(o.progression_date), months(s.death_date),
+        Swim sw{i,
+                o.subject,
+                std::max(0.0, Months(DaysBetween(day0, end))),
+                months(o.response_date),
+                months(o.progression_date),
+                months(s.death_date),
                 !s.death_date && !o.progression_date};
         sw.unconfirmed = months(o.unconfirmed_progression_date);
         if (!detail_by.empty()) sw.label += " " + stats::GroupValue(o, detail_by);
@@ -118,7 +122,8 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
                             : std::string()));
     const Frame f{150, 60, w - 25, h - 75};
     const double header = 16;
-    const double row_h = (f.bottom - f.top - header * double(groups.size())) / double(std::max<size_t>(rows, 1));
+    const double row_h =
+        (f.bottom - f.top - header * double(groups.size())) / double(std::max<size_t>(rows, 1));
     const auto xt = NiceTicks(0, xmax * 1.04, 8);
     const Scale x{0, std::max(xt.back(), xmax * 1.04), f.left, f.right};
     const Scale y{0, 1, f.bottom, f.top};
@@ -178,7 +183,8 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
     SetColour(cr, {0.75, 0.1, 0.1});
     Diamond(cr, lx, ly, 5);
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    Text(cr, lx + 9, ly + 4, c.criteria == Criteria::kIRecist ? "iCPD (dated per I4)" : "progression", 10);
+    Text(cr, lx + 9, ly + 4,
+         c.criteria == Criteria::kIRecist ? "iCPD (dated per I4)" : "progression", 10);
     lx += c.criteria == Criteria::kIRecist ? 125 : 90;
     if (c.criteria == Criteria::kIRecist) {
       HollowDiamond(cr, lx, ly, 5);

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "cli/report/plots.h"
-#include "measure/stats/group_endpoints.h"
 #include "cli/report/text_format.h"
+#include "measure/stats/group_endpoints.h"
 
 namespace nadir::report {
 
@@ -25,7 +25,10 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
       std::vector<size_t> with;
       for (size_t i : members) {
         const auto& v = c.outcomes[i].best_change_pct;
-        if (!v) { ++without; continue; }
+        if (!v) {
+          ++without;
+          continue;
+        }
         with.push_back(i);
         ymax = std::max(ymax, *v);
         ymin = std::min(ymin, *v);
@@ -38,8 +41,7 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
     size_t total = 0;
     for (const auto& p : bars) total += p.second.size();
     Title(cr, w, "Best change in sum of target diameters (" + CriteriaTitle(c) + ")",
-          std::to_string(total) + " subjects with measurable disease; " +
-              std::to_string(without) +
+          std::to_string(total) + " subjects with measurable disease; " + std::to_string(without) +
               " without a best change (non-target disease only or not evaluable)");
     const Frame f{70, 70, w - 20, h - 95};
     auto yt = NiceTicks(ymin, ymax, 8);
@@ -89,8 +91,8 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
       cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
       if (bars.size() > 1 || name != "all")
         Text(cr, f.left + (start + pos) / 2 * slot, f.bottom + 18,
-             (panel_by.empty() ? "" : panel_by + " ") + name + " (n=" +
-                 std::to_string(members.size()) + ")",
+             (panel_by.empty() ? "" : panel_by + " ") + name +
+                 " (n=" + std::to_string(members.size()) + ")",
              11, Align::kCentre, true);
       pos += gap;
     }

@@ -16,7 +16,9 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
   return {m.begin(), m.end()};
 }
 
-std::string CriteriaTitle(Criteria c) { return c == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST"; }
+std::string CriteriaTitle(Criteria c) {
+  return c == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST";
+}
 
 std::string CriteriaTitle(const CriteriaReport& c) {
   return CriteriaTitle(c.criteria) + "; " + c.definition;
@@ -44,18 +46,24 @@ std::vector<std::pair<std::string, Rgb>> ResponseLegend(Criteria c, bool with_no
 
 const char* EndpointName(Endpoint e) {
   switch (e) {
-    case Endpoint::kPfs: return "Progression-free survival";
-    case Endpoint::kOs: return "Overall survival";
-    case Endpoint::kDor: return "Duration of response";
+    case Endpoint::kPfs:
+      return "Progression-free survival";
+    case Endpoint::kOs:
+      return "Overall survival";
+    case Endpoint::kDor:
+      return "Duration of response";
   }
   return "";
 }
 
 const char* EndpointKey(Endpoint e) {
   switch (e) {
-    case Endpoint::kPfs: return "pfs";
-    case Endpoint::kOs: return "os";
-    case Endpoint::kDor: return "dor";
+    case Endpoint::kPfs:
+      return "pfs";
+    case Endpoint::kOs:
+      return "os";
+    case Endpoint::kDor:
+      return "dor";
   }
   return "";
 }

@@ -41,8 +41,8 @@ std::string TrCsv(const Report& r) {
       }
     // Sums of diameters, as the engine computed them (baseline and follow-ups).
     if (a.result.baseline && a.result.baseline->sum_mm && !s.timepoints.empty())
-      row("", "target", "SUMDIAM", "Sum of Diameters", Num(*a.result.baseline->sum_mm, 1), true,
-          "", s.timepoints.front());
+      row("", "target", "SUMDIAM", "Sum of Diameters", Num(*a.result.baseline->sum_mm, 1), true, "",
+          s.timepoints.front());
     if (a.result.recist11)
       for (const auto& t : a.result.recist11->timepoints) {
         if (!t.sum_mm) continue;
@@ -60,60 +60,64 @@ std::string RsCsv(const Report& r) {
                             "RSORRES", "RSSTRESC", "RSEVAL", "VISIT", "RSDTC"});
   for (const auto& c : r.criteria)
     if (!c.whole_course_variant)
-    for (size_t i = 0; i < c.outcomes.size(); ++i) {
-      const auto& a = r.assessed[i];
-      const Subject& s = *a.subject;
-      const std::string cat = CriteriaName(c.criteria);
-      const std::string eval = s.reader.empty() ? "INDEPENDENT ASSESSOR" : s.reader;
-      int seq = 0;
-      auto row = [&](const char* code, const char* test, const std::string& v,
-                     const std::string& visit, const std::string& date) {
-        out += CsvRow({r.study, "RS", s.id, std::to_string(++seq), code, test, cat, v, v, eval,
-                       visit, date});
-      };
-      const auto& result = c.criteria == Criteria::kRecist11 ? a.result.recist11 : a.result.irecist;
-      if (result && a.result.errors.empty())
-        for (const auto& t : result->timepoints) {
-          const std::string d = FormatIsoDate(t.date);
-          row("TRGRESP", "Target Response", stats::ResponseCode(t.target, c.criteria), t.label, d);
-          row("NTRGRESP", "Non-target Response", stats::ResponseCode(t.nontarget, c.criteria),
-              t.label, d);
-          row("NEWLPROG", "New Lesion Progression", ToString(t.new_lesions), t.label, d);
-          row("OVRLRESP", "Overall Response", stats::ResponseCode(t.overall, c.criteria), t.label,
-              d);
-        }
-      const auto& o = c.outcomes[i];
-      if (o.best) row("BESTRESP", "Best Overall Response", stats::ResponseCode(*o.best, c.criteria),
-                      "", "");
-    }
+      for (size_t i = 0; i < c.outcomes.size(); ++i) {
+        const auto& a = r.assessed[i];
+        const Subject& s = *a.subject;
+        const std::string cat = CriteriaName(c.criteria);
+        const std::string eval = s.reader.empty() ? "INDEPENDENT ASSESSOR" : s.reader;
+        int seq = 0;
+        auto row = [&](const char* code, const char* test, const std::string& v,
+                       const std::string& visit, const std::string& date) {
+          out += CsvRow({r.study, "RS", s.id, std::to_string(++seq), code, test, cat, v, v, eval,
+                         visit, date});
+        };
+        const auto& result =
+            c.criteria == Criteria::kRecist11 ? a.result.recist11 : a.result.irecist;
+        if (result && a.result.errors.empty())
+          for (const auto& t : result->timepoints) {
+            const std::string d = FormatIsoDate(t.date);
+            row("TRGRESP", "Target Response", stats::ResponseCode(t.target, c.criteria), t.label,
+                d);
+            row("NTRGRESP", "Non-target Response", stats::ResponseCode(t.nontarget, c.criteria),
+                t.label, d);
+            row("NEWLPROG", "New Lesion Progression", ToString(t.new_lesions), t.label, d);
+            row("OVRLRESP", "Overall Response", stats::ResponseCode(t.overall, c.criteria), t.label,
+                d);
+          }
+        const auto& o = c.outcomes[i];
+        if (o.best)
+          row("BESTRESP", "Best Overall Response", stats::ResponseCode(*o.best, c.criteria), "",
+              "");
+      }
   return out;
 }
 
 std::string AdtteCsv(const Report& r) {
-  std::string out = CsvRow({"STUDYID", "USUBJID", "TRT01P", "DOSELVL", "CRIT", "PARAMCD", "PARAM",
-                            "AVAL", "AVALU", "CNSR", "STARTDT", "ADT", "EVNTDESC", "CNSDTDSC",
-                            "ITTFL"});
+  std::string out =
+      CsvRow({"STUDYID", "USUBJID", "TRT01P", "DOSELVL", "CRIT", "PARAMCD", "PARAM", "AVAL",
+              "AVALU", "CNSR", "STARTDT", "ADT", "EVNTDESC", "CNSDTDSC", "ITTFL"});
   for (const auto& c : r.criteria)
     if (!c.whole_course_variant)
-    for (size_t i = 0; i < c.outcomes.size(); ++i) {
-      const auto& o = c.outcomes[i];
-      const Subject& s = SubjectAt(r, i);
-      const std::string suffix = c.criteria == Criteria::kRecist11 ? "" : "I";
-      auto row = [&](const std::string& code, const std::string& param,
-                     const stats::TimeToEvent& t) {
-        out += CsvRow({r.study, s.id, GroupOr(s, "arm"), GroupOr(s, "dose_level"),
-                       CriteriaName(c.criteria), code + suffix, param, Num(t.obs.time, 0), "DAYS",
-                       t.obs.event ? "0" : "1", FormatIsoDate(t.start), FormatIsoDate(t.end),
-                       t.obs.event ? t.event_kind : "", t.obs.event ? "" : t.censor_reason,
-                       o.treated ? "Y" : "N"});
-      };
-      row("PFS", "Progression-free survival", o.pfs);
-      if (c.criteria == Criteria::kRecist11) row("OS", "Overall survival", o.os);
-      if (o.dor)
-        row("DOR", o.dor_from == DurationFrom::kControl ? "Duration of disease control"
-                                                        : "Duration of response",
-            *o.dor);
-    }
+      for (size_t i = 0; i < c.outcomes.size(); ++i) {
+        const auto& o = c.outcomes[i];
+        const Subject& s = SubjectAt(r, i);
+        const std::string suffix = c.criteria == Criteria::kRecist11 ? "" : "I";
+        auto row = [&](const std::string& code, const std::string& param,
+                       const stats::TimeToEvent& t) {
+          out += CsvRow({r.study, s.id, GroupOr(s, "arm"), GroupOr(s, "dose_level"),
+                         CriteriaName(c.criteria), code + suffix, param, Num(t.obs.time, 0), "DAYS",
+                         t.obs.event ? "0" : "1", FormatIsoDate(t.start), FormatIsoDate(t.end),
+                         t.obs.event ? t.event_kind : "", t.obs.event ? "" : t.censor_reason,
+                         o.treated ? "Y" : "N"});
+        };
+        row("PFS", "Progression-free survival", o.pfs);
+        if (c.criteria == Criteria::kRecist11) row("OS", "Overall survival", o.os);
+        if (o.dor)
+          row("DOR",
+              o.dor_from == DurationFrom::kControl ? "Duration of disease control"
+                                                   : "Duration of response",
+              *o.dor);
+      }
   return out;
 }
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/batch.h"
 #include "cli/report/report_safety.h"
+#include "formats/batch.h"
 #include "measure/stats/covariate_analysis.h"
 #include "measure/stats/group_endpoints.h"
 #include "measure/stats/subject_outcome.h"
@@ -33,9 +33,9 @@ struct Report {
   std::string study = "NADIR";
   std::vector<std::string> by;
   stats::EndpointOptions options;
-  std::vector<AssessedFile> assessed;     // readable subjects (subject set)
-  std::vector<std::string> unreadable;    // "file: error" for files that gave no subject
-  std::vector<CriteriaReport> criteria;   // the criteria any subject has results for
+  std::vector<AssessedFile> assessed;         // readable subjects (subject set)
+  std::vector<std::string> unreadable;        // "file: error" for files that gave no subject
+  std::vector<CriteriaReport> criteria;       // the criteria any subject has results for
   std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
   TrialSafety safety;  // escalation, AEs, kinetics, cytokines (BuildSafety; empty without data)
 };

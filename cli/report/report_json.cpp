@@ -59,8 +59,8 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
       {"rate_interval", "Clopper-Pearson exact, two-sided"},
       {"survival", "Kaplan-Meier, Greenwood standard errors"},
       {"survival_interval_transform", r.options.transform == stats::CiTransform::kLogLog ? "log-log"
-                                      : r.options.transform == stats::CiTransform::kLog ? "log"
-                                                                                        : "plain"},
+                                      : r.options.transform == stats::CiTransform::kLog  ? "log"
+                                                                                         : "plain"},
       {"median_interval", "Brookmeyer-Crowley"},
       {"days_per_month", stats::kDaysPerMonth},
       {"time_unit", "days"}};
@@ -73,9 +73,9 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
     for (const auto& g : c.groups) {
       ordered_json best = ordered_json::object();
       for (const auto& [resp, n] : g.best_counts) best[stats::ResponseCode(resp, c.criteria)] = n;
-      groups[g.key] = {{"labels", g.labels}, {"n", g.n},           {"evaluable", g.evaluable},
+      groups[g.key] = {{"labels", g.labels},    {"n", g.n},           {"evaluable", g.evaluable},
                        {"best_response", best}, {"orr", Rate(g.orr)}, {"dcr", Rate(g.dcr)},
-                       {"pfs", Tte(g.pfs)},    {"os", Tte(g.os)},     {"dor", Tte(g.dor)}};
+                       {"pfs", Tte(g.pfs)},     {"os", Tte(g.os)},    {"dor", Tte(g.dor)}};
     }
     j[c.key] = groups;
     definitions[c.key] = c.definition;
@@ -83,20 +83,23 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
     for (const auto& a : c.covariates) {
       ordered_json bands = ordered_json::array();
       for (const auto& b : a.bands.bands)
-        bands.push_back({{"label", b.label}, {"lower_exclusive", Opt(b.lower)},
-                         {"upper_inclusive", Opt(b.upper)}, {"orr", Rate(b.orr)},
+        bands.push_back({{"label", b.label},
+                         {"lower_exclusive", Opt(b.lower)},
+                         {"upper_inclusive", Opt(b.upper)},
+                         {"orr", Rate(b.orr)},
                          {"dcr", Rate(b.dcr)}});
-      cov[a.name] = {{"n", a.n},
-                     {"missing", a.missing},
-                     {"with_control", {{"n", a.with_control}, {"median", Opt(a.median_with_control)}}},
-                     {"without_control",
-                      {{"n", a.without_control}, {"median", Opt(a.median_without_control)}}},
-                     {"rank_sum_test",
-                      {{"w", a.test.w},
-                       {"p_value", a.test.p_value},
-                       {"method", a.test.exact ? "exact" : "normal approximation"}}},
-                     {"bands_from", a.tertiles ? "tertiles" : "given cut points"},
-                     {"bands", bands}};
+      cov[a.name] = {
+          {"n", a.n},
+          {"missing", a.missing},
+          {"with_control", {{"n", a.with_control}, {"median", Opt(a.median_with_control)}}},
+          {"without_control",
+           {{"n", a.without_control}, {"median", Opt(a.median_without_control)}}},
+          {"rank_sum_test",
+           {{"w", a.test.w},
+            {"p_value", a.test.p_value},
+            {"method", a.test.exact ? "exact" : "normal approximation"}}},
+          {"bands_from", a.tertiles ? "tertiles" : "given cut points"},
+          {"bands", bands}};
     }
     covariates[c.key] = cov;
   }

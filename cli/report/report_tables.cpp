@@ -17,11 +17,11 @@ int Count(const stats::GroupEndpoints& g, Response r) {
 
 // Best-response columns: one set for both criteria, so that endpoints.csv has one header.
 // Under iRECIST the progression column counts iCPD, and iUPD has its own (iRECIST I8).
-constexpr Response kBorOrder[] = {Response::kCR,  Response::kPR,  Response::kSD,
+constexpr Response kBorOrder[] = {Response::kCR,         Response::kPR, Response::kSD,
                                   Response::kNonCRNonPD, Response::kPD, Response::kUPD,
                                   Response::kNE};
-constexpr const char* kBorColumns[] = {"n_CR", "n_PR", "n_SD", "n_NONCR_NONPD", "n_PD_or_iCPD",
-                                       "n_iUPD", "n_NE"};
+constexpr const char* kBorColumns[] = {"n_CR",         "n_PR",   "n_SD", "n_NONCR_NONPD",
+                                       "n_PD_or_iCPD", "n_iUPD", "n_NE"};
 
 // The count of column `b`: under iRECIST the progression column holds iCPD.
 int CountColumn(const stats::GroupEndpoints& g, Response b, Criteria c) {
@@ -36,10 +36,8 @@ std::string ColumnCode(Response b, Criteria c) {
   return stats::ResponseCode(b, c);
 }
 
-
 // Columns of one time-to-event endpoint.
-void TteHeader(const std::string& p, const stats::EndpointOptions& o,
-               std::vector<std::string>& h) {
+void TteHeader(const std::string& p, const stats::EndpointOptions& o, std::vector<std::string>& h) {
   for (const char* c : {"_n", "_events", "_censored", "_median_months", "_median_ci_low_months",
                         "_median_ci_high_months"})
     h.push_back(p + c);
@@ -83,9 +81,12 @@ std::string LandmarkText(const stats::Landmark& l) {
 
 const char* TransformName(stats::CiTransform t) {
   switch (t) {
-    case stats::CiTransform::kPlain: return "plain (linear)";
-    case stats::CiTransform::kLog: return "log";
-    case stats::CiTransform::kLogLog: return "log-log";
+    case stats::CiTransform::kPlain:
+      return "plain (linear)";
+    case stats::CiTransform::kLog:
+      return "log";
+    case stats::CiTransform::kLogLog:
+      return "log-log";
   }
   return "?";
 }
@@ -95,8 +96,8 @@ const char* TransformName(stats::CiTransform t) {
 std::string EndpointsCsv(const Report& r) {
   std::vector<std::string> h = {"criteria", "definition", "group", "n", "evaluable"};
   for (const char* col : kBorColumns) h.push_back(col);
-  for (const char* c : {"orr_k", "orr_pct", "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k",
-                        "dcr_pct", "dcr_ci_low_pct", "dcr_ci_high_pct"})
+  for (const char* c : {"orr_k", "orr_pct", "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k", "dcr_pct",
+                        "dcr_ci_low_pct", "dcr_ci_high_pct"})
     h.push_back(c);
   for (const char* p : {"pfs", "os", "dor"}) TteHeader(p, r.options, h);
   std::string out = CsvRow(h);
@@ -129,9 +130,9 @@ std::string ListingCsv(const Report& r) {
   h.insert(h.end(), labels.begin(), labels.end());
   for (const char* c :
        {"treated", "evaluable", "best_response", "best_change_pct", "treatment_start",
-        "response_date", "progression_date", "death_date", "last_adequate_assessment",
-        "pfs_days", "pfs_event", "pfs_event_or_censoring", "os_days", "os_event",
-        "os_event_or_censoring", "dor_days", "dor_event"})
+        "response_date", "progression_date", "death_date", "last_adequate_assessment", "pfs_days",
+        "pfs_event", "pfs_event_or_censoring", "os_days", "os_event", "os_event_or_censoring",
+        "dor_days", "dor_event"})
     h.push_back(c);
   h.insert(h.end(), covariates.begin(), covariates.end());
   h.push_back("notes");
@@ -169,23 +170,51 @@ std::string ListingCsv(const Report& r) {
 }
 
 std::string CovariatesCsv(const Report& r) {
-  std::string out = CsvRow({"criteria", "definition", "covariate", "band", "n", "orr_k", "orr_pct",
-                            "orr_ci_low_pct", "orr_ci_high_pct", "dcr_k", "dcr_pct",
-                            "dcr_ci_low_pct", "dcr_ci_high_pct", "n_control", "n_no_control",
-                            "median_control", "median_no_control", "rank_sum_w", "p_value",
-                            "p_method", "missing"});
+  std::string out = CsvRow({"criteria",
+                            "definition",
+                            "covariate",
+                            "band",
+                            "n",
+                            "orr_k",
+                            "orr_pct",
+                            "orr_ci_low_pct",
+                            "orr_ci_high_pct",
+                            "dcr_k",
+                            "dcr_pct",
+                            "dcr_ci_low_pct",
+                            "dcr_ci_high_pct",
+                            "n_control",
+                            "n_no_control",
+                            "median_control",
+                            "median_no_control",
+                            "rank_sum_w",
+                            "p_value",
+                            "p_method",
+                            "missing"});
   for (const auto& c : r.criteria)
     for (const auto& a : c.covariates) {
       const std::string method = a.test.exact ? "exact" : "normal approximation";
       for (const auto& b : a.bands.bands)
-        out += CsvRow({c.key, c.definition, a.name, b.label, std::to_string(b.orr.n),
-                       std::to_string(b.orr.k), Num(100 * b.orr.rate, 1),
-                       Num(100 * b.orr.ci_low, 1), Num(100 * b.orr.ci_high, 1),
-                       std::to_string(b.dcr.k), Num(100 * b.dcr.rate, 1),
-                       Num(100 * b.dcr.ci_low, 1), Num(100 * b.dcr.ci_high, 1),
-                       std::to_string(a.with_control), std::to_string(a.without_control),
-                       Num(a.median_with_control, 2), Num(a.median_without_control, 2),
-                       Num(a.test.w, 1), Num(a.test.p_value, 4), method,
+        out += CsvRow({c.key,
+                       c.definition,
+                       a.name,
+                       b.label,
+                       std::to_string(b.orr.n),
+                       std::to_string(b.orr.k),
+                       Num(100 * b.orr.rate, 1),
+                       Num(100 * b.orr.ci_low, 1),
+                       Num(100 * b.orr.ci_high, 1),
+                       std::to_string(b.dcr.k),
+                       Num(100 * b.dcr.rate, 1),
+                       Num(100 * b.dcr.ci_low, 1),
+                       Num(100 * b.dcr.ci_high, 1),
+                       std::to_string(a.with_control),
+                       std::to_string(a.without_control),
+                       Num(a.median_with_control, 2),
+                       Num(a.median_without_control, 2),
+                       Num(a.test.w, 1),
+                       Num(a.test.p_value, 4),
+                       method,
                        std::to_string(a.missing)});
     }
   return out;
@@ -195,8 +224,9 @@ std::string ReportMarkdown(const Report& r) {
   std::string md = "# Trial endpoints: " + r.study + "\n\n";
   md += std::to_string(r.assessed.size()) + " subjects read";
   if (!r.unreadable.empty()) md += ", " + std::to_string(r.unreadable.size()) + " files unreadable";
-  md += ". Analysis set: every treated subject (with `treatment_start`); subjects without a "
-        "post-baseline response count in the denominator as not evaluable (NE).\n\n";
+  md +=
+      ". Analysis set: every treated subject (with `treatment_start`); subjects without a "
+      "post-baseline response count in the denominator as not evaluable (NE).\n\n";
   for (const auto& c : r.criteria) {
     const std::string crit = CriteriaTitle(c);
     std::vector<Response> columns;
@@ -213,7 +243,8 @@ std::string ReportMarkdown(const Report& r) {
       md += " " + std::to_string(g.orr.k) + " " + PercentWithCi(g.orr) + " | " +
             std::to_string(g.dcr.k) + " " + PercentWithCi(g.dcr) + " |\n";
     }
-    md += "\n## " + crit + ": time to event (months)\n\n| group | endpoint | n | events | "
+    md += "\n## " + crit +
+          ": time to event (months)\n\n| group | endpoint | n | events | "
           "median (95% CI) |";
     for (double m : r.options.landmark_months) md += " " + Num(m, 0) + " mo |";
     md += "\n|---|---|---:|---:|---|";
@@ -229,37 +260,40 @@ std::string ReportMarkdown(const Report& r) {
     for (const auto& a : c.covariates) {
       md += "\n## " + crit + ": " + a.name + " and disease control\n\n";
       md += "With disease control: n = " + std::to_string(a.with_control) + ", median " +
-            Num(a.median_with_control, 1, "-") + "; without: n = " +
-            std::to_string(a.without_control) + ", median " +
-            Num(a.median_without_control, 1, "-") + ". Wilcoxon rank-sum W = " +
-            Num(a.test.w, 1) + ", two-sided p = " + Num(a.test.p_value, 4) + " (" +
+            Num(a.median_with_control, 1, "-") +
+            "; without: n = " + std::to_string(a.without_control) + ", median " +
+            Num(a.median_without_control, 1, "-") + ". Wilcoxon rank-sum W = " + Num(a.test.w, 1) +
+            ", two-sided p = " + Num(a.test.p_value, 4) + " (" +
             (a.test.exact ? "exact" : "normal approximation with tie and continuity correction") +
             "). Missing: " + std::to_string(a.missing) + ".\n\n";
       md += std::string("| band (") + (a.tertiles ? "tertiles" : "given cuts") +
             ") | n | ORR % (95% CI) | DCR % (95% CI) |\n|---|---:|---|---|\n";
       for (const auto& b : a.bands.bands)
-        md += "| " + b.label + " | " + std::to_string(b.orr.n) + " | " +
-              std::to_string(b.orr.k) + " " + PercentWithCi(b.orr) + " | " +
-              std::to_string(b.dcr.k) + " " + PercentWithCi(b.dcr) + " |\n";
+        md += "| " + b.label + " | " + std::to_string(b.orr.n) + " | " + std::to_string(b.orr.k) +
+              " " + PercentWithCi(b.orr) + " | " + std::to_string(b.dcr.k) + " " +
+              PercentWithCi(b.dcr) + " |\n";
     }
     md += "\n";
   }
   md += SafetyMarkdown(r.safety);
   md += "## Methods\n\n";
-  md += "- ORR: best overall response CR or PR; DCR: CR, PR, SD or NON-CR/NON-PD; both over "
-        "the treated subjects, with exact two-sided " + Num(100 * r.options.level, 0) +
-        " % Clopper-Pearson intervals.\n";
-  md += "- PFS: treatment start to the first progression or death, censored at the last "
-        "adequate assessment (day 0 without one). OS: to death, censored at last known alive. "
-        "DOR: responders, from the response (or disease control, `dor_from: control`) to "
-        "progression or death.\n";
+  md +=
+      "- ORR: best overall response CR or PR; DCR: CR, PR, SD or NON-CR/NON-PD; both over "
+      "the treated subjects, with exact two-sided " +
+      Num(100 * r.options.level, 0) + " % Clopper-Pearson intervals.\n";
+  md +=
+      "- PFS: treatment start to the first progression or death, censored at the last "
+      "adequate assessment (day 0 without one). OS: to death, censored at last known alive. "
+      "DOR: responders, from the response (or disease control, `dor_from: control`) to "
+      "progression or death.\n";
   md += std::string("- Kaplan-Meier estimates with Greenwood standard errors; ") +
         TransformName(r.options.transform) +
         "-transformed pointwise intervals; median with the Brookmeyer-Crowley interval on the "
         "same scale; NR = not reached. Months are days / 30.4375.\n";
-  md += "- Covariates: Wilcoxon rank-sum test between subjects with and without disease "
-        "control (exact when both groups have < 50 subjects and no ties); bands are tertiles "
-        "(Hyndman-Fan type 7) unless cut points were given.\n";
+  md +=
+      "- Covariates: Wilcoxon rank-sum test between subjects with and without disease "
+      "control (exact when both groups have < 50 subjects and no ties); bands are tertiles "
+      "(Hyndman-Fan type 7) unless cut points were given.\n";
   for (const auto& m : r.criteria_missing) md += "- Not reported: " + m + ".\n";
   for (const auto& u : r.unreadable) md += "- Unreadable: " + u + "\n";
   return md;

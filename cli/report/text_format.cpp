@@ -52,8 +52,7 @@ std::string Num(const std::optional<double>& v, int decimals, const std::string&
 std::string IsoDate(const std::optional<nadir::Date>& d) { return d ? FormatIsoDate(*d) : ""; }
 
 std::string PercentWithCi(const stats::Proportion& p) {
-  return Num(100 * p.rate, 1) + " (" + Num(100 * p.ci_low, 1) + "-" + Num(100 * p.ci_high, 1) +
-         ")";
+  return Num(100 * p.rate, 1) + " (" + Num(100 * p.ci_low, 1) + "-" + Num(100 * p.ci_high, 1) + ")";
 }
 
 double Months(double days) { return days / stats::kDaysPerMonth; }

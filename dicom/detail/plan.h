@@ -4,14 +4,14 @@
 #include <vector>
 
 #include "dicom/catalog.h"
-#include "geometry/volume.h"
 #include "dicom/warnings.h"
+#include "geometry/volume.h"
 
 namespace nadir::dicom::detail {
 
 struct VolumePlan {
-  Volume geometry;               // everything but hu
-  std::vector<int> slice_of_k;   // index into SeriesInfo::slices, or -1 for an inserted blank
+  Volume geometry;              // everything but hu
+  std::vector<int> slice_of_k;  // index into SeriesInfo::slices, or -1 for an inserted blank
   std::vector<Warning> warnings;
 };
 

@@ -60,7 +60,8 @@ const Code kLastKnownAlive{"LAST-ALIVE", kPrivateScheme, "Last known alive date"
 const Code kGroups{"SUBJECT-GROUPS", kPrivateScheme, "Subject groups (JSON)"};
 const Code kCovariates{"COVARIATES", kPrivateScheme, "Subject covariates (JSON)"};
 const Code kProtocol{"PROTOCOL", kPrivateScheme, "Assessment protocol (JSON)"};
-const Code kOtherSubjectFields{"SUBJECT-OTHER", kPrivateScheme, "Other subject-level fields (JSON)"};
+const Code kOtherSubjectFields{"SUBJECT-OTHER", kPrivateScheme,
+                               "Other subject-level fields (JSON)"};
 }  // namespace code
 
 LengthConcept ClassifyLength(const Code& c) {

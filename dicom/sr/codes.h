@@ -15,7 +15,9 @@ struct Code {
 };
 
 /// Same concept: code value and coding scheme designator match (meanings vary by writer).
-inline bool Same(const Code& a, const Code& b) { return a.value == b.value && a.scheme == b.scheme; }
+inline bool Same(const Code& a, const Code& b) {
+  return a.value == b.value && a.scheme == b.scheme;
+}
 /// "(103339001, SCT, "Long Axis")" for messages.
 std::string Describe(const Code& c);
 

@@ -4,9 +4,9 @@
 
 #include "dicom/error.h"
 #include "dicom/sr/image_index.h"
-#include "measure/assess.h"
 #include "dicom/sr/sr.h"
 #include "dicom/sr/write_report.h"
+#include "measure/assess.h"
 
 namespace nadir::dicom::sr {
 
@@ -111,8 +111,9 @@ ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_js
   std::vector<const Timepoint*> order;
   for (const auto& tp : subject.timepoints) order.push_back(&tp);
   std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->date < b->date; });
-  if (options.only_timepoint &&
-      std::none_of(order.begin(), order.end(), [&](auto* tp) { return tp->date == *options.only_timepoint; }))
+  if (options.only_timepoint && std::none_of(order.begin(), order.end(), [&](auto* tp) {
+        return tp->date == *options.only_timepoint;
+      }))
     throw DicomError(file, "date", FormatIsoDate(*options.only_timepoint),
                      "subject " + subject.id + " has no timepoint of this date to export");
   int time_point_order = 0;

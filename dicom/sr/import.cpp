@@ -5,11 +5,11 @@
 #include <set>
 
 #include "dicom/error.h"
-#include "formats/assessment_json.h"
 #include "dicom/sr/parse_report.h"
 #include "dicom/sr/sr.h"
 #include "dicom/sr/subject_fields.h"
 #include "dicom/sr/time_points.h"
+#include "formats/assessment_json.h"
 
 namespace nadir::dicom::sr {
 
@@ -43,7 +43,8 @@ double Distance(const PatientPoint& a, const PatientPoint& b) {
 // One axis's end points in patient mm. With its image at hand the SCOORD decides: it is what
 // was drawn on the image the format names, and it lies on that image's plane; the SCOORD3D is
 // then a check. Without the image, the SCOORD3D is taken as it is.
-std::optional<std::array<PatientPoint, 2>> AxisInPatient(const ParsedAxis& a, const ImageIndex* index,
+std::optional<std::array<PatientPoint, 2>> AxisInPatient(const ParsedAxis& a,
+                                                         const ImageIndex* index,
                                                          const std::string& where,
                                                          std::vector<std::string>& warnings) {
   const ImagePlane* plane = a.pixels && index ? index->Find(a.sop_uid) : nullptr;
@@ -58,7 +59,8 @@ std::optional<std::array<PatientPoint, 2>> AxisInPatient(const ParsedAxis& a, co
                        "; the SCOORD on its image is kept");
     return drawn;
   }
-  const double apart = std::max(Distance(drawn[0], (*a.patient)[0]), Distance(drawn[1], (*a.patient)[1]));
+  const double apart =
+      std::max(Distance(drawn[0], (*a.patient)[0]), Distance(drawn[1], (*a.patient)[1]));
   if (apart > kScoordAgreementMm)
     warnings.push_back(where + ": SCOORD on image " + a.sop_uid + " and SCOORD3D are up to " +
                        std::to_string(apart) + " mm apart; the SCOORD on its image is kept");
@@ -72,19 +74,20 @@ std::optional<CaliperPoints> Points(const ParsedGroup& g, const ParsedReport& r,
   bool any = false;
   auto take = [&](const std::optional<ParsedAxis>& axis, auto& slot, const char* name) {
     if (!axis || (!axis->pixels && !axis->patient)) return;
-    const std::string where = r.file + ": content item " + g.path + ": lesion '" + g.tracking_id +
-                              "' " + name;
+    const std::string where =
+        r.file + ": content item " + g.path + ": lesion '" + g.tracking_id + "' " + name;
     const auto ends = AxisInPatient(*axis, index, where, warnings);
     if (!ends) {
-      warnings.push_back(r.file + ": content item " + g.path + ": " + name + " end points on image " +
-                         axis->sop_uid + " not rebuilt in patient mm (" +
+      warnings.push_back(r.file + ": content item " + g.path + ": " + name +
+                         " end points on image " + axis->sop_uid + " not rebuilt in patient mm (" +
                          (index ? "image not among --images" : "no --images given") + ")");
       return;
     }
     if (!cp.sop_uid.empty() && !axis->sop_uid.empty() && axis->sop_uid != cp.sop_uid) {
-      warnings.push_back(r.file + ": content item " + g.path + ": " + name + " drawn on image " +
-                         axis->sop_uid + ", the long axis on " + cp.sop_uid +
-                         "; the format keeps one image per lesion, so these end points are dropped");
+      warnings.push_back(
+          r.file + ": content item " + g.path + ": " + name + " drawn on image " + axis->sop_uid +
+          ", the long axis on " + cp.sop_uid +
+          "; the format keeps one image per lesion, so these end points are dropped");
       return;
     }
     if (cp.sop_uid.empty()) cp.sop_uid = axis->sop_uid;
@@ -101,9 +104,10 @@ std::optional<CaliperPoints> Points(const ParsedGroup& g, const ParsedReport& r,
 // last (ContentDate and ContentTime), then of the latest study.
 nlohmann::ordered_json LatestSubjectFields(std::vector<const ParsedReport*> reports,
                                            std::vector<std::string>& warnings) {
-  std::stable_sort(reports.begin(), reports.end(), [](const ParsedReport* a, const ParsedReport* b) {
-    return a->made != b->made ? a->made > b->made : a->date > b->date;
-  });
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const ParsedReport* a, const ParsedReport* b) {
+                     return a->made != b->made ? a->made > b->made : a->date > b->date;
+                   });
   std::vector<ReportFields> latest_first;
   for (const ParsedReport* r : reports) latest_first.push_back({r->file, r->subject_fields});
   return ChooseSubjectFields(latest_first, warnings);
@@ -167,14 +171,17 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
       continue;
     }
     own.push_back(&r);
-    if (!r.reader.empty() && subject.reader.empty()) subject.reader = r.reader;
+    if (!r.reader.empty() && subject.reader.empty())
+      subject.reader = r.reader;
     else if (!r.reader.empty() && r.reader != subject.reader)
-      out.warnings.push_back(r.file + ": observer '" + r.reader + "' differs from '" + subject.reader + "'; the first is kept");
+      out.warnings.push_back(r.file + ": observer '" + r.reader + "' differs from '" +
+                             subject.reader + "'; the first is kept");
     Timepoint& tp = by_study[r.study_uid];
     tp.study_uid = r.study_uid;
     tp.date = *ParseIsoDate(r.date);
     if (tp.label.empty()) tp.label = TimePointLabel(r);
-    if (r.time_point_order && !order_of.count(r.study_uid)) order_of[r.study_uid] = *r.time_point_order;
+    if (r.time_point_order && !order_of.count(r.study_uid))
+      order_of[r.study_uid] = *r.time_point_order;
     if (r.clinically_stable) tp.clinically_stable = r.clinically_stable;
     out.responses.insert(out.responses.end(), r.responses.begin(), r.responses.end());
     for (const ParsedGroup& g : r.groups) {
@@ -187,11 +194,14 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
       }
       if (k.empty()) {
         k = "id:" + g.tracking_id;
-        out.warnings.push_back(r.file + ": content item " + g.path + ": no Tracking Unique Identifier; matched by Tracking Identifier '" + g.tracking_id + "'");
+        out.warnings.push_back(r.file + ": content item " + g.path +
+                               ": no Tracking Unique Identifier; matched by Tracking Identifier '" +
+                               g.tracking_id + "'");
       }
       if (!seen[r.study_uid].insert(k).second) {
         out.errors.push_back(r.file + ": content item " + g.path + ": lesion " + k +
-                             " measured twice in study " + r.study_uid + "; the second is not imported");
+                             " measured twice in study " + r.study_uid +
+                             "; the second is not imported");
         continue;
       }
       LesionKey& lk = key_of(k);
@@ -207,7 +217,8 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
   int generated = 0;
   std::set<std::string> taken;
   for (auto& lk : keys) {
-    if (lk.identifiers.size() == 1 && UsableId(*lk.identifiers.begin()) && id_use[*lk.identifiers.begin()] == 1)
+    if (lk.identifiers.size() == 1 && UsableId(*lk.identifiers.begin()) &&
+        id_use[*lk.identifiers.begin()] == 1)
       lk.id = *lk.identifiers.begin();
     taken.insert(lk.id);
   }
@@ -220,7 +231,9 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     for (const auto& i : lk.identifiers) names += (names.empty() ? "'" : ", '") + i + "'";
     out.warnings.push_back("lesion with tracking " + lk.key + " (identifier " +
                            (names.empty() ? "none" : names) + ") is named " + lk.id);
-    if (!lk.kind) out.warnings.push_back("lesion " + lk.id + ": no lesion category in the reports; taken as a target lesion");
+    if (!lk.kind)
+      out.warnings.push_back("lesion " + lk.id +
+                             ": no lesion category in the reports; taken as a target lesion");
   }
   std::map<std::string, std::string> uid_of;  // lesion id -> tracking UID
   for (const Pending& p : pending) {
@@ -234,9 +247,11 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     if (g.long_axis) l.long_axis_mm = g.long_axis->mm;
     if (g.short_axis) l.short_axis_mm = g.short_axis->mm;
     const bool measured = l.long_axis_mm || l.short_axis_mm;
-    l.state = g.state.value_or(l.kind == LesionKind::kNonTarget ? LesionState::kPresent
-                               : measured || l.kind == LesionKind::kNew ? (l.kind == LesionKind::kNew ? LesionState::kUnequivocal : LesionState::kMeasured)
-                                                                        : LesionState::kNotEvaluated);
+    l.state = g.state.value_or(
+        l.kind == LesionKind::kNonTarget ? LesionState::kPresent
+        : measured || l.kind == LesionKind::kNew
+            ? (l.kind == LesionKind::kNew ? LesionState::kUnequivocal : LesionState::kMeasured)
+            : LesionState::kNotEvaluated);
     l.merged_into = g.merged_into;
     l.new_category = g.new_category;
     l.increased_since_last = g.increased_since_last;
@@ -257,7 +272,8 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
                    });
 
   CheckTimePointContext(own, out.warnings);
-  out.document = WithSubjectFields(AssessmentToJson(subject), LatestSubjectFields(own, out.warnings));
+  out.document =
+      WithSubjectFields(AssessmentToJson(subject), LatestSubjectFields(own, out.warnings));
   for (auto& tp : out.document["timepoints"])
     for (auto& l : tp["lesions"]) {
       const auto it = uid_of.find(l["id"].get<std::string>());
@@ -271,8 +287,9 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
   } catch (const nlohmann::json::exception&) {
     text = out.document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out.document = nlohmann::ordered_json::parse(text);
-    out.warnings.push_back("text that is not valid UTF-8 (ids, sites, labels or observer) had "
-                           "its bad bytes replaced by U+FFFD");
+    out.warnings.push_back(
+        "text that is not valid UTF-8 (ids, sites, labels or observer) had "
+        "its bad bytes replaced by U+FFFD");
   }
   // The rebuilt file is read back as any assessment is, so what it says is checked the same way.
   LoadedAssessment check = ParseAssessment(text, "(imported assessment)");
@@ -315,7 +332,8 @@ ImportResult ImportReports(const fs::path& dir, const ImportOptions& options) {
   }
   std::vector<fs::path> files;
   if (fs::is_directory(dir, ec)) {
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec))
       if (it->is_regular_file(ec)) files.push_back(it->path());
   } else {
     files.push_back(dir);
@@ -339,9 +357,10 @@ ImportResult ImportReports(const fs::path& dir, const ImportOptions& options) {
     }
   }
   if (not_sr + not_dicom > 0)
-    out.warnings.push_back("skipped " + std::to_string(not_sr) + " DICOM files that are not SR and " +
-                           std::to_string(not_dicom) + " files that are not DICOM under " +
-                           dir.string() + " (e.g. " + example + ")");
+    out.warnings.push_back("skipped " + std::to_string(not_sr) +
+                           " DICOM files that are not SR and " + std::to_string(not_dicom) +
+                           " files that are not DICOM under " + dir.string() + " (e.g. " + example +
+                           ")");
   if (srs.empty()) {
     out.errors.push_back(dir.string() + ": no DICOM SR file found");
     return out;

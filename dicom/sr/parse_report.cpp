@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "dicom/error.h"
-#include "measure/date.h"
 #include "dicom/sr/subject_fields.h"
+#include "measure/date.h"
 
 namespace nadir::dicom::sr {
 
@@ -76,12 +76,14 @@ std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
   axis.mm = *num.number * *factor;
   if (*factor != 1.0)
     ctx.warnings.push_back(ctx.Where(num) + ": " + ConceptText(num) + " converted from " +
-                           num.number_text + " " + unit.value + " to " + std::to_string(axis.mm) + " mm");
+                           num.number_text + " " + unit.value + " to " + std::to_string(axis.mm) +
+                           " mm");
   for (const SrNode& c : num.children) {
     bool finite = true;
     for (double v : c.graphic_data) finite = finite && std::isfinite(v);
     if (!finite) {
-      ctx.warnings.push_back(ctx.Where(c) + ": graphic data holds a value that is not a finite "
+      ctx.warnings.push_back(ctx.Where(c) +
+                             ": graphic data holds a value that is not a finite "
                              "number; end points not imported");
       continue;
     }
@@ -93,7 +95,8 @@ std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
         continue;
       }
       if (c.images.empty()) {
-        ctx.warnings.push_back(ctx.Where(c) + ": SCOORD without its image; end points not imported");
+        ctx.warnings.push_back(ctx.Where(c) +
+                               ": SCOORD without its image; end points not imported");
         continue;
       }
       axis.sop_uid = c.images.front().sop_uid;
@@ -130,10 +133,15 @@ std::optional<int> ReadOrder(const SrNode& n, const Context& ctx) {
 void ReadQualitative(const SrNode& n, ParsedGroup& g, const Context& ctx) {
   const Code value = n.code.value_or(Code{});
   if (n.Is(code::kBaselineCategory)) {
-    if (Same(value, code::kTargetAtBaseline)) g.kind = LesionKind::kTarget;
-    else if (Same(value, code::kNonTargetAtBaseline)) g.kind = LesionKind::kNonTarget;
-    else if (Same(value, code::kNewLesion)) g.kind = LesionKind::kNew;
-    else ctx.warnings.push_back(ctx.Where(n) + ": baseline category " + Describe(value) + " not mapped");
+    if (Same(value, code::kTargetAtBaseline))
+      g.kind = LesionKind::kTarget;
+    else if (Same(value, code::kNonTargetAtBaseline))
+      g.kind = LesionKind::kNonTarget;
+    else if (Same(value, code::kNewLesion))
+      g.kind = LesionKind::kNew;
+    else
+      ctx.warnings.push_back(ctx.Where(n) + ": baseline category " + Describe(value) +
+                             " not mapped");
   } else if (n.Is(code::kLesionState)) {
     g.state = StateFromCode(value);
     if (!g.state) ctx.errors.push_back(ctx.Where(n) + ": unknown lesion state " + Describe(value));
@@ -155,19 +163,29 @@ ParsedGroup ReadGroup(const SrNode& group, const Context& ctx) {
   g.path = group.path;
   std::optional<ParsedAxis> length;
   for (const SrNode& n : group.children) {
-    if (n.Is(code::kTrackingIdentifier)) g.tracking_id = n.text;
-    else if (n.Is(code::kTrackingUid)) g.tracking_uid = n.text;
-    else if (n.Is(code::kFinding)) continue;  // nadir writes Lesion; others vary, nothing to keep
+    if (n.Is(code::kTrackingIdentifier))
+      g.tracking_id = n.text;
+    else if (n.Is(code::kTrackingUid))
+      g.tracking_uid = n.text;
+    else if (n.Is(code::kFinding))
+      continue;  // nadir writes Lesion; others vary, nothing to keep
     else if (n.Is(code::kFindingSite) || n.Is(code::kFindingSiteSrt)) {
       const Code site = n.code.value_or(Code{});
       if (g.site.empty()) g.site = SiteFromCode(site).value_or(site.meaning);
-    } else if (n.Is(code::kTimePoint)) g.time_point = n.text;
-    else if (n.Is(code::kSubjectTimePointId)) g.subject_time_point_id = n.text;
-    else if (n.Is(code::kProtocolTimePointId)) g.protocol_time_point_id = n.text;
-    else if (n.Is(code::kTimePointOrder)) g.time_point_order = ReadOrder(n, ctx);
-    else if (n.Is(code::kSiteText)) g.site = n.text;
-    else if (n.Is(code::kMergedInto)) g.merged_into = n.text;
-    else if (n.Is(code::kFragments)) g.fragments = ParseFragments(n.text, ctx, n);
+    } else if (n.Is(code::kTimePoint))
+      g.time_point = n.text;
+    else if (n.Is(code::kSubjectTimePointId))
+      g.subject_time_point_id = n.text;
+    else if (n.Is(code::kProtocolTimePointId))
+      g.protocol_time_point_id = n.text;
+    else if (n.Is(code::kTimePointOrder))
+      g.time_point_order = ReadOrder(n, ctx);
+    else if (n.Is(code::kSiteText))
+      g.site = n.text;
+    else if (n.Is(code::kMergedInto))
+      g.merged_into = n.text;
+    else if (n.Is(code::kFragments))
+      g.fragments = ParseFragments(n.text, ctx, n);
     else if (n.value_type == "NUM") {
       const LengthConcept kind = n.name ? ClassifyLength(*n.name) : LengthConcept::kNone;
       if (kind == LengthConcept::kNone) {
@@ -180,14 +198,23 @@ ParsedGroup ReadGroup(const SrNode& group, const Context& ctx) {
       auto& slot = kind == LengthConcept::kLongAxis    ? g.long_axis
                    : kind == LengthConcept::kShortAxis ? g.short_axis
                                                        : length;
-      if (slot) ctx.warnings.push_back(ctx.Where(n) + ": a second " + ConceptText(n) + " in one group; the first is kept");
-      else slot = axis;
-    } else if (n.value_type == "CODE") ReadQualitative(n, g, ctx);
-    else ctx.warnings.push_back(ctx.Where(n) + ": " + n.value_type + " " + ConceptText(n) + " not mapped");
+      if (slot)
+        ctx.warnings.push_back(ctx.Where(n) + ": a second " + ConceptText(n) +
+                               " in one group; the first is kept");
+      else
+        slot = axis;
+    } else if (n.value_type == "CODE")
+      ReadQualitative(n, g, ctx);
+    else
+      ctx.warnings.push_back(ctx.Where(n) + ": " + n.value_type + " " + ConceptText(n) +
+                             " not mapped");
   }
   // A plain Length (Cornerstone's Length tool) is the lesion's long axis.
-  if (length && !g.long_axis) g.long_axis = length;
-  else if (length) ctx.warnings.push_back(ctx.Where(group) + ": a Length beside a Long Axis; the Long Axis is kept");
+  if (length && !g.long_axis)
+    g.long_axis = length;
+  else if (length)
+    ctx.warnings.push_back(ctx.Where(group) +
+                           ": a Length beside a Long Axis; the Long Axis is kept");
   return g;
 }
 
@@ -197,15 +224,23 @@ void ReadResponses(const SrNode& container, ParsedReport& r, const Context& ctx)
     const Code value = n.code.value_or(Code{});
     const std::string word = ResponseFromCode(value).value_or("");
     if (n.Is(code::kResponseMethod)) continue;
-    if (n.Is(code::kR11Target)) r11.target = word;
-    else if (n.Is(code::kR11NonTarget)) r11.nontarget = word;
-    else if (n.Is(code::kR11NewLesions)) r11.new_lesions = word;
-    else if (n.Is(code::kR11Overall)) r11.overall = word;
-    else if (n.Is(code::kIrOverall)) ir.overall = word;
-    else if (n.Is(code::kClinicallyStable)) r.clinically_stable = Same(value, code::kYes);
+    if (n.Is(code::kR11Target))
+      r11.target = word;
+    else if (n.Is(code::kR11NonTarget))
+      r11.nontarget = word;
+    else if (n.Is(code::kR11NewLesions))
+      r11.new_lesions = word;
+    else if (n.Is(code::kR11Overall))
+      r11.overall = word;
+    else if (n.Is(code::kIrOverall))
+      ir.overall = word;
+    else if (n.Is(code::kClinicallyStable))
+      r.clinically_stable = Same(value, code::kYes);
     else if (n.name && IsSubjectField(*n.name) && n.value_type == "TEXT")
       ReadSubjectField(*n.name, n.text, ctx.Where(n), r.subject_fields, ctx.errors);
-    else ctx.warnings.push_back(ctx.Where(n) + ": report-level evaluation " + ConceptText(n) + " not mapped");
+    else
+      ctx.warnings.push_back(ctx.Where(n) + ": report-level evaluation " + ConceptText(n) +
+                             " not mapped");
   }
   if (!r11.overall.empty()) r.responses.push_back(r11);
   if (!ir.overall.empty()) r.responses.push_back(ir);
@@ -213,10 +248,14 @@ void ReadResponses(const SrNode& container, ParsedReport& r, const Context& ctx)
 
 void Walk(const SrNode& node, ParsedReport& r, const Context& ctx) {
   for (const SrNode& n : node.children) {
-    if (n.Is(kMeasurementGroup)) r.groups.push_back(ReadGroup(n, ctx));
-    else if (n.Is(kQualitativeEvaluations)) ReadResponses(n, r, ctx);
-    else if (n.Is(code::kPersonObserverName) && r.reader.empty()) r.reader = n.text;
-    else if (n.value_type == "CONTAINER") Walk(n, r, ctx);
+    if (n.Is(kMeasurementGroup))
+      r.groups.push_back(ReadGroup(n, ctx));
+    else if (n.Is(kQualitativeEvaluations))
+      ReadResponses(n, r, ctx);
+    else if (n.Is(code::kPersonObserverName) && r.reader.empty())
+      r.reader = n.text;
+    else if (n.value_type == "CONTAINER")
+      Walk(n, r, ctx);
   }
 }
 
@@ -249,7 +288,8 @@ ParsedReport ParseReport(const SrFile& sr, std::vector<std::string>& errors,
     for (const auto& g : r.groups) {
       const std::string& v = g.*field;
       if (v.empty()) continue;
-      if ((r.*slot).empty()) r.*slot = v;
+      if ((r.*slot).empty())
+        r.*slot = v;
       else if (v != r.*slot)
         warnings.push_back(r.file + ": content item " + g.path + ": " + what + " '" + v +
                            "' differs from the report's '" + r.*slot + "'; the first is kept");
@@ -262,7 +302,8 @@ ParsedReport ParseReport(const SrFile& sr, std::vector<std::string>& errors,
        "Protocol Time Point Identifier");
   for (const auto& g : r.groups) {
     if (!g.time_point_order) continue;
-    if (!r.time_point_order) r.time_point_order = g.time_point_order;
+    if (!r.time_point_order)
+      r.time_point_order = g.time_point_order;
     else if (*g.time_point_order != *r.time_point_order)
       warnings.push_back(r.file + ": content item " + g.path + ": Time Point Order " +
                          std::to_string(*g.time_point_order) + " differs from the report's " +

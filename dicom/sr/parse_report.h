@@ -2,16 +2,15 @@
 #pragma once
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "dicom/sr/image_index.h"
-#include "measure/lesion.h"
 #include "dicom/sr/sr.h"
 #include "dicom/sr/sr_tree.h"
+#include "measure/lesion.h"
 
 namespace nadir::dicom::sr {
 
@@ -48,7 +47,7 @@ struct ParsedReport {
   std::string file, subject, study_uid, date;  // date as YYYY-MM-DD
   std::string reader, time_point;
   std::string subject_time_point_id, protocol_time_point_id;  // of the first group that has one
-  std::optional<int> time_point_order;                         // likewise
+  std::optional<int> time_point_order;                        // likewise
   std::string made;  // ContentDate + ContentTime: which of several reports is the latest
   nlohmann::ordered_json subject_fields = nlohmann::ordered_json::object();  // subject_fields.h
   std::vector<ParsedGroup> groups;

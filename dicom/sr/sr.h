@@ -5,11 +5,10 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "measure/subject.h"
 
@@ -28,7 +27,7 @@ struct ExportOptions {
 struct ExportedReport {
   std::filesystem::path file;
   std::string date, study_uid, sop_uid;
-  int groups = 0;  // measurement groups (one per lesion)
+  int groups = 0;                  // measurement groups (one per lesion)
   std::vector<std::string> notes;  // what this report could not carry (SCOORD3D without a frame)
 };
 
@@ -56,7 +55,7 @@ std::string TrackingUidFor(const std::string& subject, const std::string& lesion
 /// A response a report states for its timepoint (report-level qualitative evaluations).
 struct StatedResponse {
   std::string date;
-  std::string criteria;  // "RECIST1.1" or "iRECIST"
+  std::string criteria;                                 // "RECIST1.1" or "iRECIST"
   std::string target, nontarget, new_lesions, overall;  // format codes (CR, NON-CR/NON-PD, ...)
 };
 
@@ -68,11 +67,11 @@ struct ImportOptions {
 };
 
 struct ImportResult {
-  std::optional<Subject> subject;  // nullopt when no usable report was found
-  nlohmann::ordered_json document;  // the assessment JSON, with `tracking_uid` per lesion
-  std::vector<std::string> errors;    // files or items that could not be read
-  std::vector<std::string> warnings;  // what could not be mapped, and named conversions
-  std::vector<StatedResponse> responses;  // as stated in the reports (nadir's own only)
+  std::optional<Subject> subject;            // nullopt when no usable report was found
+  nlohmann::ordered_json document;           // the assessment JSON, with `tracking_uid` per lesion
+  std::vector<std::string> errors;           // files or items that could not be read
+  std::vector<std::string> warnings;         // what could not be mapped, and named conversions
+  std::vector<StatedResponse> responses;     // as stated in the reports (nadir's own only)
   std::vector<std::filesystem::path> files;  // the SR files used
 };
 

@@ -45,11 +45,16 @@ void ReadNode(DcmItem& item, SrNode& node, const std::string& file, int depth) {
   node.value_type = Str(item, DCM_ValueType);
   node.name = ReadCode(item, DCM_ConceptNameCodeSequence);
   const std::string& vt = node.value_type;
-  if (vt == "TEXT") node.text = Str(item, DCM_TextValue);
-  else if (vt == "UIDREF") node.text = Str(item, DCM_UID);
-  else if (vt == "PNAME") node.text = Str(item, DCM_PersonName);
-  else if (vt == "DATE") node.text = Str(item, DCM_Date);
-  else if (vt == "CODE") node.code = ReadCode(item, DCM_ConceptCodeSequence);
+  if (vt == "TEXT")
+    node.text = Str(item, DCM_TextValue);
+  else if (vt == "UIDREF")
+    node.text = Str(item, DCM_UID);
+  else if (vt == "PNAME")
+    node.text = Str(item, DCM_PersonName);
+  else if (vt == "DATE")
+    node.text = Str(item, DCM_Date);
+  else if (vt == "CODE")
+    node.code = ReadCode(item, DCM_ConceptCodeSequence);
   else if (vt == "NUM") {
     if (DcmItem* mv = GetItem(item, DCM_MeasuredValueSequence)) {
       node.number_text = Str(*mv, DCM_NumericValue);
@@ -94,7 +99,9 @@ SrFile ReadSrFile(const std::string& file) {
   DcmFileFormat ff;
   // Large values (pixel data of images met in the folder) stay on disk.
   const OFCondition status = ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, 4096);
-  if (status.bad()) throw DicomError(file, "", "", std::string("not a readable DICOM file (") + status.text() + ")");
+  if (status.bad())
+    throw DicomError(file, "", "",
+                     std::string("not a readable DICOM file (") + status.text() + ")");
   DcmDataset& ds = *ff.getDataset();
   SrFile sr;
   sr.file = file;
@@ -110,7 +117,8 @@ SrFile ReadSrFile(const std::string& file) {
   sr.series_description = Str(ds, DCM_SeriesDescription);
   sr.content_date = Str(ds, DCM_ContentDate);
   sr.content_time = Str(ds, DCM_ContentTime);
-  if (DcmItem* t = GetItem(ds, DCM_ContentTemplateSequence)) sr.template_id = Str(*t, DCM_TemplateIdentifier);
+  if (DcmItem* t = GetItem(ds, DCM_ContentTemplateSequence))
+    sr.template_id = Str(*t, DCM_TemplateIdentifier);
   if (Str(ds, DCM_ValueType) != "CONTAINER")
     throw DicomError(file, TagName(DCM_ValueType), Str(ds, DCM_ValueType),
                      "the root content item of an SR must be a CONTAINER");

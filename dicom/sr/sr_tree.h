@@ -18,12 +18,12 @@ struct SrNode {
   std::string path;  // "1.4.2": position in the tree, for messages
   std::string relationship, value_type;
   std::optional<Code> name;
-  std::string text;          // TEXT, UIDREF, PNAME, DATE, DATETIME value
-  std::optional<Code> code;  // CODE value
-  std::optional<double> number;  // NUM value
-  std::string number_text;       // NUM value as written
-  std::optional<Code> unit;      // NUM unit
-  std::string graphic_type;      // SCOORD / SCOORD3D
+  std::string text;                    // TEXT, UIDREF, PNAME, DATE, DATETIME value
+  std::optional<Code> code;            // CODE value
+  std::optional<double> number;        // NUM value
+  std::string number_text;             // NUM value as written
+  std::optional<Code> unit;            // NUM unit
+  std::string graphic_type;            // SCOORD / SCOORD3D
   std::string frame_of_reference_uid;  // SCOORD3D: ReferencedFrameOfReferenceUID
   std::vector<double> graphic_data;
   std::vector<ImageRef> images;  // IMAGE value, or the SCOORD's SELECTED FROM image

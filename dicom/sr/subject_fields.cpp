@@ -1,8 +1,8 @@
 // Subject-level assessment fields <-> private TEXT items; see subject_fields.h and README.md.
 #include "dicom/sr/subject_fields.h"
 
-#include "measure/date.h"
 #include "formats/assessment_json.h"
+#include "measure/date.h"
 
 namespace nadir::dicom::sr {
 

@@ -3,10 +3,9 @@
 // items of a report's Qualitative Evaluations, and back. Why there: dicom/sr/README.md.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "dicom/sr/codes.h"
 #include "measure/subject.h"

@@ -15,9 +15,9 @@
 
 #include "dicom/error.h"
 #include "dicom/sr/codes.h"
+#include "dicom/sr/tree_edits.h"
 #include "measure/date.h"
 #include "measure/protocol.h"
-#include "dicom/sr/tree_edits.h"
 
 namespace nadir::dicom::sr {
 
@@ -71,9 +71,11 @@ class Writer {
                const std::optional<std::array<PatientPoint, 2>>& ends) {
     using Value = CMR_TID1500::TID1501_Measurements::MeasurementValue;
     const std::string text = FormatMm(mm);
-    Check(g.addMeasurement(CID7469_GenericIntensityAndSizeMeasurements(which),
-                           Value(text.c_str(), CID7181_AbstractMultiDimensionalImageModelComponentUnits(
-                                                   CID7181_AbstractMultiDimensionalImageModelComponentUnits::Millimeter))),
+    Check(g.addMeasurement(
+              CID7469_GenericIntensityAndSizeMeasurements(which),
+              Value(text.c_str(),
+                    CID7181_AbstractMultiDimensionalImageModelComponentUnits(
+                        CID7181_AbstractMultiDimensionalImageModelComponentUnits::Millimeter))),
           "lesion " + l.id + " length", text);
     if (!ends || !l.points) return;
     if (l.points->Reformat()) {
@@ -115,7 +117,8 @@ class Writer {
     calipers_.push_back({*ends, plane->frame_of_reference_uid});
     if (plane->frame_of_reference_uid.empty())
       notes_.push_back("timepoint " + FormatIsoDate(tp_.date) + ", lesion " + l.id + ": image " +
-                       plane->sop_uid + " has no FrameOfReferenceUID (0020,0052), so its end "
+                       plane->sop_uid +
+                       " has no FrameOfReferenceUID (0020,0052), so its end "
                        "points are written as SCOORD only, without SCOORD3D");
   }
 
@@ -146,9 +149,9 @@ class Writer {
     Qual(g, code::kNodal, l.nodal ? code::kYes : code::kNo);
     if (!l.merged_into.empty()) Text(g, code::kMergedInto, l.merged_into);
     if (l.new_category != NewLesionCategory::kAutomatic)
-      Qual(g, code::kNewCategory, l.new_category == NewLesionCategory::kTarget
-                                      ? code::kTargetAtBaseline
-                                      : code::kNonTargetAtBaseline);
+      Qual(g, code::kNewCategory,
+           l.new_category == NewLesionCategory::kTarget ? code::kTargetAtBaseline
+                                                        : code::kNonTargetAtBaseline);
     if (l.increased_since_last) Qual(g, code::kIncreased, code::kYes);
     if (!l.fragments.empty()) {
       std::string f;  // "L/S;L/S", a missing diameter left empty
@@ -174,7 +177,9 @@ class Writer {
 
   void AddResponses(CMR_TID1500& report) {
     const auto& criteria = in_.subject->protocol.criteria;
-    auto uses = [&](Criteria c) { return std::find(criteria.begin(), criteria.end(), c) != criteria.end(); };
+    auto uses = [&](Criteria c) {
+      return std::find(criteria.begin(), criteria.end(), c) != criteria.end();
+    };
     if (uses(Criteria::kRecist11))
       Check(report.addQualitativeEvaluation(Coded(code::kResponseMethod), Coded(code::kRecist11)),
             "Response Evaluation Method");
@@ -213,24 +218,25 @@ class Writer {
 
 // Patient and General Study attributes copied from the study's images (PS3.3 C.7.1.1, C.7.2.1),
 // so the SR files into the same patient and study in any PACS.
-const DcmTagKey kCopied[] = {DCM_PatientName,     DCM_PatientID,      DCM_PatientBirthDate,
-                             DCM_PatientSex,      DCM_StudyDate,      DCM_StudyTime,
-                             DCM_ReferringPhysicianName, DCM_StudyID, DCM_AccessionNumber,
-                             DCM_StudyDescription};
+const DcmTagKey kCopied[] = {
+    DCM_PatientName,     DCM_PatientID,       DCM_PatientBirthDate,       DCM_PatientSex,
+    DCM_StudyDate,       DCM_StudyTime,       DCM_ReferringPhysicianName, DCM_StudyID,
+    DCM_AccessionNumber, DCM_StudyDescription};
 // Clinical Trial Subject and Study attributes (PS3.3 C.7.1.3, C.7.2.3), copied when the images
 // have them, so a PACS query by Clinical Trial Subject ID or Time Point ID finds the SR too.
-const DcmTagKey kCopiedWhenPresent[] = {
-    DCM_ClinicalTrialSponsorName, DCM_ClinicalTrialProtocolID, DCM_ClinicalTrialProtocolName,
-    DCM_ClinicalTrialSiteID,      DCM_ClinicalTrialSiteName,   DCM_ClinicalTrialSubjectID,
-    DCM_ClinicalTrialTimePointID};
+const DcmTagKey kCopiedWhenPresent[] = {DCM_ClinicalTrialSponsorName,  DCM_ClinicalTrialProtocolID,
+                                        DCM_ClinicalTrialProtocolName, DCM_ClinicalTrialSiteID,
+                                        DCM_ClinicalTrialSiteName,     DCM_ClinicalTrialSubjectID,
+                                        DCM_ClinicalTrialTimePointID};
 
 ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem::path& path) {
   CMR_TID1500 report(CID7021_MeasurementReportDocumentTitles::ImagingMeasurementReport);
   Check(report.getObservationContext().addPersonObserver(
             (in_.subject->reader.empty() ? std::string("UNKNOWN") : in_.subject->reader).c_str()),
         "Person Observer Name", in_.subject->reader);
-  Check(report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure),
-        "Procedure Reported");
+  Check(
+      report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure),
+      "Procedure Reported");
   int groups = 0;
   for (const LesionRecord& l : tp_.lesions) {
     AddLesion(report, l);
@@ -252,7 +258,8 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
   Check(doc.changeDocumentType(DSRTypes::DT_Comprehensive3DSR), "SOP class Comprehensive 3D SR");
   const TimePointRows rows{FormatIsoDate(tp_.date), in_.time_point_order};
   if (const std::string problem = AddTimePointRows(doc.getTree(), rows); !problem.empty())
-    throw DicomError(in_.assessment_file, "TID 1502 Time Point Context", FormatIsoDate(tp_.date), problem);
+    throw DicomError(in_.assessment_file, "TID 1502 Time Point Context", FormatIsoDate(tp_.date),
+                     problem);
   if (const std::string problem = AddScoord3d(doc.getTree(), calipers_); !problem.empty())
     throw DicomError(in_.assessment_file, "SCOORD3D", FormatIsoDate(tp_.date), problem);
   Check(doc.createNewSeriesInStudy(in_.study->study_uid.c_str()), "(0020,000D) StudyInstanceUID",
@@ -263,8 +270,8 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
   doc.setSeriesNumber("9001");
   doc.setInstanceNumber("1");
   // CodingSchemeIdentificationSequence (PS3.3 C.12.1.1.5): name the private scheme used.
-  Check(doc.getCodingSchemeIdentification().addItem(kPrivateScheme, "", "nadir lesion states and responses",
-                                                     "nadir project"),
+  Check(doc.getCodingSchemeIdentification().addItem(
+            kPrivateScheme, "", "nadir lesion states and responses", "nadir project"),
         "(0008,0110) CodingSchemeIdentificationSequence", kPrivateScheme);
   // CurrentRequestedProcedureEvidenceSequence (PS3.3 C.17.2): every image referenced.
   for (const std::string& sop : referenced_) {
@@ -298,7 +305,9 @@ ExportedReport Writer::Write(const ExportOptions& options, const std::filesystem
     throw DicomError(tmp, "", "", "cannot write the SR file");
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
-  if (ec) throw DicomError(path.string(), "", "", "cannot rename the SR file into place: " + ec.message());
+  if (ec)
+    throw DicomError(path.string(), "", "",
+                     "cannot rename the SR file into place: " + ec.message());
 
   ExportedReport out;
   out.file = path;

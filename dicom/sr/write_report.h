@@ -1,4 +1,5 @@
-// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Comprehensive 3D SR).
+// Internal to dicom/sr/: one timepoint of an assessment -> one TID 1500 SR file (Comprehensive 3D
+// SR).
 #pragma once
 
 #include <filesystem>
@@ -8,10 +9,10 @@
 #include <vector>
 
 #include "dicom/sr/image_index.h"
-#include "measure/results.h"
-#include "measure/subject.h"
 #include "dicom/sr/sr.h"
 #include "dicom/sr/subject_fields.h"
+#include "measure/results.h"
+#include "measure/subject.h"
 
 namespace nadir::dicom::sr {
 
@@ -20,11 +21,11 @@ struct ReportInput {
   const Timepoint* timepoint = nullptr;
   const StudyImages* study = nullptr;
   const ImageIndex* images = nullptr;
-  std::map<std::string, std::string> tracking_uids;  // lesion id -> Tracking UID
+  std::map<std::string, std::string> tracking_uids;    // lesion id -> Tracking UID
   std::optional<TimepointResponse> recist11, irecist;  // follow-ups only
   int time_point_order = 0;  // 1 for the baseline, then in date order (TID 1502 row 5)
   std::vector<SubjectFieldItem> subject_fields;  // the same in every report of the subject
-  std::string assessment_file;  // names the source in messages
+  std::string assessment_file;                   // names the source in messages
 };
 
 /// Writes the report atomically to `path` and describes it. Throws DicomError naming the

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
-#include "measure/date.h"
 #include "formats/json_fields.h"
+#include "measure/date.h"
 
 namespace nadir {
 

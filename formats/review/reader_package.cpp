@@ -6,8 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "formats/review/adjudication_json.h"
 #include "formats/assessment_json.h"
+#include "formats/review/adjudication_json.h"
 #include "formats/review/review_folder.h"
 
 namespace nadir {
@@ -143,10 +143,9 @@ std::optional<PackageManifest> ReadPackageManifest(const std::string& dir) {
     const std::string rel = a.is_string() ? a.get<std::string>() : a.dump();
     const fs::path p(rel);
     // A listed path may not point outside the package (what the reader sees is only in it).
-    const bool inside = a.is_string() && p.is_relative() && !rel.empty() &&
-                        std::none_of(p.begin(), p.end(), [](const fs::path& part) {
-                          return part == "..";
-                        });
+    const bool inside =
+        a.is_string() && p.is_relative() && !rel.empty() &&
+        std::none_of(p.begin(), p.end(), [](const fs::path& part) { return part == ".."; });
     if (!inside)
       m.problems.push_back(name + ": assessments: '" + rel + "' is not a path inside the package");
     else

@@ -33,11 +33,11 @@ PackageReport MakeReaderPackage(const std::string& review_dir, const std::string
 
 /// A package as a reader's viewer opens it: `package.json` read back.
 struct PackageManifest {
-  std::string dir;                       // the package folder
+  std::string dir;  // the package folder
   std::string reader, created_at;
   std::vector<std::string> assessments;  // relative to `dir`, as listed
   int images = 0;
-  std::vector<std::string> problems;     // each names package.json, the field and the value
+  std::vector<std::string> problems;  // each names package.json, the field and the value
 };
 
 /// Reads `dir`/package.json. nullopt when the folder has none (it is not a package); a manifest

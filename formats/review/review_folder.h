@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "measure/review/adjudication.h"
 #include "formats/assessment_json.h"  // ReadTextFile
 #include "formats/batch.h"
+#include "measure/review/adjudication.h"
 
 namespace nadir {
 

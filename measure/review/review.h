@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "measure/results.h"
 #include "measure/review/adjudication.h"
 #include "measure/review/criteria_read.h"
 #include "measure/review/discordance.h"
 #include "measure/review/kappa.h"
-#include "measure/results.h"
 
 namespace nadir {
 

@@ -20,8 +20,8 @@ struct CovariateAnalysis {
   int without_control = 0;
   std::optional<double> median_with_control;
   std::optional<double> median_without_control;
-  RankSumTest test;        // x: with disease control, y: without
-  CovariateBands bands;    // tertiles, or the given cut points
+  RankSumTest test;      // x: with disease control, y: without
+  CovariateBands bands;  // tertiles, or the given cut points
   bool tertiles = true;
 };
 

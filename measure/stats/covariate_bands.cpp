@@ -48,7 +48,10 @@ CovariateBands RatesByBand(const std::vector<CovariateOutcome>& subjects, std::v
   const size_t nb = cuts.size() + 1;
   std::vector<int> n(nb, 0), responses(nb, 0), controls(nb, 0);
   for (const auto& s : subjects) {
-    if (!s.value || !std::isfinite(*s.value)) { ++out.missing; continue; }
+    if (!s.value || !std::isfinite(*s.value)) {
+      ++out.missing;
+      continue;
+    }
     // Band index: the number of cuts strictly below the value (x <= c stays in the lower band).
     const size_t b = size_t(std::lower_bound(cuts.begin(), cuts.end(), *s.value) - cuts.begin());
     ++n[b];
@@ -59,10 +62,14 @@ CovariateBands RatesByBand(const std::vector<CovariateOutcome>& subjects, std::v
     BandRates band;
     if (b > 0) band.lower = cuts[b - 1];
     if (b < cuts.size()) band.upper = cuts[b];
-    if (nb == 1) band.label = "all";
-    else if (b == 0) band.label = "<= " + FormatCut(cuts[0]);
-    else if (b == cuts.size()) band.label = "> " + FormatCut(cuts.back());
-    else band.label = FormatCut(cuts[b - 1]) + "-" + FormatCut(cuts[b]);
+    if (nb == 1)
+      band.label = "all";
+    else if (b == 0)
+      band.label = "<= " + FormatCut(cuts[0]);
+    else if (b == cuts.size())
+      band.label = "> " + FormatCut(cuts.back());
+    else
+      band.label = FormatCut(cuts[b - 1]) + "-" + FormatCut(cuts[b]);
     band.orr = ClopperPearson(responses[b], n[b], level);
     band.dcr = ClopperPearson(controls[b], n[b], level);
     out.bands.push_back(band);

@@ -46,7 +46,7 @@ struct CovariateBands {
 /// Splits subjects at `cuts` (ascending; duplicates ignored) into bands x <= c1, c1 < x <= c2,
 /// ..., x > ck, and computes ORR and DCR with Clopper-Pearson intervals in each.
 /// Pass TertileCuts(values) for tertiles.
-CovariateBands RatesByBand(const std::vector<CovariateOutcome>& subjects,
-                           std::vector<double> cuts, double level = 0.95);
+CovariateBands RatesByBand(const std::vector<CovariateOutcome>& subjects, std::vector<double> cuts,
+                           double level = 0.95);
 
 }  // namespace nadir::stats

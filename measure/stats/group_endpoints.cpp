@@ -21,7 +21,8 @@ TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
     s.landmarks.push_back(
         {m, SurvivalAt(s.curve, m * kDaysPerMonth, options.transform, options.level)});
   if (options.risk_table_step_months > 0)
-    for (double m = 0; m <= options.risk_table_max_months + 1e-9; m += options.risk_table_step_months)
+    for (double m = 0; m <= options.risk_table_max_months + 1e-9;
+         m += options.risk_table_step_months)
       s.risk_times_days.push_back(m * kDaysPerMonth);
   s.at_risk = NumbersAtRisk(s.curve, s.risk_times_days);
   return s;

@@ -16,11 +16,11 @@ namespace nadir::stats {
 
 /// Settings of the endpoint tables; the defaults are the trial's (issue 8).
 struct EndpointOptions {
-  double level = 0.95;                             // confidence level of every interval
-  CiTransform transform = CiTransform::kLogLog;    // KM pointwise intervals and median CI
+  double level = 0.95;                           // confidence level of every interval
+  CiTransform transform = CiTransform::kLogLog;  // KM pointwise intervals and median CI
   std::vector<double> landmark_months = {6, 12, 24};
-  double risk_table_step_months = 3;               // numbers at risk every 3 months ...
-  double risk_table_max_months = 24;               // ... up to 24 months
+  double risk_table_step_months = 3;  // numbers at risk every 3 months ...
+  double risk_table_max_months = 24;  // ... up to 24 months
 };
 
 /// A landmark: S(t) at `months` (converted with kDaysPerMonth); nullopt estimate when the
@@ -44,11 +44,11 @@ struct TimeToEventSummary {
 
 /// One row of the endpoint table: a group of the analysis set.
 struct GroupEndpoints {
-  std::string key;    // "all", "arm=IV", "arm=IV,dose_level=DL2"
+  std::string key;                            // "all", "arm=IV", "arm=IV,dose_level=DL2"
   std::map<std::string, std::string> labels;  // {} for all, {arm: IV} ...
-  int n = 0;          // treated subjects (the denominator)
-  int evaluable = 0;  // with a best overall response other than NE
-  std::map<Response, int> best_counts;  // best overall response counts; NE includes no result
+  int n = 0;                                  // treated subjects (the denominator)
+  int evaluable = 0;                          // with a best overall response other than NE
+  std::map<Response, int> best_counts;        // best overall response counts; NE includes no result
   Proportion orr;
   Proportion dcr;
   TimeToEventSummary pfs;

@@ -32,7 +32,8 @@ KmCurve KaplanMeier(const std::vector<Observation>& observations) {
     if (step.events > 0) {
       const int n = step.at_risk, d = step.events;
       survival *= 1.0 - double(d) / n;
-      gw = n == d ? std::numeric_limits<double>::infinity() : gw + double(d) / (double(n) * (n - d));
+      gw =
+          n == d ? std::numeric_limits<double>::infinity() : gw + double(d) / (double(n) * (n - d));
     }
     step.survival = survival;
     step.greenwood_sum = gw;
@@ -47,8 +48,14 @@ KmCurve KaplanMeier(const std::vector<Observation>& observations) {
 
 void PointwiseInterval(double s, double gw, CiTransform transform, double level, double& low,
                        double& high) {
-  if (s >= 1.0 || gw == 0.0) { low = high = s; return; }
-  if (s <= 0.0 || !std::isfinite(gw)) { low = high = 0.0; return; }
+  if (s >= 1.0 || gw == 0.0) {
+    low = high = s;
+    return;
+  }
+  if (s <= 0.0 || !std::isfinite(gw)) {
+    low = high = 0.0;
+    return;
+  }
   const double z = NormalQuantile(0.5 + level / 2.0);
   switch (transform) {
     case CiTransform::kPlain: {
@@ -99,7 +106,10 @@ std::vector<int> NumbersAtRisk(const KmCurve& curve, const std::vector<double>& 
   for (double t : times) {
     int n = 0;
     for (const auto& s : curve.steps)
-      if (s.time >= t) { n = s.at_risk; break; }
+      if (s.time >= t) {
+        n = s.at_risk;
+        break;
+      }
     out.push_back(n);
   }
   return out;

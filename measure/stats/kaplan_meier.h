@@ -24,12 +24,12 @@ enum class CiTransform {
 /// The estimate at one distinct observed time (event or censoring times alike).
 struct KmStep {
   double time = 0.0;
-  int at_risk = 0;   // subjects with time >= this time (censored ones at this time included)
-  int events = 0;    // events at this time
-  int censored = 0;  // censorings at this time
-  double survival = 1.0;         // S(t) just after this time
-  double greenwood_sum = 0.0;    // sum over event times <= t of d / (n (n - d)); inf when S = 0
-  double std_err = 0.0;          // Greenwood standard error of S(t); 0 when S = 0
+  int at_risk = 0;        // subjects with time >= this time (censored ones at this time included)
+  int events = 0;         // events at this time
+  int censored = 0;       // censorings at this time
+  double survival = 1.0;  // S(t) just after this time
+  double greenwood_sum = 0.0;  // sum over event times <= t of d / (n (n - d)); inf when S = 0
+  double std_err = 0.0;        // Greenwood standard error of S(t); 0 when S = 0
 };
 
 struct KmCurve {

@@ -57,7 +57,10 @@ RankSumTest WilcoxonRankSum(const std::vector<double>& x, const std::vector<doub
   if (r.n1 == 0 || r.n2 == 0) return r;
 
   // Pool, sort, assign mid-ranks, and collect tie sizes.
-  struct Item { double value; bool from_x; };
+  struct Item {
+    double value;
+    bool from_x;
+  };
   std::vector<Item> pooled;
   pooled.reserve(x.size() + y.size());
   for (double v : x) pooled.push_back({v, true});
@@ -73,7 +76,10 @@ RankSumTest WilcoxonRankSum(const std::vector<double>& x, const std::vector<doub
     const double mid_rank = 0.5 * (double(i + 1) + double(j));  // ranks i+1 .. j
     for (size_t k = i; k < j; ++k)
       if (pooled[k].from_x) r.rank_sum += mid_rank;
-    if (t > 1) { r.ties = true; tie_term += t * t * t - t; }
+    if (t > 1) {
+      r.ties = true;
+      tie_term += t * t * t - t;
+    }
     i = j;
   }
   const double n1 = r.n1, n2 = r.n2;
@@ -82,8 +88,8 @@ RankSumTest WilcoxonRankSum(const std::vector<double>& x, const std::vector<doub
   if (r.n1 < exact_limit && r.n2 < exact_limit && !r.ties) {
     r.exact = true;
     const double half = n1 * n2 / 2.0;
-    const double one_tail = r.w > half ? 1.0 - MannWhitneyCdf(r.w - 1.0, r.n1, r.n2)
-                                       : MannWhitneyCdf(r.w, r.n1, r.n2);
+    const double one_tail =
+        r.w > half ? 1.0 - MannWhitneyCdf(r.w - 1.0, r.n1, r.n2) : MannWhitneyCdf(r.w, r.n1, r.n2);
     r.p_value = std::min(1.0, 2.0 * one_tail);
     return r;
   }

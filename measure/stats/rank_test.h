@@ -13,8 +13,8 @@ struct RankSumTest {
   double rank_sum = 0;  // Wilcoxon's rank sum of x (mid-ranks for ties)
   bool exact = false;   // p from the exact null distribution, else from the normal approximation
   bool ties = false;
-  double z = 0.0;       // normal approximation statistic (0 when exact)
-  double p_value = 1.0; // two-sided
+  double z = 0.0;        // normal approximation statistic (0 when exact)
+  double p_value = 1.0;  // two-sided
 };
 
 /// Two-sided Wilcoxon rank-sum (Mann-Whitney U) test of x against y.

@@ -8,13 +8,11 @@ namespace nadir::stats {
 
 namespace {
 
-constexpr double kTiny = 1e-300;      // keeps Lentz's denominators away from zero
-constexpr double kEpsilon = 1e-16;    // continued fraction converged when a factor is 1 +- this
-constexpr int kMaxIterations = 10000; // enough for a, b of order 1e6
+constexpr double kTiny = 1e-300;       // keeps Lentz's denominators away from zero
+constexpr double kEpsilon = 1e-16;     // continued fraction converged when a factor is 1 +- this
+constexpr int kMaxIterations = 10000;  // enough for a, b of order 1e6
 
-double LogBeta(double a, double b) {
-  return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
-}
+double LogBeta(double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); }
 
 // The continued fraction of A&S 26.5.8, I_x(a, b) = front * (1 / (1 + d1 / (1 + d2 / ...))) / a,
 // with d_{2m+1} = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)) and
@@ -63,7 +61,8 @@ double RegularizedIncompleteBeta(double x, double a, double b) {
   if (x == 0.0) return 0.0;
   if (x == 1.0) return 1.0;
   const double log_front = a * std::log(x) + b * std::log1p(-x) - LogBeta(a, b);
-  if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(log_front) * BetaContinuedFraction(x, a, b) / a;
+  if (x < (a + 1.0) / (a + b + 2.0))
+    return std::exp(log_front) * BetaContinuedFraction(x, a, b) / a;
   return 1.0 - std::exp(log_front) * BetaContinuedFraction(1.0 - x, b, a) / b;
 }
 
@@ -76,7 +75,10 @@ double InverseRegularizedIncompleteBeta(double p, double a, double b) {
   double residual = RegularizedIncompleteBeta(x, a, b) - p;
   // Relative stopping rule: quantiles near 0 (small a) need digits far below 1e-15.
   for (int i = 0; i < 400 && hi - lo > 4e-16 * x && residual != 0.0; ++i) {
-    if (residual > 0.0) hi = x; else lo = x;
+    if (residual > 0.0)
+      hi = x;
+    else
+      lo = x;
     const double density = BetaDensity(x, a, b);
     double next = density > 0.0 && std::isfinite(density) ? x - residual / density : lo - 1.0;
     bool newton_ok = next > lo && next < hi;
@@ -106,11 +108,17 @@ double NormalQuantile(double p) {
   for (int i = 0; i < 200; ++i) {
     const double residual = NormalCdf(z) - p;
     if (residual == 0.0) break;
-    if (residual > 0.0) hi = z; else lo = z;
+    if (residual > 0.0)
+      hi = z;
+    else
+      lo = z;
     const double density = kInvSqrt2Pi * std::exp(-0.5 * z * z);
     double next = z - residual / density;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (std::fabs(next - z) <= 1e-15 * std::max(1.0, std::fabs(z))) { z = next; break; }
+    if (std::fabs(next - z) <= 1e-15 * std::max(1.0, std::fabs(z))) {
+      z = next;
+      break;
+    }
     z = next;
   }
   return z;

@@ -104,10 +104,10 @@ SubjectOutcome OutcomeOf(const Subject& subject, const SubjectResult& result, Cr
   }
 
   // DOR: from the response (or the start of disease control) to progression or death.
-  const std::optional<Date> dor_start =
-      !best ? std::nullopt
-            : o.dor_from == DurationFrom::kControl ? (o.control ? best->control_date : std::nullopt)
-                                                   : (o.response ? best->response_date : std::nullopt);
+  const std::optional<Date> dor_start = !best ? std::nullopt
+                                        : o.dor_from == DurationFrom::kControl
+                                            ? (o.control ? best->control_date : std::nullopt)
+                                            : (o.response ? best->response_date : std::nullopt);
   if (dor_start) {
     TimeToEvent d;
     d.start = *dor_start;

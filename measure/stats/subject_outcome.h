@@ -19,11 +19,11 @@ namespace nadir::stats {
 
 /// A time to event in whole days from a start date, with the dates it came from.
 struct TimeToEvent {
-  Observation obs;          // time in days, event or censored
-  Date start;               // day 0 of this endpoint
-  Date end;                 // date of the event, or of censoring
-  std::string event_kind;   // "progression", "death"; empty when censored
-  std::string censor_reason;// "last adequate assessment", "no adequate assessment", ...
+  Observation obs;            // time in days, event or censored
+  Date start;                 // day 0 of this endpoint
+  Date end;                   // date of the event, or of censoring
+  std::string event_kind;     // "progression", "death"; empty when censored
+  std::string censor_reason;  // "last adequate assessment", "no adequate assessment", ...
 };
 
 /// One subject's outcome under one criteria.
@@ -34,11 +34,11 @@ struct SubjectOutcome {
   std::map<std::string, double> covariates;
   Criteria criteria = Criteria::kRecist11;
 
-  bool treated = false;    // in the analysis set: the assessment has a treatment_start
-  bool evaluable = false;  // a best overall response other than NE was computed
+  bool treated = false;          // in the analysis set: the assessment has a treatment_start
+  bool evaluable = false;        // a best overall response other than NE was computed
   std::optional<Response> best;  // nullopt when the engine gave no response (errors)
-  bool response = false;   // BOR CR or PR (counts for ORR)
-  bool control = false;    // BOR CR, PR, SD or NON-CR/NON-PD (counts for DCR)
+  bool response = false;         // BOR CR or PR (counts for ORR)
+  bool control = false;          // BOR CR, PR, SD or NON-CR/NON-PD (counts for DCR)
   std::optional<double> best_change_pct;  // best (smallest) % change of the target sum
   std::optional<Date> response_date;
   std::optional<Date> progression_date;

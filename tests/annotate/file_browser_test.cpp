@@ -1,10 +1,11 @@
 // The viewer's file dialog without a window: what it lists, and what each mode lets the reader
 // choose (an assessment to open, a name to save as, a folder of SR reports).
+#include "viewer/annotate/file_browser.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "viewer/annotate/file_browser.h"
 #include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {

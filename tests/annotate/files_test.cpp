@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "measure/assess.h"
 #include "formats/assessment_json.h"
 #include "formats/batch.h"
 #include "formats/results_json.h"
+#include "measure/assess.h"
 #include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {

@@ -8,12 +8,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "measure/assess.h"
 #include "formats/assessment_json.h"
-#include "viewer/annotate/overlay.h"
 #include "formats/results_json.h"
+#include "measure/assess.h"
 #include "measure/sum_of_diameters.h"
 #include "tests/annotate/test_util.h"
+#include "viewer/annotate/overlay.h"
 
 namespace nadir::annotate {
 namespace {

@@ -3,8 +3,8 @@
 // additions), with undo, autosave, save, reload and the engine's live response.
 #include <gtest/gtest.h>
 
-#include "measure/assess.h"
 #include "formats/assessment_json.h"
+#include "measure/assess.h"
 #include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {

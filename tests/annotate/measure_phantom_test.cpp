@@ -8,9 +8,9 @@
 #include <cmath>
 #include <map>
 
-#include "measure/assess.h"
 #include "dicom/phantom.h"
 #include "geometry/volume.h"
+#include "measure/assess.h"
 #include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {

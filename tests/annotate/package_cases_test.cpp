@@ -1,12 +1,13 @@
 // Reader mode's case list (viewer/annotate/package_cases): a blinded package made by
 // `nadir review package` lists the reader's own cases with how far each read is; whatever would
 // break blinding or lose a case is named, never skipped silently.
+#include "viewer/annotate/package_cases.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "formats/assessment_json.h"
-#include "viewer/annotate/package_cases.h"
 #include "tests/annotate/test_util.h"
 
 namespace nadir::annotate {
@@ -15,14 +16,15 @@ namespace {
 namespace fs = std::filesystem;
 
 // An assessment by `reader`: a baseline with T1, and a follow-up that records T1 or not.
-std::string Assessment(const std::string& subject, const std::string& reader,
-                       bool follow_up_done) {
+std::string Assessment(const std::string& subject, const std::string& reader, bool follow_up_done) {
   const std::string t1 = R"({"id": "T1", "kind": "target", "site": "liver", "state": "measured",
                              "long_axis_mm": 20.0})";
   return R"({"format": "nadir-assessment/1", "subject": ")" + subject + R"(", "reader": ")" +
          reader + R"(", "groups": {"arm": "IV"}, "timepoints": [
-           {"date": "2026-01-05", "lesions": [)" + t1 + R"(]},
-           {"date": "2026-03-02", "lesions": [)" + (follow_up_done ? t1 : "") + "]}]}";
+           {"date": "2026-01-05", "lesions": [)" +
+         t1 + R"(]},
+           {"date": "2026-03-02", "lesions": [)" +
+         (follow_up_done ? t1 : "") + "]}]}";
 }
 
 void Write(const fs::path& p, const std::string& text) {
@@ -74,8 +76,7 @@ TEST_F(Package, AnotherReadersFileIsRefusedNamingWhose) {
   const PackageCases cases = List();
   ASSERT_EQ(cases.cases.size(), 2u);
   EXPECT_TRUE(cases.cases[0].problem.empty());
-  EXPECT_NE(cases.cases[1].problem.find("reader: 'R2', not this package's 'R1'"),
-            std::string::npos)
+  EXPECT_NE(cases.cases[1].problem.find("reader: 'R2', not this package's 'R1'"), std::string::npos)
       << cases.cases[1].problem;
   EXPECT_EQ(CaseStatus(cases.cases[1]).rfind("cannot open: ", 0), 0u);
 }
@@ -88,8 +89,7 @@ TEST_F(Package, MissingAndUnlistedFilesAreNamed) {
   EXPECT_NE(cases.cases[0].problem.find("S-01.R1.json"), std::string::npos)
       << cases.cases[0].problem;
   ASSERT_EQ(cases.problems.size(), 1u);
-  EXPECT_NE(cases.problems[0].find("S-09.R1.json: not listed in package.json"),
-            std::string::npos)
+  EXPECT_NE(cases.problems[0].find("S-09.R1.json: not listed in package.json"), std::string::npos)
       << cases.problems[0];
 }
 

@@ -7,10 +7,10 @@
 #include <cmath>
 
 #include "formats/assessment_json.h"
-#include "viewer/core/reslice.h"
 #include "geometry/volume.h"
-#include "viewer/annotate/overlay.h"
 #include "tests/annotate/test_util.h"
+#include "viewer/annotate/overlay.h"
+#include "viewer/core/reslice.h"
 
 namespace nadir::annotate {
 namespace {

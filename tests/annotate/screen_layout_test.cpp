@@ -6,9 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "dicom/phantom.h"
 #include "tests/annotate/test_util.h"
@@ -49,26 +48,28 @@ TEST_P(ScreenLayoutOnScreen, NoPanelCoversAViewport) {
   if (!std::getenv("DISPLAY") || !*std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY";
   const auto [layout, size] = GetParam();
   const fs::path json = dir_ / (std::string(layout) + "-" + size + ".json");
-  const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" + (dir_ / "dicom" / "PH-001").string() +
-                          "' --assessment '" + (dir_ / "PH-001.json").string() + "' --layout " +
-                          layout + " --size " + size + " --screenshot '" +
-                          (dir_ / "shot.png").string() + "' --dump-layout '" + json.string() +
-                          "' > /dev/null";
+  const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" +
+                          (dir_ / "dicom" / "PH-001").string() + "' --assessment '" +
+                          (dir_ / "PH-001.json").string() + "' --layout " + layout + " --size " +
+                          size + " --screenshot '" + (dir_ / "shot.png").string() +
+                          "' --dump-layout '" + json.string() + "' > /dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   std::ifstream in(json);
   const auto doc = nlohmann::json::parse(in);
   const auto viewports = Rects(doc.at("viewports"));
   const auto panels = Rects(doc.at("panels"));
-  const int expected = std::string(layout) == "1x1" ? 1 : std::string(layout) == "2x2" ? 4
-                       : std::string(layout) == "1x3" ? 3 : 2;
+  const int expected = std::string(layout) == "1x1"   ? 1
+                       : std::string(layout) == "2x2" ? 4
+                       : std::string(layout) == "1x3" ? 3
+                                                      : 2;
   EXPECT_EQ(int(viewports.size()), expected);
   std::set<std::string> names;
   for (const Rect& p : panels) names.insert(p.name);
   EXPECT_EQ(names, (std::set<std::string>{"studies", "lesions", "response"}));
   for (const Rect& p : panels)
     for (const Rect& v : viewports)
-      EXPECT_FALSE(Overlap(p, v)) << p.name << " (" << p.x << "," << p.y << " " << p.w << "x"
-                                  << p.h << ") covers a viewport at " << v.x << "," << v.y;
+      EXPECT_FALSE(Overlap(p, v)) << p.name << " (" << p.x << "," << p.y << " " << p.w << "x" << p.h
+                                  << ") covers a viewport at " << v.x << "," << v.y;
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -8,13 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "viewer/core/png_io.h"
 #include "dicom/phantom.h"
 #include "dicom/sr/sr.h"
 #include "formats/assessment_json.h"
 #include "formats/review/reader_package.h"
 #include "tests/annotate/screenshot_util.h"
 #include "tests/annotate/test_util.h"
+#include "viewer/core/png_io.h"
 
 namespace nadir::annotate {
 namespace {
@@ -44,9 +44,9 @@ struct OpenSubject : ::testing::Test {
 
   viewer::RgbaImage Shot(const std::string& args, const std::string& name) {
     const fs::path png = fs::path(NADIR_SCREENSHOT_DIR) / name;
-    const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom").string() +
-                            "' " + args + " --layout 1x2 --size 1600x900 --screenshot '" +
-                            png.string() + "'";
+    const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom").string() + "' " +
+                            args + " --layout 1x2 --size 1600x900 --screenshot '" + png.string() +
+                            "'";
     int status = 0;
     const std::string out = RunCommand(cmd, &status);
     EXPECT_EQ(status, 0) << cmd << "\n" << out;
@@ -88,9 +88,9 @@ TEST_F(OpenSubject, ABlindedReadersPackageOpensInReaderModeAtItsFirstCase) {
       LoadedAssessment a = ReadAssessmentFile(file.string());
       a.document["reader"] = reader;
       std::string error;
-      ASSERT_TRUE(WriteFileAtomically(
-          (review / (file.stem().string() + "." + reader + ".json")).string(),
-          a.document.dump(1), &error))
+      ASSERT_TRUE(
+          WriteFileAtomically((review / (file.stem().string() + "." + reader + ".json")).string(),
+                              a.document.dump(1), &error))
           << error;
     }
   const fs::path package = dir / "R1";
@@ -114,8 +114,8 @@ TEST_F(OpenSubject, AFolderWithoutReportsFailsNamingIt) {
   int status = 0;
   const std::string out =
       RunCommand(std::string(NADIR_VIEWER_EXE) + " '" + (dir / "dicom").string() + "' --sr '" +
-              (dir / "empty").string() + "' --screenshot '" + (dir / "x.png").string() + "'",
-          &status);
+                     (dir / "empty").string() + "' --screenshot '" + (dir / "x.png").string() + "'",
+                 &status);
   EXPECT_NE(status, 0) << out;
   EXPECT_NE(out.find((dir / "empty").string()), std::string::npos) << out;
 }

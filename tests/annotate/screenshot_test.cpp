@@ -7,14 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "viewer/core/png_io.h"
 #include "dicom/phantom.h"
 #include "tests/annotate/screenshot_util.h"
 #include "tests/annotate/test_util.h"
+#include "viewer/core/png_io.h"
 
 namespace nadir::annotate {
 namespace {
@@ -125,25 +124,28 @@ TEST(AnnotatedScreenshot, SplitLesionFragmentsOnTheFollowUpAndInThePanel) {
 TEST(AnnotatedScreenshot, CaliperOnACoronalReformatOfTheBaseline) {
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) GTEST_SKIP() << "no DISPLAY: run under xvfb-run";
-  const auto img = Shoot("annotated_coronal_reformat", "--orientation coronal",
-                         [](Json& doc, const dicom::PhantomTrial& trial) {
-    const auto& tp = trial.subjects[0].timepoints[0];
-    const dicom::PhantomLesion* t2 = nullptr;
-    for (const auto& l : tp.lesions)
-      if (l.id == "T2") t2 = &l;
-    ASSERT_TRUE(t2);
-    const auto& c = t2->centre;
-    const double h = t2->height_mm / 2, w = t2->long_mm / 2;
-    Json lesion = *LesionIn(doc, 0, "T2");
-    lesion["points"] = {{"series_uid", tp.series_uid}, {"plane", "coronal"}, {"normal", {0, 1, 0}},
-                        {"long", {{c[0] - w, c[1], c[2]}, {c[0] + w, c[1], c[2]}}},
-                        {"short", {{c[0], c[1], c[2] - h}, {c[0], c[1], c[2] + h}}}};
-    Json& lesions = doc["timepoints"][0]["lesions"];
-    Json reordered = Json::array({lesion});
-    for (const auto& l : lesions)
-      if (l["id"] != "T2") reordered.push_back(l);
-    lesions = reordered;
-  });
+  const auto img =
+      Shoot("annotated_coronal_reformat", "--orientation coronal",
+            [](Json& doc, const dicom::PhantomTrial& trial) {
+              const auto& tp = trial.subjects[0].timepoints[0];
+              const dicom::PhantomLesion* t2 = nullptr;
+              for (const auto& l : tp.lesions)
+                if (l.id == "T2") t2 = &l;
+              ASSERT_TRUE(t2);
+              const auto& c = t2->centre;
+              const double h = t2->height_mm / 2, w = t2->long_mm / 2;
+              Json lesion = *LesionIn(doc, 0, "T2");
+              lesion["points"] = {{"series_uid", tp.series_uid},
+                                  {"plane", "coronal"},
+                                  {"normal", {0, 1, 0}},
+                                  {"long", {{c[0] - w, c[1], c[2]}, {c[0] + w, c[1], c[2]}}},
+                                  {"short", {{c[0], c[1], c[2] - h}, {c[0], c[1], c[2] + h}}}};
+              Json& lesions = doc["timepoints"][0]["lesions"];
+              Json reordered = Json::array({lesion});
+              for (const auto& l : lesions)
+                if (l["id"] != "T2") reordered.push_back(l);
+              lesions = reordered;
+            });
   ASSERT_EQ(img.width, 1600);
   EXPECT_GT(CaliperPixelsInViewport(img, 0), 30) << "no caliper on the coronal baseline";
 }

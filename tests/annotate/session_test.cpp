@@ -1,8 +1,8 @@
 // The session's editing: lesions, ids, kinds, undo and redo, and the overlay it hands the app.
 #include <gtest/gtest.h>
 
-#include "viewer/annotate/overlay.h"
 #include "tests/annotate/test_util.h"
+#include "viewer/annotate/overlay.h"
 
 namespace nadir::annotate {
 namespace {

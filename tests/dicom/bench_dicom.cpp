@@ -157,14 +157,18 @@ int main(int argc, char** argv) {
               std::thread::hardware_concurrency());
   std::printf("best of %d runs, warm page cache:\n", runs);
   std::printf("  (a) read the files' bytes          %8.3f s\n", t_read);
-  std::printf("  (a') read them into a fresh buffer %8.3f s   %.2fx of (a)\n", t_read_fresh, t_read_fresh / t_read);
-  std::printf("  nadir Scan + LoadSeries            %8.3f s   %.2fx of (a), %.2fx of (a')\n", t_ours,
-              t_ours / t_read, t_ours / t_read_fresh);
-  std::printf("  nadir Scan + LoadSeries, 1 thread  %8.3f s   %.2fx of (a)\n", t_ours1, t_ours1 / t_read);
-  std::printf("  nadir LoadSeries (scanned)         %8.3f s   %.2fx of (a), %.2fx of (a')\n", t_load,
-              t_load / t_read, t_load / t_read_fresh);
-  std::printf("  (b) ITK GDCM series reader         %8.3f s   nadir is %.1fx faster\n", t_itk, t_itk / t_ours);
-  std::printf("  (c) DCMTK loadFile loop            %8.3f s   nadir is %.1fx faster\n", t_dcmtk, t_dcmtk / t_ours);
+  std::printf("  (a') read them into a fresh buffer %8.3f s   %.2fx of (a)\n", t_read_fresh,
+              t_read_fresh / t_read);
+  std::printf("  nadir Scan + LoadSeries            %8.3f s   %.2fx of (a), %.2fx of (a')\n",
+              t_ours, t_ours / t_read, t_ours / t_read_fresh);
+  std::printf("  nadir Scan + LoadSeries, 1 thread  %8.3f s   %.2fx of (a)\n", t_ours1,
+              t_ours1 / t_read);
+  std::printf("  nadir LoadSeries (scanned)         %8.3f s   %.2fx of (a), %.2fx of (a')\n",
+              t_load, t_load / t_read, t_load / t_read_fresh);
+  std::printf("  (b) ITK GDCM series reader         %8.3f s   nadir is %.1fx faster\n", t_itk,
+              t_itk / t_ours);
+  std::printf("  (c) DCMTK loadFile loop            %8.3f s   nadir is %.1fx faster\n", t_dcmtk,
+              t_dcmtk / t_ours);
   std::printf("  first nadir load %.3f s; its peak memory %.1f MB = %.2fx the volume\n", t_first,
               peak_kb / 1024.0, peak_kb * 1024.0 / double(voxels * 2));
   if (!scratch.empty()) fs::remove_all(scratch);

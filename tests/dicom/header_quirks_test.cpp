@@ -25,7 +25,8 @@ TEST_F(HeaderQuirks, OrientationJitterBelowTheSplitThresholdIsOneStackWithAWarni
   test::ScratchDir dir("jitter");
   WriteCtSeries(test::MakeTestVolume(), {}, dir.path());
   // 0.0005 in a direction cosine: about 0.03 degrees.
-  Modify("-m \"(0020,0037)=0.99999987\\\\0.0005\\\\0\\\\-0.0005\\\\0.99999987\\\\0\"", dir / "IM0004.dcm");
+  Modify("-m \"(0020,0037)=0.99999987\\\\0.0005\\\\0\\\\-0.0005\\\\0.99999987\\\\0\"",
+         dir / "IM0004.dcm");
   const Catalog c = Scan(dir.path());
   ASSERT_EQ(c.AllSeries().size(), 1u);
   const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
@@ -72,7 +73,8 @@ TEST_F(HeaderQuirks, RepeatedAcquisitionAtTheSamePositionsIsItsOwnStack) {
   h.series_uid = "1.2.826.0.1.3680043.9.91";
   WriteCtSeries(first, h, dir.path(), {}, "A");
   WriteCtSeries(second, h, dir.path(), {}, "B");
-  for (int k = 1; k <= 5; ++k) Modify("-m \"(0020,0012)=2\"", dir / ("B000" + std::to_string(k) + ".dcm"));
+  for (int k = 1; k <= 5; ++k)
+    Modify("-m \"(0020,0012)=2\"", dir / ("B000" + std::to_string(k) + ".dcm"));
   const Catalog c = Scan(dir.path());
   ASSERT_EQ(c.AllSeries().size(), 2u);
   EXPECT_EQ(c.AllSeries()[0]->stack, 1);

@@ -1,7 +1,6 @@
 // Our loader and ITK's GDCM series reader (an independent implementation) agree on voxels,
 // origin, spacing and direction.
 #include <gtest/gtest.h>
-
 #include <itkGDCMImageIO.h>
 #include <itkGDCMSeriesFileNames.h>
 #include <itkImage.h>
@@ -60,8 +59,10 @@ TEST(ItkAgreement, ObliqueSeriesWithSignedPixels) {
   Volume v = test::MakeTestVolume(40, 56, 15);
   const double a = 30 * M_PI / 180, b = 20 * M_PI / 180;
   const std::array<double, 3> row{std::cos(a), std::sin(a), 0};
-  const std::array<double, 3> col{-std::sin(a) * std::cos(b), std::cos(a) * std::cos(b), std::sin(b)};
-  const std::array<double, 3> n{row[1] * col[2] - row[2] * col[1], row[2] * col[0] - row[0] * col[2],
+  const std::array<double, 3> col{-std::sin(a) * std::cos(b), std::cos(a) * std::cos(b),
+                                  std::sin(b)};
+  const std::array<double, 3> n{row[1] * col[2] - row[2] * col[1],
+                                row[2] * col[0] - row[0] * col[2],
                                 row[0] * col[1] - row[1] * col[0]};
   v.direction = {row[0], row[1], row[2], col[0], col[1], col[2], n[0], n[1], n[2]};
   v.spacing = {0.6, 0.6, 1.25};

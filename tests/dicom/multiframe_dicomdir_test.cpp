@@ -1,8 +1,7 @@
 // Multi-frame CT (functional groups, PS3.3 C.7.6.16) and DICOMDIR media.
-#include <gtest/gtest.h>
-
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
+#include <gtest/gtest.h>
 
 #include <cstdlib>
 
@@ -52,7 +51,8 @@ void WriteEnhancedCt(const Volume& v, const std::string& file, const std::string
   g->putAndInsertString(DCM_SliceThickness, Ds({v.spacing[2]}).c_str());
   shared->findOrCreateSequenceItem(DCM_PlaneOrientationSequence, g, 0);
   const auto& d = v.direction;
-  g->putAndInsertString(DCM_ImageOrientationPatient, Ds({d[0], d[1], d[2], d[3], d[4], d[5]}).c_str());
+  g->putAndInsertString(DCM_ImageOrientationPatient,
+                        Ds({d[0], d[1], d[2], d[3], d[4], d[5]}).c_str());
   shared->findOrCreateSequenceItem(DCM_PixelValueTransformationSequence, g, 0);
   g->putAndInsertString(DCM_RescaleIntercept, "-24");
   g->putAndInsertString(DCM_RescaleSlope, "1");
@@ -95,7 +95,8 @@ TEST(MultiFrame, CompressedMultiFrameDecodesEveryFrame) {
   WriteEnhancedCt(v, (dir / "raw.dcm").string(), "1.2.826.0.1.3680043.9.80");
   fs::create_directories(dir / "rle");
   ASSERT_EQ(test::Run(std::string(NADIR_DCMCRLE) + " " + (dir / "raw.dcm").string() + " " +
-                      (dir / "rle/rle.dcm").string()), 0);
+                      (dir / "rle/rle.dcm").string()),
+            0);
   const LoadedSeries l = LoadPath(dir / "rle");
   EXPECT_TRUE(test::SameVolume(v, l.volume, 1e-6));
 }

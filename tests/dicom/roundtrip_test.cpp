@@ -109,20 +109,24 @@ TEST_F(PhantomRoundTrip, TruthFollowsAssessmentFormatAndPointsLieOnTheirImageInT
       if (l["state"] != "measured") continue;
       const auto& p = l["points"];
       // The image named by sop_uid is the slice the end points lie on.
-      const auto it = std::find(v.sop_uids.begin(), v.sop_uids.end(), p["sop_uid"].get<std::string>());
+      const auto it =
+          std::find(v.sop_uids.begin(), v.sop_uids.end(), p["sop_uid"].get<std::string>());
       ASSERT_NE(it, v.sop_uids.end());
       const int k = int(it - v.sop_uids.begin());
-      const auto a = p["long"][0].get<std::array<double, 3>>(), b = p["long"][1].get<std::array<double, 3>>();
+      const auto a = p["long"][0].get<std::array<double, 3>>(),
+                 b = p["long"][1].get<std::array<double, 3>>();
       EXPECT_NEAR(a[2], v.origin[2] + k * v.spacing[2], 1e-6);
       EXPECT_NEAR(std::hypot(a[0] - b[0], a[1] - b[1]), l["long_axis_mm"].get<double>(), 1e-3);
-      const auto c = p["short"][0].get<std::array<double, 3>>(), d = p["short"][1].get<std::array<double, 3>>();
+      const auto c = p["short"][0].get<std::array<double, 3>>(),
+                 d = p["short"][1].get<std::array<double, 3>>();
       EXPECT_NEAR(std::hypot(c[0] - d[0], c[1] - d[1]), l["short_axis_mm"].get<double>(), 1e-3);
       // The centre voxel of the lesion has the lesion's attenuation (noise sigma 8 HU).
       const double mid_i = ((a[0] + b[0]) / 2 - v.origin[0]) / v.spacing[0];
       const double mid_j = ((a[1] + b[1]) / 2 - v.origin[1]) / v.spacing[1];
       const int hu = v.At(int(std::lround(mid_i)), int(std::lround(mid_j)), k);
       const auto& lesion = t.subjects[0].timepoints[tp].lesions;
-      const auto ls = std::find_if(lesion.begin(), lesion.end(), [&](const PhantomLesion& x) { return x.id == l["id"]; });
+      const auto ls = std::find_if(lesion.begin(), lesion.end(),
+                                   [&](const PhantomLesion& x) { return x.id == l["id"]; });
       ASSERT_NE(ls, lesion.end());
       EXPECT_NEAR(hu, ls->hu, 40) << l["id"];
     }

@@ -78,7 +78,8 @@ TEST(StackOnDisk, OneSeriesUidWithTwoOrientationsIsTwoStacks) {
   const auto all = c.AllSeries();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0]->SliceCount() + all[1]->SliceCount(), 11);
-  EXPECT_TRUE(all[0]->stack_reason == "orientation differs" || all[1]->stack_reason == "orientation differs")
+  EXPECT_TRUE(all[0]->stack_reason == "orientation differs" ||
+              all[1]->stack_reason == "orientation differs")
       << "'" << all[0]->stack_reason << "' '" << all[1]->stack_reason << "'";
   const SeriesInfo& co = all[0]->SliceCount() == 5 ? *all[0] : *all[1];
   EXPECT_TRUE(test::SameVolume(coronal, LoadSeries(co).volume));
@@ -114,7 +115,8 @@ TEST(StackOnDisk, TiltedSeriesKeepsPositionsAndReportsTilt) {
   CtSlicePlacement place;
   const double tilt = 12.0 * M_PI / 180;  // 12 degree gantry tilt
   for (int k = 0; k < v.size[2]; ++k)
-    place.positions.push_back({v.origin[0], v.origin[1] + k * 2.5 * std::tan(tilt), v.origin[2] + k * 2.5});
+    place.positions.push_back(
+        {v.origin[0], v.origin[1] + k * 2.5 * std::tan(tilt), v.origin[2] + k * 2.5});
   CtSeriesHeader h;
   h.gantry_tilt_deg = 12;
   WriteCtSeries(v, h, dir.path(), place);

@@ -37,21 +37,25 @@ Volume MakeTestVolume(int nx, int ny, int nz) {
 ::testing::AssertionResult SameVolume(const Volume& e, const Volume& a, double tol, int hu_tol) {
   std::ostringstream why;
   if (e.size != a.size)
-    return ::testing::AssertionFailure() << "size " << a.size[0] << "x" << a.size[1] << "x"
-                                         << a.size[2] << ", expected " << e.size[0] << "x"
-                                         << e.size[1] << "x" << e.size[2];
+    return ::testing::AssertionFailure()
+           << "size " << a.size[0] << "x" << a.size[1] << "x" << a.size[2] << ", expected "
+           << e.size[0] << "x" << e.size[1] << "x" << e.size[2];
   for (int i = 0; i < 3; ++i) {
-    if (std::abs(e.spacing[i] - a.spacing[i]) > tol) why << " spacing[" << i << "] " << a.spacing[i] << " != " << e.spacing[i];
-    if (std::abs(e.origin[i] - a.origin[i]) > tol) why << " origin[" << i << "] " << a.origin[i] << " != " << e.origin[i];
+    if (std::abs(e.spacing[i] - a.spacing[i]) > tol)
+      why << " spacing[" << i << "] " << a.spacing[i] << " != " << e.spacing[i];
+    if (std::abs(e.origin[i] - a.origin[i]) > tol)
+      why << " origin[" << i << "] " << a.origin[i] << " != " << e.origin[i];
   }
   for (int i = 0; i < 9; ++i)
-    if (std::abs(e.direction[i] - a.direction[i]) > 1e-6) why << " direction[" << i << "] " << a.direction[i] << " != " << e.direction[i];
+    if (std::abs(e.direction[i] - a.direction[i]) > 1e-6)
+      why << " direction[" << i << "] " << a.direction[i] << " != " << e.direction[i];
   if (a.hu.size() != e.hu.size()) why << " hu.size " << a.hu.size() << " != " << e.hu.size();
   long long bad = 0;
   for (size_t n = 0; n < e.hu.size() && n < a.hu.size(); ++n) {
     if (std::abs(int(e.hu[n]) - int(a.hu[n])) <= hu_tol) continue;
     if (bad++ < 5) {
-      const size_t i = n % e.size[0], j = (n / e.size[0]) % e.size[1], k = n / (size_t(e.size[0]) * e.size[1]);
+      const size_t i = n % e.size[0], j = (n / e.size[0]) % e.size[1],
+                   k = n / (size_t(e.size[0]) * e.size[1]);
       why << " voxel(" << i << "," << j << "," << k << ") " << a.hu[n] << " != " << e.hu[n];
     }
   }

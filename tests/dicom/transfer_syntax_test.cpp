@@ -19,7 +19,7 @@ struct Syntax {
   const char* options;  // placed before IN OUT
   const char* uid;      // the transfer syntax the converted files must carry
   bool is_signed;
-  int hu_tolerance;     // 0: lossless
+  int hu_tolerance;  // 0: lossless
 };
 
 std::string Name(const ::testing::TestParamInfo<Syntax>& p) {
@@ -93,8 +93,8 @@ std::vector<Syntax> All() {
     out.push_back(Make("Jpeg2000", NADIR_GDCMCONV, "--j2k", "1.2.840.10008.1.2.4.90", sign));
   }
   // 12-bit lossy JPEG (extended, process 2 & 4): close, not identical.
-  out.push_back(Make("JpegExtendedLossy", NADIR_DCMCJPEG, "+ee +q 95", "1.2.840.10008.1.2.4.51",
-                     false, 200));
+  out.push_back(
+      Make("JpegExtendedLossy", NADIR_DCMCJPEG, "+ee +q 95", "1.2.840.10008.1.2.4.51", false, 200));
   return out;
 }
 
@@ -106,7 +106,8 @@ TEST(TransferSyntaxBaseline, EightBitJpegBaselineDecodesCloseToTheOriginal) {
   for (int k = 0; k < v.size[2]; ++k)
     for (int j = 0; j < v.size[1]; ++j)
       for (int i = 0; i < v.size[0]; ++i)
-        v.hu[v.Index(i, j, k)] = std::int16_t(-900 + std::lround(100 * std::sin(i * 0.15 + k) * std::cos(j * 0.1)));
+        v.hu[v.Index(i, j, k)] =
+            std::int16_t(-900 + std::lround(100 * std::sin(i * 0.15 + k) * std::cos(j * 0.1)));
   CtSeriesHeader h;
   h.bits_stored = 8;
   h.rescale_intercept = -1024;
@@ -114,7 +115,8 @@ TEST(TransferSyntaxBaseline, EightBitJpegBaselineDecodesCloseToTheOriginal) {
   fs::create_directories(dir / "out");
   for (const auto& e : fs::directory_iterator(dir / "src"))
     ASSERT_EQ(test::Run(std::string(NADIR_DCMCJPEG) + " +eb +q 95 " + e.path().string() + " " +
-                        (dir / "out" / e.path().filename()).string()), 0);
+                        (dir / "out" / e.path().filename()).string()),
+              0);
   const Catalog c = Scan(dir / "out");
   ASSERT_EQ(c.AllSeries().size(), 1u);
   EXPECT_EQ(c.AllSeries()[0]->transfer_syntax_uid, "1.2.840.10008.1.2.4.50");

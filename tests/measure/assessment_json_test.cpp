@@ -1,10 +1,10 @@
 // Reading and writing assessment files (docs/format/assessment-v1.md).
+#include "formats/assessment_json.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "formats/assessment_json.h"
 
 namespace nadir::test {
 namespace {
@@ -68,25 +68,30 @@ TEST(AssessmentJson, NumberTooLargeForADoubleIsAnErrorNamingTheValue) {
 
 TEST(AssessmentJson, MistypedFieldNamesPathAndValue) {
   const auto a = ParseAssessment(R"({"subject": "X", "timepoints": [{"date": "2026-01-05",
-      "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": "12mm"}]}]})", "x.json");
-  EXPECT_TRUE(Has(a.errors, "timepoints[0].lesions[0].long_axis_mm: expected a number, got \"12mm\""));
+      "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": "12mm"}]}]})",
+                                 "x.json");
+  EXPECT_TRUE(
+      Has(a.errors, "timepoints[0].lesions[0].long_axis_mm: expected a number, got \"12mm\""));
 }
 
 TEST(AssessmentJson, UnknownStateListsTheAllowedOnes) {
   const auto a = ParseAssessment(R"({"subject": "X", "timepoints": [{"date": "2026-01-05",
-      "lesions": [{"id": "NT1", "kind": "nontarget", "state": "gone"}]}]})", "x.json");
+      "lesions": [{"id": "NT1", "kind": "nontarget", "state": "gone"}]}]})",
+                                 "x.json");
   EXPECT_TRUE(Has(a.errors, "timepoints[0].lesions[0].state: unknown state 'gone'"));
 }
 
 TEST(AssessmentJson, BadDateAndMissingSubject) {
-  const auto a = ParseAssessment(R"({"timepoints": [{"date": "2026-02-30", "lesions": []}]})", "x.json");
+  const auto a =
+      ParseAssessment(R"({"timepoints": [{"date": "2026-02-30", "lesions": []}]})", "x.json");
   EXPECT_TRUE(Has(a.errors, "subject: missing"));
   EXPECT_TRUE(Has(a.errors, "timepoints[0].date: expected a date YYYY-MM-DD, got \"2026-02-30\""));
 }
 
 TEST(AssessmentJson, NewLesionMustSayWhetherItIsEquivocal) {
   const auto a = ParseAssessment(R"({"subject": "X", "timepoints": [{"date": "2026-01-05",
-      "lesions": [{"id": "N1", "kind": "new"}]}]})", "x.json");
+      "lesions": [{"id": "N1", "kind": "new"}]}]})",
+                                 "x.json");
   EXPECT_TRUE(Has(a.errors, "timepoints[0].lesions[0].state: missing"));
 }
 

@@ -1,8 +1,8 @@
 // Baseline selection and measurability warnings: RECIST 1.1 §3.1-3.2.
 #include <gtest/gtest.h>
 
-#include "tests/measure/subject_builder.h"
 #include "measure/validate.h"
+#include "tests/measure/subject_builder.h"
 
 namespace nadir::test {
 namespace {
@@ -19,14 +19,16 @@ bool Has(const std::vector<std::string>& w, const std::string& text) {
 
 // §3.2: at most 5 targets in all.
 TEST(Recist11Baseline, FiveTargetsAreAllowed) {
-  EXPECT_FALSE(Has(Warn({Target("T1", 20, "liver"), Target("T2", 20, "lung"), Target("T3", 20, "kidney"),
-                         Target("T4", 20, "adrenal"), Target("T5", 20, "spleen")}),
-                   "at most 5"));
+  EXPECT_FALSE(
+      Has(Warn({Target("T1", 20, "liver"), Target("T2", 20, "lung"), Target("T3", 20, "kidney"),
+                Target("T4", 20, "adrenal"), Target("T5", 20, "spleen")}),
+          "at most 5"));
 }
 TEST(Recist11Baseline, SixthTargetIsWarned) {
-  EXPECT_TRUE(Has(Warn({Target("T1", 20, "liver"), Target("T2", 20, "lung"), Target("T3", 20, "kidney"),
-                        Target("T4", 20, "adrenal"), Target("T5", 20, "spleen"), Target("T6", 20, "bone")}),
-                  "6 target lesions; at most 5"));
+  EXPECT_TRUE(
+      Has(Warn({Target("T1", 20, "liver"), Target("T2", 20, "lung"), Target("T3", 20, "kidney"),
+                Target("T4", 20, "adrenal"), Target("T5", 20, "spleen"), Target("T6", 20, "bone")}),
+          "6 target lesions; at most 5"));
 }
 
 // §3.2: at most 2 per organ; paired organs are one organ, all nodes are one organ.
@@ -34,7 +36,8 @@ TEST(Recist11Baseline, TwoTargetsInOneOrganAreAllowed) {
   EXPECT_TRUE(Warn({Target("T1", 20, "liver"), Target("T2", 20, "Liver")}).empty());
 }
 TEST(Recist11Baseline, ThirdTargetInOneOrganIsWarned) {
-  EXPECT_TRUE(Has(Warn({Target("T1", 20, "left lung"), Target("T2", 20, "right lung"), Target("T3", 20, "lung")}),
+  EXPECT_TRUE(Has(Warn({Target("T1", 20, "left lung"), Target("T2", 20, "right lung"),
+                        Target("T3", 20, "lung")}),
                   "3 target lesions in lung (T1, T2, T3)"));
 }
 TEST(Recist11Baseline, AllLymphNodesAreOneOrgan) {

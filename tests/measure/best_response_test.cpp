@@ -13,7 +13,12 @@ SubjectBuilder Course(std::vector<std::pair<int, double>> visits) {
   b.Start("2026-01-05").At("2026-01-05", {Target("T1", 40)});
   for (const auto& [day, mm] : visits) {
     const std::string iso = FormatIsoDate(D("2026-01-05") + day);
-    b.s.timepoints.push_back(Timepoint{D(iso.c_str()), iso, "", {mm > 0 ? Target("T1", mm) : WithState(Target("T1", 0), LesionState::kAbsent)}, std::nullopt});
+    b.s.timepoints.push_back(
+        Timepoint{D(iso.c_str()),
+                  iso,
+                  "",
+                  {mm > 0 ? Target("T1", mm) : WithState(Target("T1", 0), LesionState::kAbsent)},
+                  std::nullopt});
   }
   return b;
 }

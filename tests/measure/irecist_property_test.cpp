@@ -2,8 +2,8 @@
 // RECIST 1.1 until there is progression, and every iCPD confirms an earlier iUPD.
 #include <gtest/gtest.h>
 
-#include "measure/assess.h"
 #include "formats/synthetic_trial.h"
+#include "measure/assess.h"
 
 namespace nadir::test {
 namespace {

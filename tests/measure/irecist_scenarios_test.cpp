@@ -42,9 +42,9 @@ TEST(IRecistScenario, UnconfirmedProgressionConfirmedByNewLesion) {
 // Scenario: iUPD confirmed by further target growth; increases add up across assessments.
 TEST(IRecistScenario, FurtherTargetGrowthAddsUpAcrossAssessments) {
   const auto r = Base()
-                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})  // 77 at iUPD
-                     .At(84, {Target("T1", 59), Target("T2", 22, "lung")})  // +4
-                     .At(126, {Target("T1", 61), Target("T2", 22, "lung")}) // +6 in all
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})   // 77 at iUPD
+                     .At(84, {Target("T1", 59), Target("T2", 22, "lung")})   // +4
+                     .At(126, {Target("T1", 61), Target("T2", 22, "lung")})  // +6 in all
                      .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iUPD", "iCPD"}));
   EXPECT_EQ(r.irecist->best.progression_date, D(Day(42).c_str()));
@@ -70,7 +70,10 @@ TEST(IRecistScenario, NotConfirmedThenResetThenProgressionAgain) {
 // an adequate assessment.
 TEST(IRecistScenario, NotEvaluableInsideAnEpisodeIsNotEvaluable) {
   auto ne = WithState(Target("T2", 0, "lung"), LesionState::kNotEvaluated);
-  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")}).At(84, {Target("T1", 50), ne}).Assess();
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+                     .At(84, {Target("T1", 50), ne})
+                     .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "NE"}));
   EXPECT_NE(r.irecist->timepoints[1].reason.find("(I5)"), std::string::npos);
   EXPECT_EQ(IBest(r), "iUPD");
@@ -152,30 +155,34 @@ TEST(IRecistScenario, PartialResponseConfirmedAfterResetContinues) {
 // EORTC iRECIST FAQ: a response met before an iUPD by a new lesion, then no change: stays iUPD;
 // shrinkage after the new lesion allows iPR.
 TEST(IRecistScenario, NewLesionAfterResponseWithoutChangeStaysUnconfirmed) {
-  EXPECT_EQ(IOverall(Base()
-                         .At(42, {Target("T1", 25), Target("T2", 15, "lung")})
-                         .At(84, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
-                         .At(126, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
-                         .Assess()),
-            (std::vector<std::string>{"iPR", "iUPD", "iUPD"}));
+  EXPECT_EQ(
+      IOverall(Base()
+                   .At(42, {Target("T1", 25), Target("T2", 15, "lung")})
+                   .At(84, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
+                   .At(126, {Target("T1", 25), Target("T2", 15, "lung"), NewMeasured("N1", 11)})
+                   .Assess()),
+      (std::vector<std::string>{"iPR", "iUPD", "iUPD"}));
 }
 TEST(IRecistScenario, ShrinkageAfterNewLesionAllowsPartialResponse) {
-  EXPECT_EQ(IOverall(Base()
-                         .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 11)})
-                         .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 11)})
-                         .Assess()),
-            (std::vector<std::string>{"iUPD", "iPR"}));
+  EXPECT_EQ(
+      IOverall(Base()
+                   .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 11)})
+                   .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 11)})
+                   .Assess()),
+      (std::vector<std::string>{"iUPD", "iPR"}));
 }
 
 // I3: assessments under 28 days after the iUPD cannot confirm it; 28 days can.
 TEST(IRecistConfirmation, TwentySevenDaysCannotConfirm) {
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
                          .At(69, {Target("T1", 62), Target("T2", 22, "lung")})
                          .Assess()),
             (std::vector<std::string>{"iUPD", "iUPD"}));
 }
 TEST(IRecistConfirmation, TwentyEightDaysConfirm) {
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
                          .At(70, {Target("T1", 62), Target("T2", 22, "lung")})
                          .Assess()),
             (std::vector<std::string>{"iUPD", "iCPD"}));
@@ -189,14 +196,16 @@ bool Warned(const SubjectResult& r, const std::string& text) {
 
 // I3: a confirmation later than 56 days is still used, with a warning.
 TEST(IRecistConfirmation, FiftySixDaysConfirmWithoutWarning) {
-  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
                      .At(98, {Target("T1", 62), Target("T2", 22, "lung")})
                      .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
   EXPECT_FALSE(Warned(r, "irecist_confirm_max_days"));
 }
 TEST(IRecistConfirmation, FiftySevenDaysConfirmWithWarning) {
-  const auto r = Base().At(42, {Target("T1", 55), Target("T2", 22, "lung")})
+  const auto r = Base()
+                     .At(42, {Target("T1", 55), Target("T2", 22, "lung")})
                      .At(99, {Target("T1", 62), Target("T2", 22, "lung")})
                      .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
@@ -207,10 +216,10 @@ TEST(IRecistConfirmation, FiftySevenDaysConfirmWithWarning) {
 // the target sum.
 TEST(IRecistNewLesions, FifthMeasurableIsTargetSixthIsNot) {
   const auto r = Base()
-                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 10, "liver"),
-                              NewMeasured("N2", 11, "lung"), NewMeasured("N3", 12, "bone"),
-                              NewMeasured("N4", 13, "spleen"), NewMeasured("N5", 14, "kidney"),
-                              NewMeasured("N6", 15, "adrenal")})
+                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"),
+                              NewMeasured("N1", 10, "liver"), NewMeasured("N2", 11, "lung"),
+                              NewMeasured("N3", 12, "bone"), NewMeasured("N4", 13, "spleen"),
+                              NewMeasured("N5", 14, "kidney"), NewMeasured("N6", 15, "adrenal")})
                      .Assess();
   const auto& t = r.irecist->timepoints[0];
   EXPECT_EQ(t.new_lesion_targets, (std::vector<std::string>{"N1", "N2", "N3", "N4", "N5"}));
@@ -219,10 +228,11 @@ TEST(IRecistNewLesions, FifthMeasurableIsTargetSixthIsNot) {
   EXPECT_TRUE(Warned(r, "new lesion N6 is measurable but 5 new-lesion targets"));
 }
 TEST(IRecistNewLesions, SecondInAnOrganIsTargetThirdIsNot) {
-  const auto r = Base()
-                     .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 10, "liver"),
-                              NewMeasured("N2", 11, "liver"), NewMeasured("N3", 12, "Liver")})
-                     .Assess();
+  const auto r =
+      Base()
+          .At(42, {Target("T1", 40), Target("T2", 20, "lung"), NewMeasured("N1", 10, "liver"),
+                   NewMeasured("N2", 11, "liver"), NewMeasured("N3", 12, "Liver")})
+          .Assess();
   EXPECT_EQ(r.irecist->timepoints[0].new_lesion_targets, (std::vector<std::string>{"N1", "N2"}));
   EXPECT_TRUE(Warned(r, "new lesion N3 is measurable but liver already has 2"));
 }
@@ -243,12 +253,16 @@ TEST(IRecistNewLesions, ReaderCategoryOverridesMeasurability) {
 // I6: after a reset, new lesions seen before open a new iUPD only when more appear or their
 // own sum meets RECIST 1.1 progression over its nadir.
 TEST(IRecistReset, NewLesionsSeenBeforeNeedGrowthToProgressAgain) {
-  const auto r = Base()
-                     .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 20)})
-                     .At(84, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 20)})   // reset: iPR
-                     .At(126, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 24)})  // +20 %, +4 mm
-                     .At(168, {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 25)})  // +25 %, +5 mm
-                     .Assess();
+  const auto r =
+      Base()
+          .At(42, {Target("T1", 38), Target("T2", 19, "lung"), NewMeasured("N1", 20)})
+          .At(84,
+              {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 20)})  // reset: iPR
+          .At(126,
+              {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 24)})  // +20 %, +4 mm
+          .At(168,
+              {Target("T1", 25), Target("T2", 14, "lung"), NewMeasured("N1", 25)})  // +25 %, +5 mm
+          .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iPR", "iPR", "iUPD"}));
   // iRECIST timepoint reasons name iRECIST rules, not the RECIST 1.1 progression by N1 (§4.3.5)
   for (std::size_t k : {1, 2}) {

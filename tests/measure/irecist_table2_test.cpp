@@ -20,29 +20,43 @@ TEST(IRecistTable2, Row1CompleteResponse) {
   auto nt_gone = NonTarget("NT1", LesionState::kAbsent);
   EXPECT_EQ(IOverall(Base().At(42, {gone, nt_gone}).Assess()), (std::vector<std::string>{"iCR"}));
   // previous iUPD (target +25 %), then everything gone: the episode resets (I6).
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 50), NonTarget("NT1")}).At(84, {gone, nt_gone}).Assess()),
-            (std::vector<std::string>{"iUPD", "iCR"}));
+  EXPECT_EQ(
+      IOverall(
+          Base().At(42, {Target("T1", 50), NonTarget("NT1")}).At(84, {gone, nt_gone}).Assess()),
+      (std::vector<std::string>{"iUPD", "iCR"}));
 }
 
 // Row 2: iCR + non-iCR/non-iUPD + no new -> iPR.
 TEST(IRecistTable2, Row2CompleteTargetsWithNonTargetsLeft) {
   auto gone = WithState(Target("T1", 0), LesionState::kAbsent);
-  EXPECT_EQ(IOverall(Base().At(42, {gone, NonTarget("NT1")}).Assess()), (std::vector<std::string>{"iPR"}));
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 50), NonTarget("NT1")}).At(84, {gone, NonTarget("NT1")}).Assess()),
+  EXPECT_EQ(IOverall(Base().At(42, {gone, NonTarget("NT1")}).Assess()),
+            (std::vector<std::string>{"iPR"}));
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 50), NonTarget("NT1")})
+                         .At(84, {gone, NonTarget("NT1")})
+                         .Assess()),
             (std::vector<std::string>{"iUPD", "iPR"}));
 }
 
 // Row 3: iPR + non-iCR/non-iUPD + no new -> iPR (pseudo-progression resets to iPR).
 TEST(IRecistTable2, Row3PartialResponse) {
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 28), NonTarget("NT1")}).Assess()), (std::vector<std::string>{"iPR"}));
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 50), NonTarget("NT1")}).At(84, {Target("T1", 27), NonTarget("NT1")}).Assess()),
+  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 28), NonTarget("NT1")}).Assess()),
+            (std::vector<std::string>{"iPR"}));
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 50), NonTarget("NT1")})
+                         .At(84, {Target("T1", 27), NonTarget("NT1")})
+                         .Assess()),
             (std::vector<std::string>{"iUPD", "iPR"}));
 }
 
 // Row 4: iSD + non-iCR/non-iUPD + no new -> iSD.
 TEST(IRecistTable2, Row4StableDisease) {
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 38), NonTarget("NT1")}).Assess()), (std::vector<std::string>{"iSD"}));
-  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 50), NonTarget("NT1")}).At(84, {Target("T1", 38), NonTarget("NT1")}).Assess()),
+  EXPECT_EQ(IOverall(Base().At(42, {Target("T1", 38), NonTarget("NT1")}).Assess()),
+            (std::vector<std::string>{"iSD"}));
+  EXPECT_EQ(IOverall(Base()
+                         .At(42, {Target("T1", 50), NonTarget("NT1")})
+                         .At(84, {Target("T1", 38), NonTarget("NT1")})
+                         .Assess()),
             (std::vector<std::string>{"iUPD", "iSD"}));
 }
 
@@ -55,7 +69,8 @@ TEST(IRecistTable2, Row5NewLesionsGrewConfirm) {
                      .At(84, {Target("T1", 50), Progressed("NT1"), NewMeasured("N1", 17)})
                      .Assess();
   EXPECT_EQ(IOverall(r), (std::vector<std::string>{"iUPD", "iCPD"}));
-  EXPECT_NE(r.irecist->timepoints[1].reason.find("new-lesion target sum +5.0 mm"), std::string::npos);
+  EXPECT_NE(r.irecist->timepoints[1].reason.find("new-lesion target sum +5.0 mm"),
+            std::string::npos);
 }
 TEST(IRecistTable2, Row5NewLesionsUnchangedStayUnconfirmed) {
   EXPECT_EQ(IOverall(Base()
@@ -116,7 +131,8 @@ TEST(IRecistTable2, Row8EitherCategoryConfirms) {
 TEST(IRecistTable2, Row9MoreNewLesionsConfirm) {
   EXPECT_EQ(IOverall(Base()
                          .At(42, {Target("T1", 50), Progressed("NT1"), NewMeasured("N1", 12)})
-                         .At(84, {Target("T1", 50), Progressed("NT1"), NewMeasured("N1", 12), NewMeasured("N2", 11, "lung")})
+                         .At(84, {Target("T1", 50), Progressed("NT1"), NewMeasured("N1", 12),
+                                  NewMeasured("N2", 11, "lung")})
                          .Assess()),
             (std::vector<std::string>{"iUPD", "iCPD"}));
 }

@@ -46,8 +46,7 @@ TEST(MeasurementMethodJson, SemiAutomaticIsReadAndSurvivesARewriteWithUnknownFie
   EXPECT_EQ(m["qc"], "kept");
   const auto back = ParseAssessment(j.dump(), "back.json");
   ASSERT_TRUE(back.errors.empty()) << All(back.errors);
-  EXPECT_EQ(back.subject->timepoints[0].Find("T1")->method->kind,
-            MeasurementMethod::Kind::kEdited);
+  EXPECT_EQ(back.subject->timepoints[0].Find("T1")->method->kind, MeasurementMethod::Kind::kEdited);
 }
 
 TEST(MeasurementMethodJson, AbsentMeansManualAndIsNotWritten) {

@@ -19,8 +19,8 @@ struct Row {
 };
 
 void PrintTo(const Row& r, std::ostream* os) {
-  *os << ToString(r.target) << " + " << ToString(r.nontarget) << " + new " << ToString(r.new_lesions)
-      << " = " << ToString(r.overall);
+  *os << ToString(r.target) << " + " << ToString(r.nontarget) << " + new "
+      << ToString(r.new_lesions) << " = " << ToString(r.overall);
 }
 
 class Recist11Table1 : public ::testing::TestWithParam<Row> {};
@@ -31,16 +31,14 @@ TEST_P(Recist11Table1, OverallFromTargetNonTargetAndNewLesions) {
   EXPECT_EQ(CombineOverall(r.target, r.nontarget, r.new_lesions, true), r.overall)
       << ToString(r.target) << " / " << ToString(r.nontarget) << " / " << ToString(r.new_lesions);
 }
-INSTANTIATE_TEST_SUITE_P(Section441, Recist11Table1,
-                         ::testing::Values(Row{CR, CR, NO, CR}, Row{CR, NA, NO, CR},
-                                           Row{CR, NN, NO, PR}, Row{CR, NE, NO, PR},
-                                           Row{PR, NN, NO, PR}, Row{PR, NE, NO, PR},
-                                           Row{PR, CR, NO, PR}, Row{SD, NN, NO, SD},
-                                           Row{SD, NE, NO, SD}, Row{NE, NN, NO, NE},
-                                           Row{NE, CR, NO, NE}, Row{PD, CR, NO, PD},
-                                           Row{CR, PD, NO, PD}, Row{SD, NN, YES, PD},
-                                           Row{CR, CR, YES, PD}, Row{NE, NE, YES, PD},
-                                           Row{CR, CR, EQ, CR}, Row{SD, NN, EQ, SD}));
+INSTANTIATE_TEST_SUITE_P(
+    Section441, Recist11Table1,
+    ::testing::Values(Row{CR, CR, NO, CR}, Row{CR, NA, NO, CR}, Row{CR, NN, NO, PR},
+                      Row{CR, NE, NO, PR}, Row{PR, NN, NO, PR}, Row{PR, NE, NO, PR},
+                      Row{PR, CR, NO, PR}, Row{SD, NN, NO, SD}, Row{SD, NE, NO, SD},
+                      Row{NE, NN, NO, NE}, Row{NE, CR, NO, NE}, Row{PD, CR, NO, PD},
+                      Row{CR, PD, NO, PD}, Row{SD, NN, YES, PD}, Row{CR, CR, YES, PD},
+                      Row{NE, NE, YES, PD}, Row{CR, CR, EQ, CR}, Row{SD, NN, EQ, SD}));
 
 class Recist11Table2 : public ::testing::TestWithParam<Row> {};
 
@@ -56,12 +54,18 @@ INSTANTIATE_TEST_SUITE_P(Section441, Recist11Table2,
 
 // §4.3.3-4.3.4 through the whole engine.
 TEST(Recist11NonTarget, AllGoneIsCompleteResponseAndUnequivocalProgressionIsPD) {
-  const auto r = SubjectBuilder()
-                     .At("2026-01-05", {Target("T1", 30), NonTarget("NT1"), NonTarget("NT2", LesionState::kPresent, true)})
-                     .At("2026-02-16", {Target("T1", 25), NonTarget("NT1"), NonTarget("NT2", LesionState::kAbsent, true)})
-                     .At("2026-03-30", {Target("T1", 25), NonTarget("NT1", LesionState::kAbsent), NonTarget("NT2", LesionState::kAbsent, true)})
-                     .At("2026-05-11", {Target("T1", 25), NonTarget("NT1", LesionState::kUnequivocalProgression), NonTarget("NT2", LesionState::kAbsent, true)})
-                     .Assess();
+  const auto r =
+      SubjectBuilder()
+          .At("2026-01-05",
+              {Target("T1", 30), NonTarget("NT1"), NonTarget("NT2", LesionState::kPresent, true)})
+          .At("2026-02-16",
+              {Target("T1", 25), NonTarget("NT1"), NonTarget("NT2", LesionState::kAbsent, true)})
+          .At("2026-03-30", {Target("T1", 25), NonTarget("NT1", LesionState::kAbsent),
+                             NonTarget("NT2", LesionState::kAbsent, true)})
+          .At("2026-05-11",
+              {Target("T1", 25), NonTarget("NT1", LesionState::kUnequivocalProgression),
+               NonTarget("NT2", LesionState::kAbsent, true)})
+          .Assess();
   ASSERT_TRUE(r.recist11);
   const auto& t = r.recist11->timepoints;
   EXPECT_EQ(t[0].nontarget, NN);
@@ -100,10 +104,11 @@ TEST(Recist11NonTarget, NodalNonTargetSeenAgainAfterCompleteResponseIsNotProgres
 }
 
 TEST(Recist11NonTarget, NotEvaluatedNonTargetMakesNonTargetOnlySubjectNotEvaluable) {
-  const auto r = SubjectBuilder()
-                     .At("2026-01-05", {NonTarget("NT1"), NonTarget("NT2")})
-                     .At("2026-02-16", {NonTarget("NT1"), NonTarget("NT2", LesionState::kNotEvaluated)})
-                     .Assess();
+  const auto r =
+      SubjectBuilder()
+          .At("2026-01-05", {NonTarget("NT1"), NonTarget("NT2")})
+          .At("2026-02-16", {NonTarget("NT1"), NonTarget("NT2", LesionState::kNotEvaluated)})
+          .Assess();
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"NE"}));
 }
 
@@ -132,12 +137,13 @@ TEST(Recist11NewLesions, EquivocalNewLesionIsNotProgressionUntilConfirmed) {
 }
 
 TEST(Recist11NewLesions, ConfirmedEquivocalLesionDatesProgressionToFirstSighting) {
-  const auto r = SubjectBuilder()
-                     .At("2026-01-05", {Target("T1", 30)})
-                     .At("2026-02-16", {Target("T1", 28), NewLesion("N1", LesionState::kEquivocal)})
-                     .At("2026-03-30", {Target("T1", 28), NewLesion("N1", LesionState::kEquivocal)})
-                     .At("2026-05-11", {Target("T1", 28), NewLesion("N1", LesionState::kUnequivocal)})
-                     .Assess();
+  const auto r =
+      SubjectBuilder()
+          .At("2026-01-05", {Target("T1", 30)})
+          .At("2026-02-16", {Target("T1", 28), NewLesion("N1", LesionState::kEquivocal)})
+          .At("2026-03-30", {Target("T1", 28), NewLesion("N1", LesionState::kEquivocal)})
+          .At("2026-05-11", {Target("T1", 28), NewLesion("N1", LesionState::kUnequivocal)})
+          .Assess();
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"PD", "PD", "PD"}));
   EXPECT_EQ(r.recist11->timepoints[0].new_lesions, YES);
   EXPECT_EQ(r.recist11->best.progression_date, D("2026-02-16"));

@@ -103,18 +103,20 @@ TEST(Recist11Target, ConfirmedPartialResponseEndsAtProgression) {
 
 // §4.3.1: CR needs every non-nodal target gone and every nodal target under 10 mm short axis.
 TEST(Recist11Target, NodalCompleteResponseUnderTenMillimetres) {
-  const auto r = SubjectBuilder()
-                     .At("2026-01-05", {Node("T1", 20), Target("T2", 15)})
-                     .At("2026-02-16", {Node("T1", 9.9), WithState(Target("T2", 0), LesionState::kAbsent)})
-                     .Assess();
+  const auto r =
+      SubjectBuilder()
+          .At("2026-01-05", {Node("T1", 20), Target("T2", 15)})
+          .At("2026-02-16", {Node("T1", 9.9), WithState(Target("T2", 0), LesionState::kAbsent)})
+          .Assess();
   EXPECT_EQ(TargetAt(r, 0), Response::kCR);
   EXPECT_DOUBLE_EQ(*r.recist11->timepoints[0].sum_mm, 9.9);  // nodes keep their short axis
 }
 TEST(Recist11Target, NoCompleteResponseWithNodeAtTenMillimetres) {
-  const auto r = SubjectBuilder()
-                     .At("2026-01-05", {Node("T1", 20), Target("T2", 15)})
-                     .At("2026-02-16", {Node("T1", 10.0), WithState(Target("T2", 0), LesionState::kAbsent)})
-                     .Assess();
+  const auto r =
+      SubjectBuilder()
+          .At("2026-01-05", {Node("T1", 20), Target("T2", 15)})
+          .At("2026-02-16", {Node("T1", 10.0), WithState(Target("T2", 0), LesionState::kAbsent)})
+          .Assess();
   EXPECT_EQ(TargetAt(r, 0), Response::kPR);  // 10 of 35 mm
 }
 TEST(Recist11Target, NoCompleteResponseWhileATumourIsTooSmallToMeasure) {
@@ -133,7 +135,8 @@ TEST(Recist11Target, TooSmallCountsProtocolDefaultOrTheRecordedValue) {
   LesionRecord measured_small = small;
   measured_small.id = "T2";
   measured_small.long_axis_mm = 3.0;
-  b.At("2026-01-05", {Target("T1", 20), Target("T2", 20)}).At("2026-02-16", {small, measured_small});
+  b.At("2026-01-05", {Target("T1", 20), Target("T2", 20)})
+      .At("2026-02-16", {small, measured_small});
   EXPECT_DOUBLE_EQ(*b.Assess().recist11->timepoints[0].sum_mm, 8.0);
   b.s.protocol.too_small_mm = 4.0;
   EXPECT_DOUBLE_EQ(*b.Assess().recist11->timepoints[0].sum_mm, 7.0);
@@ -178,7 +181,8 @@ TEST(Recist11Target, SplitLesionSumsItsFragments) {
   LesionRecord split = Target("T1", 0);
   split.long_axis_mm.reset();
   split.fragments = {{12.0, 8.0}, {9.5, 6.0}};
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
+  const auto r =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
   EXPECT_DOUBLE_EQ(*r.recist11->timepoints[0].sum_mm, 21.5);
 }
 TEST(Recist11Target, MergedLesionCountsZeroAndItsHostCarriesTheDiameter) {
@@ -197,7 +201,8 @@ TEST(Recist11Target, MergedLesionCountsZeroAndItsHostCarriesTheDiameter) {
 TEST(Recist11Target, MissingTargetIsNotEvaluable) {
   const auto r = SubjectBuilder()
                      .At("2026-01-05", {Target("T1", 30), Target("T2", 30)})
-                     .At("2026-02-16", {Target("T1", 20), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
+                     .At("2026-02-16",
+                         {Target("T1", 20), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
                      .Assess();
   EXPECT_EQ(TargetAt(r, 0), Response::kNE);
   EXPECT_FALSE(r.recist11->timepoints[0].sum_mm.has_value());
@@ -205,7 +210,8 @@ TEST(Recist11Target, MissingTargetIsNotEvaluable) {
 TEST(Recist11Target, MissingTargetButEvaluatedOnesProveProgression) {
   const auto r = SubjectBuilder()
                      .At("2026-01-05", {Target("T1", 30), Target("T2", 30)})
-                     .At("2026-02-16", {Target("T1", 72), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
+                     .At("2026-02-16",
+                         {Target("T1", 72), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
                      .Assess();
   EXPECT_EQ(TargetAt(r, 0), Response::kPD);
   EXPECT_DOUBLE_EQ(*r.recist11->timepoints[0].sum_mm, 72);
@@ -214,14 +220,16 @@ TEST(Recist11Target, MissingTargetJustShortOfProgressionStaysNotEvaluable) {
   // 71.9 mm is +19.8 % over the 60 mm nadir.
   const auto r = SubjectBuilder()
                      .At("2026-01-05", {Target("T1", 30), Target("T2", 30)})
-                     .At("2026-02-16", {Target("T1", 71.9), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
+                     .At("2026-02-16", {Target("T1", 71.9),
+                                        WithState(Target("T2", 0), LesionState::kNotEvaluated)})
                      .Assess();
   EXPECT_EQ(TargetAt(r, 0), Response::kNE);
 }
 TEST(Recist11Target, NadirSkipsTimepointsWithTargetsNotEvaluated) {
   const auto r = SubjectBuilder()
                      .At("2026-01-05", {Target("T1", 30), Target("T2", 30)})
-                     .At("2026-02-16", {Target("T1", 10), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
+                     .At("2026-02-16",
+                         {Target("T1", 10), WithState(Target("T2", 0), LesionState::kNotEvaluated)})
                      .At("2026-03-30", {Target("T1", 40), Target("T2", 30)})
                      .Assess();
   EXPECT_DOUBLE_EQ(*r.recist11->timepoints[1].nadir_mm, 60);

@@ -18,7 +18,8 @@ namespace nadir::test {
 
 inline Date D(const char* iso) { return *ParseIsoDate(iso); }
 
-inline LesionRecord Target(const std::string& id, double long_mm, const std::string& site = "liver") {
+inline LesionRecord Target(const std::string& id, double long_mm,
+                           const std::string& site = "liver") {
   LesionRecord l;
   l.id = id;
   l.kind = LesionKind::kTarget;

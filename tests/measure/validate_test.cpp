@@ -6,20 +6,27 @@
 namespace nadir::test {
 namespace {
 
-bool Mentions(const std::vector<std::string>& lines, const std::string& a, const std::string& b = "") {
+bool Mentions(const std::vector<std::string>& lines, const std::string& a,
+              const std::string& b = "") {
   for (const auto& l : lines)
     if (l.find(a) != std::string::npos && l.find(b) != std::string::npos) return true;
   return false;
 }
 
 TEST(ValidateSubject, DuplicateDatesAreAnError) {
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-01-05", {Target("T1", 20)}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30)})
+                     .At("2026-01-05", {Target("T1", 20)})
+                     .Assess();
   EXPECT_TRUE(Mentions(r.errors, "2026-01-05", "more than once"));
   EXPECT_FALSE(r.recist11);
 }
 
 TEST(ValidateSubject, TimepointsInAnyOrderAreSortedByDate) {
-  const auto r = SubjectBuilder().At("2026-02-16", {Target("T1", 20)}).At("2026-01-05", {Target("T1", 30)}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-02-16", {Target("T1", 20)})
+                     .At("2026-01-05", {Target("T1", 30)})
+                     .Assess();
   ASSERT_TRUE(r.errors.empty());
   EXPECT_EQ(r.baseline->date, D("2026-01-05"));
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR"}));
@@ -31,7 +38,10 @@ TEST(ValidateSubject, DuplicateLesionIdAtATimepointIsAnError) {
 }
 
 TEST(ValidateSubject, NegativeAndAbsurdDiametersAreErrors) {
-  auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", -4)}).Assess();
+  auto r = SubjectBuilder()
+               .At("2026-01-05", {Target("T1", 30)})
+               .At("2026-02-16", {Target("T1", -4)})
+               .Assess();
   EXPECT_TRUE(Mentions(r.errors, "long_axis_mm -4", "negative"));
   r = SubjectBuilder().At("2026-01-05", {Target("T1", 3000)}).Assess();
   EXPECT_TRUE(Mentions(r.errors, "long_axis_mm 3000", "not plausible"));
@@ -41,29 +51,38 @@ TEST(ValidateSubject, NegativeAndAbsurdDiametersAreErrors) {
 TEST(ValidateSubject, SplitLesionWithAnotherDiameterOfItsOwnIsAWarning) {
   LesionRecord split = Target("T1", 25);
   split.fragments = {{12.0, 8.0}, {9.5, 6.0}};
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
+  const auto r =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
   ASSERT_TRUE(r.errors.empty());
   EXPECT_TRUE(Mentions(r.warnings, "long_axis_mm 25 is not used", "sum of its fragments, 21.5 mm"));
   ASSERT_TRUE(r.recist11);
   EXPECT_NEAR(*r.recist11->timepoints.at(0).sum_mm, 21.5, 1e-9);
   split.long_axis_mm = 21.5;  // the sum itself (an SR import writes it so): nothing to say
-  const auto same = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
+  const auto same =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {split}).Assess();
   EXPECT_FALSE(Mentions(same.warnings, "is not used"));
 }
 
 TEST(ValidateSubject, TargetAppearingOnlyAfterBaselineIsAnError) {
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30), Target("T2", 12)}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30)})
+                     .At("2026-02-16", {Target("T1", 30), Target("T2", 12)})
+                     .Assess();
   EXPECT_TRUE(Mentions(r.errors, "lesion T2", "first appears after baseline"));
 }
 
 TEST(ValidateSubject, KindMustNotChange) {
   auto nt = NonTarget("T1");
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {nt}).Assess();
+  const auto r =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {nt}).Assess();
   EXPECT_TRUE(Mentions(r.errors, "kind 'nontarget'", "was 'target'"));
 }
 
 TEST(ValidateSubject, StateMustFitTheKind) {
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {WithState(Target("T1", 0), LesionState::kEquivocal)}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30)})
+                     .At("2026-02-16", {WithState(Target("T1", 0), LesionState::kEquivocal)})
+                     .Assess();
   EXPECT_TRUE(Mentions(r.errors, "state 'equivocal'", "not allowed for a target"));
 }
 
@@ -78,18 +97,25 @@ TEST(ValidateSubject, MeasuredTargetNeedsItsDiameter) {
 TEST(ValidateSubject, MergedIntoMustNameAPresentTarget) {
   auto merged = WithState(Target("T2", 0), LesionState::kMerged);
   merged.merged_into = "T9";
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30), Target("T2", 20)}).At("2026-02-16", {Target("T1", 40), merged}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30), Target("T2", 20)})
+                     .At("2026-02-16", {Target("T1", 40), merged})
+                     .Assess();
   EXPECT_TRUE(Mentions(r.errors, "merged_into 'T9'"));
 }
 
 TEST(ValidateSubject, DeathBeforeTheLastScanIsAnError) {
-  auto b = SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30)});
+  auto b =
+      SubjectBuilder().At("2026-01-05", {Target("T1", 30)}).At("2026-02-16", {Target("T1", 30)});
   b.s.death_date = D("2026-02-01");
   EXPECT_TRUE(Mentions(b.Assess().errors, "death_date 2026-02-01"));
 }
 
 TEST(ValidateSubject, LesionMissingAtFollowUpIsNotEvaluatedWithAWarning) {
-  const auto r = SubjectBuilder().At("2026-01-05", {Target("T1", 30), Target("T2", 20)}).At("2026-02-16", {Target("T1", 30)}).Assess();
+  const auto r = SubjectBuilder()
+                     .At("2026-01-05", {Target("T1", 30), Target("T2", 20)})
+                     .At("2026-02-16", {Target("T1", 30)})
+                     .Assess();
   ASSERT_TRUE(r.errors.empty());
   EXPECT_TRUE(Mentions(r.warnings, "lesion T2 is not recorded", "not evaluated"));
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"NE"}));
@@ -173,7 +199,8 @@ TEST(ValidateSubject, TwoTimepointsOnOrBeforeTreatmentStartIsAWarning) {
 }
 
 TEST(ValidateSubject, NoDiseaseAtBaselineIsAnError) {
-  EXPECT_TRUE(Mentions(SubjectBuilder().At("2026-01-05", {}).Assess().errors, "no target or non-target"));
+  EXPECT_TRUE(
+      Mentions(SubjectBuilder().At("2026-01-05", {}).Assess().errors, "no target or non-target"));
 }
 
 }  // namespace

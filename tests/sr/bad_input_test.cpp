@@ -66,7 +66,8 @@ TEST(SrBadInput, WrongTemplateIsAnErrorWithTheTemplateIdentifier) {
   });
   const ImportResult r = ImportReportFiles({out});
   EXPECT_FALSE(r.subject);
-  EXPECT_TRUE(Contains(r.errors, "not a TID 1500 Measurement Report [(0040,DB00) TemplateIdentifier = '2000']"))
+  EXPECT_TRUE(Contains(
+      r.errors, "not a TID 1500 Measurement Report [(0040,DB00) TemplateIdentifier = '2000']"))
       << Join(r.errors);
 }
 
@@ -101,7 +102,8 @@ void SetFirstLengthUnit(DcmItem& ds, const char* value, const char* unit) {
 
 TEST(SrBadInput, UnknownUnitIsAnErrorNamingItemValueAndUnit) {
   const fs::path out = FreshDir("inch") / "sr.dcm";
-  EditDataset(OneReport("inch_src"), out, [](DcmItem& ds) { SetFirstLengthUnit(ds, "0.79", "[in_i]"); });
+  EditDataset(OneReport("inch_src"), out,
+              [](DcmItem& ds) { SetFirstLengthUnit(ds, "0.79", "[in_i]"); });
   const ImportResult r = ImportReportFiles({out});
   EXPECT_TRUE(Contains(r.errors, "\"Long Axis\") = 0.79 in unknown unit ([in_i], UCUM"))
       << Join(r.errors);
@@ -190,7 +192,9 @@ TEST(SrBadExport, CaliperOffItsImagePlaneIsAnErrorNamingTheLesion) {
     ExportAssessment(s, truth.document, "PH-001.json", options);
     FAIL() << "expected a DicomError";
   } catch (const DicomError& e) {
-    EXPECT_NE(std::string(e.what()).find("lesion " + s.timepoints[0].lesions[0].id), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("lesion " + s.timepoints[0].lesions[0].id),
+              std::string::npos)
+        << e.what();
     EXPECT_NE(std::string(e.what()).find("off the plane"), std::string::npos) << e.what();
   }
 }

@@ -60,10 +60,10 @@ TEST(SrCodes, LengthConceptsOfCid7469AndTheOlderSrtCodesAreRecognised) {
   EXPECT_EQ(ClassifyLength({"G-A185", "SCT", "Long Axis"}), LengthConcept::kNone);
   EXPECT_EQ(MillimetresPer({"cm", "UCUM", "centimeter"}), 10.0);
   EXPECT_FALSE(MillimetresPer({"[in_i]", "UCUM", "inch"}).has_value());
-  for (auto s : {LesionState::kMeasured, LesionState::kTooSmall, LesionState::kAbsent,
-                 LesionState::kNotEvaluated, LesionState::kMerged, LesionState::kPresent,
-                 LesionState::kUnequivocalProgression, LesionState::kEquivocal,
-                 LesionState::kUnequivocal}) {
+  for (auto s :
+       {LesionState::kMeasured, LesionState::kTooSmall, LesionState::kAbsent,
+        LesionState::kNotEvaluated, LesionState::kMerged, LesionState::kPresent,
+        LesionState::kUnequivocalProgression, LesionState::kEquivocal, LesionState::kUnequivocal}) {
     const Code c = StateCode(s);
     EXPECT_LE(c.value.size(), 16u);  // PS3.5 SH
     EXPECT_EQ(StateFromCode(c), s);

@@ -30,14 +30,16 @@ void AddLength(CMR_TID1500& report, const DSRCodedEntryValue& name, const std::s
                Units::EnumType unit, const ImagePlane& image, PixelPoint a, PixelPoint b) {
   auto& g = report.getIndividualMeasurements();
   ASSERT_TRUE(g.addMeasurement(CID7469_GenericIntensityAndSizeMeasurements(name),
-                               Value(value.c_str(), Units(unit)), OFTrue, OFFalse).good());
+                               Value(value.c_str(), Units(unit)), OFTrue, OFFalse)
+                  .good());
   DSRSpatialCoordinatesValue scoord(DSRTypes::GT_Polyline);
   scoord.getGraphicDataList().addItem(Float32(a.column), Float32(a.row));
   scoord.getGraphicDataList().addItem(Float32(b.column), Float32(b.row));
-  ASSERT_TRUE(g.getMeasurement()
-                  .addSpatialCoordinates(CODE_DCM_ImageRegion, scoord,
-                                         DSRImageReferenceValue(UID_CTImageStorage, image.sop_uid.c_str()))
-                  .good());
+  ASSERT_TRUE(
+      g.getMeasurement()
+          .addSpatialCoordinates(CODE_DCM_ImageRegion, scoord,
+                                 DSRImageReferenceValue(UID_CTImageStorage, image.sop_uid.c_str()))
+          .good());
 }
 
 void Save(CMR_TID1500& report, int study, const std::filesystem::path& file) {
@@ -54,28 +56,34 @@ void Save(CMR_TID1500& report, int study, const std::filesystem::path& file) {
 
 // Report of one study: a Cornerstone-style Length in cm with no site, and a bidirectional
 // lesion (older SRT codes) tracked by `uid_b` on another image.
-void WriteOtherViewerReport(int study, const std::string& uid_b, const std::filesystem::path& file) {
+void WriteOtherViewerReport(int study, const std::string& uid_b,
+                            const std::filesystem::path& file) {
   CMR_TID1500 report(CID7021_MeasurementReportDocumentTitles::ImagingMeasurementReport);
   ASSERT_TRUE(report.getObservationContext().addPersonObserver("Doe^Jane").good());
-  ASSERT_TRUE(report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure).good());
+  ASSERT_TRUE(
+      report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure)
+          .good());
   auto& a = report.getIndividualMeasurements();
   ASSERT_TRUE(a.setTrackingIdentifier("Cornerstone3DTools@^0.1.0:Length").good());
   const std::string uid_a = "1.2.826.0.1.3680043.9.7.1." + std::to_string(study + 1);
   ASSERT_TRUE(a.setTrackingUniqueIdentifier(uid_a.c_str()).good());
-  AddLength(report, DSRCodedEntryValue("G-D7FE", "SRT", "Length"), "2.5", Units::Centimeter, ImageOf(study, 20), {100.5, 120.5}, {118.5, 120.5});
+  AddLength(report, DSRCodedEntryValue("G-D7FE", "SRT", "Length"), "2.5", Units::Centimeter,
+            ImageOf(study, 20), {100.5, 120.5}, {118.5, 120.5});
 
   ASSERT_TRUE(report.addIndividualMeasurements().good());
   auto& b = report.getIndividualMeasurements();
   ASSERT_TRUE(b.setTrackingIdentifier("lesion-b").good());
   ASSERT_TRUE(b.setTrackingUniqueIdentifier(uid_b.c_str()).good());
-  ASSERT_TRUE(b.addFindingSite(CODE_SRT_Liver, CID244e_Laterality(), DSRCodedEntryValue(), OFFalse).good());
+  ASSERT_TRUE(
+      b.addFindingSite(CODE_SRT_Liver, CID244e_Laterality(), DSRCodedEntryValue(), OFFalse).good());
   AddLength(report, DSRCodedEntryValue("G-A185", "SRT", "Long Axis"), "31.5", Units::Millimeter,
             ImageOf(study, 30), {60, 70}, {80, 82});
   AddLength(report, DSRCodedEntryValue("G-A186", "SRT", "Short Axis"), "12.25", Units::Millimeter,
             ImageOf(study, 30), {65, 80}, {72, 70});
   ASSERT_TRUE(b.addMeasurement(CID7469_GenericIntensityAndSizeMeasurements(
                                    CID7469_GenericIntensityAndSizeMeasurements::Area),
-                               Value("42", Units(Units::SquareMillimeter))).good());
+                               Value("42", Units(Units::SquareMillimeter)))
+                  .good());
   Save(report, study, file);
 }
 
@@ -124,10 +132,12 @@ TEST(SrHandBuilt, OtherViewersLengthsInCmSrtCodesAndToolNamesAreImportedAndNamed
   EXPECT_EQ(l1->points->sop_uid, ImageOf(0, 20).sop_uid);
   EXPECT_NE(r.subject->timepoints[1].Find("L2"), nullptr);
   EXPECT_NE(warnings.find("converted from 2.5 cm to 25"), std::string::npos) << warnings;
-  EXPECT_NE(warnings.find("Cornerstone3DTools@^0.1.0:Length') is named L1"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("Cornerstone3DTools@^0.1.0:Length') is named L1"), std::string::npos)
+      << warnings;
   EXPECT_NE(warnings.find("no lesion category"), std::string::npos) << warnings;
   // The area is not a length nadir uses: reported, not dropped silently.
-  EXPECT_NE(warnings.find("\"Area\") = 42 is not a length nadir uses"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("\"Area\") = 42 is not a length nadir uses"), std::string::npos)
+      << warnings;
 }
 
 TEST(SrHandBuilt, DcmtkSampleStyleReportWithDeviceObserverAndDiameterIsRead) {
@@ -135,23 +145,29 @@ TEST(SrHandBuilt, DcmtkSampleStyleReportWithDeviceObserverAndDiameterIsRead) {
   // tracked by name and UID with a Finding and a Diameter.
   CMR_TID1500 report(CID7021_MeasurementReportDocumentTitles::ImagingMeasurementReport);
   ASSERT_TRUE(report.setLanguage(CID5000_Languages::English_US).good());
-  ASSERT_TRUE(report.getObservationContext().addDeviceObserver("1.2.826.0.1.3680043.9.7.99", "CAD").good());
-  ASSERT_TRUE(report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure).good());
+  ASSERT_TRUE(
+      report.getObservationContext().addDeviceObserver("1.2.826.0.1.3680043.9.7.99", "CAD").good());
+  ASSERT_TRUE(
+      report.addProcedureReported(CID100_QuantitativeDiagnosticImagingProcedures::ImagingProcedure)
+          .good());
   DcmFileFormat image;
   ASSERT_TRUE(image.loadFile(ImageOf(0, 25).file.c_str()).good());
   ASSERT_TRUE(report.getImageLibrary().createNewImageLibrary().good());
   ASSERT_TRUE(report.getImageLibrary().addImageGroup().good());
-  const OFCondition entry =
-      report.getImageLibrary().addImageEntry(*image.getDataset(), TID1600_ImageLibrary::withAllDescriptors);
-  ASSERT_TRUE(entry.good() || entry == CMR_EC_NoImageLibraryEntryDescriptorsToBeAdded) << entry.text();
+  const OFCondition entry = report.getImageLibrary().addImageEntry(
+      *image.getDataset(), TID1600_ImageLibrary::withAllDescriptors);
+  ASSERT_TRUE(entry.good() || entry == CMR_EC_NoImageLibraryEntryDescriptorsToBeAdded)
+      << entry.text();
   auto& g = report.getIndividualMeasurements();
   ASSERT_TRUE(g.setTrackingIdentifier("nodule 1").good());
   ASSERT_TRUE(g.setTrackingUniqueIdentifier("1.2.826.0.1.3680043.9.7.3").good());
   ASSERT_TRUE(g.setFinding(DSRCodedEntryValue("27925004", "SCT", "Nodule")).good());
   ASSERT_TRUE(g.addFindingSite(DSRCodedEntryValue("39607008", "SCT", "Lung")).good());
   ASSERT_TRUE(g.addMeasurement(CID7469_GenericIntensityAndSizeMeasurements::Diameter,
-                               Value("17.75", Units(Units::Millimeter))).good());
-  ASSERT_TRUE(g.getMeasurement().addImage(CODE_DCM_SourceOfMeasurement, *image.getDataset()).good());
+                               Value("17.75", Units(Units::Millimeter)))
+                  .good());
+  ASSERT_TRUE(
+      g.getMeasurement().addImage(CODE_DCM_SourceOfMeasurement, *image.getDataset()).good());
   const auto dir = FreshDir("dcmtk_sample");
   Save(report, 0, dir / "sample.dcm");
   if (HasFatalFailure()) return;

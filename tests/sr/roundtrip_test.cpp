@@ -30,7 +30,8 @@ void ExpectSameOptional(const std::optional<double>& a, const std::optional<doub
 }
 
 void ExpectSamePoints(const std::optional<std::array<PatientPoint, 2>>& a,
-                      const std::optional<std::array<PatientPoint, 2>>& b, const std::string& what) {
+                      const std::optional<std::array<PatientPoint, 2>>& b,
+                      const std::string& what) {
   ASSERT_EQ(a.has_value(), b.has_value()) << what;
   if (!a) return;
   for (int e = 0; e < 2; ++e)
@@ -57,7 +58,8 @@ void ExpectSameSubjectLevel(const Subject& want, const Subject& got) {
   EXPECT_EQ(a.dor_from, b.dor_from);
 }
 
-void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want, const nlohmann::ordered_json& got) {
+void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want,
+                                    const nlohmann::ordered_json& got) {
   for (const auto& [key, value] : want.items()) {
     if (key == "timepoints" || value.is_null()) continue;
     ASSERT_TRUE(got.contains(key)) << key;
@@ -128,12 +130,14 @@ TEST(SrRoundTrip, EveryPhantomSubjectComesBackWithSameLesionsStatesLengthsPoints
   }
 }
 
-void ExpectSameCriteria(const std::optional<CriteriaResult>& a, const std::optional<CriteriaResult>& b) {
+void ExpectSameCriteria(const std::optional<CriteriaResult>& a,
+                        const std::optional<CriteriaResult>& b) {
   ASSERT_EQ(a.has_value(), b.has_value());
   if (!a) return;
   ASSERT_EQ(a->timepoints.size(), b->timepoints.size());
   for (size_t i = 0; i < a->timepoints.size(); ++i) {
-    EXPECT_EQ(a->timepoints[i].overall, b->timepoints[i].overall) << FormatIsoDate(a->timepoints[i].date);
+    EXPECT_EQ(a->timepoints[i].overall, b->timepoints[i].overall)
+        << FormatIsoDate(a->timepoints[i].date);
     EXPECT_EQ(a->timepoints[i].target, b->timepoints[i].target);
     EXPECT_EQ(a->timepoints[i].nontarget, b->timepoints[i].nontarget);
     EXPECT_EQ(a->timepoints[i].new_lesions, b->timepoints[i].new_lesions);
@@ -170,7 +174,8 @@ TEST(SrRoundTrip, ResponsesStatedInTheReportsAreTheEnginesResponses) {
     ASSERT_TRUE(engine.recist11 && engine.irecist);
     size_t r11 = 0, ir = 0;
     for (const StatedResponse& st : r.responses) {
-      const auto& list = st.criteria == "RECIST1.1" ? engine.recist11->timepoints : engine.irecist->timepoints;
+      const auto& list =
+          st.criteria == "RECIST1.1" ? engine.recist11->timepoints : engine.irecist->timepoints;
       const auto it = std::find_if(list.begin(), list.end(),
                                    [&](auto& t) { return FormatIsoDate(t.date) == st.date; });
       ASSERT_NE(it, list.end()) << st.date;
@@ -240,9 +245,10 @@ TEST(SrRoundTrip, EachReportIsInItsTimepointsStudyAndListsTheImagesAsEvidence) {
     EXPECT_EQ(patient.c_str(), s);
     EXPECT_EQ(std::string(date.c_str()), FormatIsoDate(tps[i].date).erase(7, 1).erase(4, 1));
     DcmItem* evidence = nullptr;
-    ASSERT_TRUE(ff.getDataset()
-                    ->findAndGetSequenceItem(DCM_CurrentRequestedProcedureEvidenceSequence, evidence)
-                    .good());
+    ASSERT_TRUE(
+        ff.getDataset()
+            ->findAndGetSequenceItem(DCM_CurrentRequestedProcedureEvidenceSequence, evidence)
+            .good());
     OFString evidence_study;
     evidence->findAndGetOFString(DCM_StudyInstanceUID, evidence_study);
     EXPECT_EQ(evidence_study.c_str(), tps[i].study_uid);

@@ -5,8 +5,8 @@
 #include <dcmtk/dcmdata/dctk.h>
 
 #include "dicom/sr/image_index.h"
-#include "tests/sr/sr_fixture.h"
 #include "dicom/sr/write_report.h"
+#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {

@@ -3,12 +3,12 @@
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
-#include <unistd.h>
 
 #include "dicom/phantom.h"
 
@@ -25,7 +25,8 @@ fs::path Base() {
     fs::create_directories(p);
     std::atexit([] {
       std::error_code ec;
-      fs::remove_all(fs::temp_directory_path() / ("nadir_sr_tests_" + std::to_string(::getpid())), ec);
+      fs::remove_all(fs::temp_directory_path() / ("nadir_sr_tests_" + std::to_string(::getpid())),
+                     ec);
     });
     return p;
   }();
@@ -77,13 +78,15 @@ std::vector<fs::path> ExportTruth(const std::string& subject, const std::string&
   ExportOptions options;
   options.images = p.Images(subject);
   options.out = FreshDir(dir_name);
-  const ExportResult r = ExportAssessment(*truth.subject, truth.document, p.Truth(subject).string(), options);
+  const ExportResult r =
+      ExportAssessment(*truth.subject, truth.document, p.Truth(subject).string(), options);
   std::vector<fs::path> files;
   for (const auto& rep : r.reports) files.push_back(rep.file);
   return files;
 }
 
-void EditDataset(const fs::path& in, const fs::path& out, const std::function<void(DcmItem&)>& edit) {
+void EditDataset(const fs::path& in, const fs::path& out,
+                 const std::function<void(DcmItem&)>& edit) {
   DcmFileFormat ff;
   ASSERT_TRUE(ff.loadFile(in.c_str()).good()) << in;
   edit(*ff.getDataset());

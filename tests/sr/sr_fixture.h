@@ -21,7 +21,9 @@ namespace nadir::dicom::sr::test {
 struct Phantom {
   std::filesystem::path root;
   std::vector<std::string> subjects;  // "PH-001" ...
-  std::filesystem::path Images(const std::string& subject) const { return root / "dicom" / subject; }
+  std::filesystem::path Images(const std::string& subject) const {
+    return root / "dicom" / subject;
+  }
   std::filesystem::path Truth(const std::string& subject) const {
     return root / "truth" / (subject + ".json");
   }
@@ -35,7 +37,8 @@ std::filesystem::path FreshDir(const std::string& name);
 LoadedAssessment ReadTruth(const std::filesystem::path& file);
 
 /// Exports `subject`'s ground truth into a fresh folder; returns the SR files in date order.
-std::vector<std::filesystem::path> ExportTruth(const std::string& subject, const std::string& dir_name);
+std::vector<std::filesystem::path> ExportTruth(const std::string& subject,
+                                               const std::string& dir_name);
 
 /// Loads a DICOM file, lets `edit` change its dataset, saves it to `out`.
 void EditDataset(const std::filesystem::path& in, const std::filesystem::path& out,
@@ -57,7 +60,8 @@ DcmItem* FindValueType(DcmItem& item, const std::string& value_type);
 /// Expects the subject-level fields (groups, covariates, dates, protocol) to be the same; and
 /// every top-level field of `want` but `timepoints` to be in `got`, and nothing more.
 void ExpectSameSubjectLevel(const Subject& want, const Subject& got);
-void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want, const nlohmann::ordered_json& got);
+void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want,
+                                    const nlohmann::ordered_json& got);
 
 /// Does one of `lines` contain `text`?
 bool Contains(const std::vector<std::string>& lines, const std::string& text);

@@ -41,7 +41,8 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
   const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
   Subject s = *truth.subject;
   const auto images = FreshDir("same_date");
-  std::filesystem::copy(GetPhantom().Images("PH-001"), images / "a", std::filesystem::copy_options::recursive);
+  std::filesystem::copy(GetPhantom().Images("PH-001"), images / "a",
+                        std::filesystem::copy_options::recursive);
   const auto base_dir = GetPhantom().Images("PH-001") / FormatIsoDate(s.timepoints.front().date);
   std::filesystem::create_directories(images / "b");
   for (const auto& f : std::filesystem::directory_iterator(base_dir))
@@ -50,7 +51,8 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
       ds.putAndInsertString(DCM_SeriesInstanceUID, "1.2.826.0.1.3680043.9.7.51");
       OFString sop;
       ds.findAndGetOFString(DCM_SOPInstanceUID, sop);
-      ds.putAndInsertString(DCM_SOPInstanceUID, (std::string(sop.c_str()) + ".9").substr(0, 64).c_str());
+      ds.putAndInsertString(DCM_SOPInstanceUID,
+                            (std::string(sop.c_str()) + ".9").substr(0, 64).c_str());
     });
   for (auto& tp : s.timepoints) tp.study_uid.clear();
   ExportOptions options;
@@ -63,7 +65,8 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
     EXPECT_EQ(e.tag(), "date");
     EXPECT_EQ(e.value(), FormatIsoDate(s.timepoints.front().date));
     EXPECT_NE(std::string(e.what()).find("several studies of this date; give study_uid"),
-              std::string::npos) << e.what();
+              std::string::npos)
+        << e.what();
   }
 }
 

@@ -179,7 +179,8 @@ TEST(SrTimePointContext, TimepointWithoutLabelComesBackWithoutLabel) {
 // the label, and nothing contradicts the study dates.
 TEST(SrTimePointContext, IdentifierThatIsNotADateIsTheLabelWhenTimePointIsMissing) {
   const ImportResult r = ImportWithEditedWeek8("tpc_other", [](DcmItem& ds) {
-    ForEachNamed(ds, "126070", [](DcmItem& text) { text.putAndInsertString(DCM_TextValue, "TP2"); });
+    ForEachNamed(ds, "126070",
+                 [](DcmItem& text) { text.putAndInsertString(DCM_TextValue, "TP2"); });
     ForEachNamed(ds, "C2348792", [](DcmItem& text) {
       // Renamed to Protocol Time Point Identifier (126071): the label's last fallback is unused.
       DcmItem* name = nullptr;

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "measure/assess.h"
+#include "tests/sr/sr_fixture.h"
 #include "viewer/annotate/session.h"
 #include "viewer/annotate/sr_files.h"
-#include "tests/sr/sr_fixture.h"
 
 namespace nadir::dicom::sr::test {
 namespace {
@@ -66,8 +66,8 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
     }
   }
   const SubjectResult after = AssessSubject(reopened.subject());
-  for (const auto& [a, b] : {std::pair{&after.recist11, &before.recist11},
-                             std::pair{&after.irecist, &before.irecist}}) {
+  for (const auto& [a, b] :
+       {std::pair{&after.recist11, &before.recist11}, std::pair{&after.irecist, &before.irecist}}) {
     ASSERT_TRUE(a->has_value() && b->has_value()) << Join(after.errors);
     ASSERT_EQ((*a)->timepoints.size(), (*b)->timepoints.size());
     for (std::size_t t = 0; t < (*b)->timepoints.size(); ++t)
@@ -87,8 +87,7 @@ TEST_F(ViewerSr, ExportsOnlyTheTimepointOnScreenWhenAsked) {
   session.Apply(an::act::SetTimepoint{1});
   const Date date = session.subject().timepoints[1].date;
   const fs::path out = FreshDir("viewer_sr_one");
-  const an::SrOutcome written =
-      an::ExportSessionToSr(session, phantom.Images(subject), out, date);
+  const an::SrOutcome written = an::ExportSessionToSr(session, phantom.Images(subject), out, date);
   ASSERT_TRUE(written.ok) << Lines(written);
   EXPECT_NE(written.summary.find("wrote 1 report"), std::string::npos) << Lines(written);
   const ImportResult back = ImportReports(out, {});

@@ -27,7 +27,8 @@ std::vector<SubjectOutcome> SixSubjectTrial() {
   };
   add(MakeSubject("A", "IV", "DL1"),
       MakeResult("A", Response::kPR, "2026-03-30", "2026-07-06", "2026-07-06"));
-  add(MakeSubject("B", "IV", "DL1"), MakeResult("B", Response::kSD, nullptr, nullptr, "2026-05-11"));
+  add(MakeSubject("B", "IV", "DL1"),
+      MakeResult("B", Response::kSD, nullptr, nullptr, "2026-05-11"));
   add(MakeSubject("C", "IV", "DL2"),
       MakeResult("C", Response::kPD, nullptr, "2026-02-16", "2026-02-16"));
   add(MakeSubject("D", "IP", "DL1"),
@@ -51,9 +52,9 @@ TEST(GroupEndpoints, GroupsInOrderWithCombinations) {
   const auto g = EndpointsByGroup(SixSubjectTrial(), {"arm", "dose_level"});
   std::vector<std::string> keys;
   for (const auto& x : g) keys.push_back(x.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{
-                      "all", "arm=IP", "arm=IV", "dose_level=DL1", "dose_level=DL2",
-                      "arm=IP,dose_level=DL1", "arm=IV,dose_level=DL1", "arm=IV,dose_level=DL2"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"all", "arm=IP", "arm=IV", "dose_level=DL1",
+                                            "dose_level=DL2", "arm=IP,dose_level=DL1",
+                                            "arm=IV,dose_level=DL1", "arm=IV,dose_level=DL2"}));
   EXPECT_EQ(Find(g, "arm=IV").n, 3);  // F is not treated
   EXPECT_EQ(Find(g, "arm=IV,dose_level=DL1").n, 2);
 }

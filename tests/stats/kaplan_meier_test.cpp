@@ -29,7 +29,11 @@ TEST(KaplanMeier, Freireich6MpMatchesTextbook) {
   EXPECT_EQ(c.n, 21);
   EXPECT_EQ(c.events, 9);
   EXPECT_EQ(c.censored, 12);
-  struct Row { double t; int n, d; double s, se; };
+  struct Row {
+    double t;
+    int n, d;
+    double s, se;
+  };
   const Row rows[] = {{6, 21, 3, 0.857143, 0.076360},  {7, 17, 1, 0.806723, 0.086935},
                       {10, 15, 1, 0.752941, 0.096350}, {13, 12, 1, 0.690196, 0.106815},
                       {16, 11, 1, 0.627451, 0.114054}, {22, 7, 1, 0.537815, 0.128234},

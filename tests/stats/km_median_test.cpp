@@ -13,8 +13,8 @@ namespace {
 // transform R's survfit prints 95 % limits 16 and NA: the lower band first falls to 0.5 at week
 // 16 (0.4394; at week 13 it is 0.5096) and the upper band never does.
 TEST(MedianSurvival, Freireich6MpLogTransformMatchesR) {
-  const MedianEstimate m = MedianSurvival(KaplanMeier(testdata::Freireich6Mp()), 0.95,
-                                          CiTransform::kLog);
+  const MedianEstimate m =
+      MedianSurvival(KaplanMeier(testdata::Freireich6Mp()), 0.95, CiTransform::kLog);
   ASSERT_TRUE(m.median);
   EXPECT_EQ(*m.median, 23);
   ASSERT_TRUE(m.ci_low);

@@ -11,9 +11,9 @@ namespace nadir::stats::testdata {
 /// (n = 21, 9 relapses); as printed in Kalbfleisch & Prentice 2002 Table 1.1 (`+` censored):
 /// 6 6 6 6+ 7 9+ 10 10+ 11+ 13 16 17+ 19+ 20+ 22 23 25+ 32+ 32+ 34+ 35+.
 inline std::vector<Observation> Freireich6Mp() {
-  return {{6, true},   {6, true},   {6, true},   {6, false},  {7, true},   {9, false},
-          {10, true},  {10, false}, {11, false}, {13, true},  {16, true},  {17, false},
-          {19, false}, {20, false}, {22, true},  {23, true},  {25, false}, {32, false},
+  return {{6, true},   {6, true},   {6, true},   {6, false}, {7, true},   {9, false},
+          {10, true},  {10, false}, {11, false}, {13, true}, {16, true},  {17, false},
+          {19, false}, {20, false}, {22, true},  {23, true}, {25, false}, {32, false},
           {32, false}, {34, false}, {35, false}};
 }
 
@@ -29,9 +29,9 @@ inline std::vector<Observation> FreireichPlacebo() {
 /// Collett 2015, Example 1.1: weeks to discontinuation of an intrauterine device, 18 women
 /// (`*` censored): 10 13* 18* 19 23* 30 36 38* 54* 56* 59 75 93 97 104* 107 107* 107*.
 inline std::vector<Observation> CollettIud() {
-  return {{10, true},  {13, false}, {18, false}, {19, true},  {23, false},  {30, true},
-          {36, true},  {38, false}, {54, false}, {56, false}, {59, true},   {75, true},
-          {93, true},  {97, true},  {104, false}, {107, true}, {107, false}, {107, false}};
+  return {{10, true}, {13, false}, {18, false},  {19, true},  {23, false},  {30, true},
+          {36, true}, {38, false}, {54, false},  {56, false}, {59, true},   {75, true},
+          {93, true}, {97, true},  {104, false}, {107, true}, {107, false}, {107, false}};
 }
 
 }  // namespace nadir::stats::testdata

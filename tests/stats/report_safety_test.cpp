@@ -13,13 +13,13 @@
 
 #include <algorithm>
 
-#include "formats/assessment_json.h"
-#include "formats/batch.h"
 #include "cli/report/report_ae_cdisc.h"
 #include "cli/report/report_data.h"
 #include "cli/report/report_json.h"
 #include "cli/report/report_safety_tables.h"
 #include "cli/report/report_tables.h"
+#include "formats/assessment_json.h"
+#include "formats/batch.h"
 
 namespace nadir::report {
 namespace {

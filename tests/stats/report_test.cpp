@@ -3,21 +3,20 @@
 // EX-04 CR (non-target only), EX-05 PD (2026-03-30), EX-06 CR. Only EX-01 has a treatment_start
 // (2026-01-08); the test gives the others their baseline date, 2026-01-05, so all six are treated.
 // The engine computes both RECIST 1.1 and iRECIST for them (the protocol's default criteria).
-#include <gtest/gtest.h>
-
 #include <cairo.h>
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
-#include "measure/assess.h"
-#include "formats/assessment_json.h"
 #include "cli/report/plots.h"
 #include "cli/report/report_cdisc.h"
 #include "cli/report/report_data.h"
 #include "cli/report/report_json.h"
 #include "cli/report/report_tables.h"
+#include "formats/assessment_json.h"
+#include "measure/assess.h"
 
 namespace nadir::report {
 namespace {

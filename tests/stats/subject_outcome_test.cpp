@@ -32,7 +32,7 @@ TEST(SubjectOutcome, ResponderWithProgression) {
   ASSERT_TRUE(o.dor);
   EXPECT_EQ(o.dor->obs.time, 98);  // 2026-03-30 -> 2026-07-06: 1 + 30 + 31 + 30 + 6
   EXPECT_TRUE(o.dor->obs.event);
-  EXPECT_EQ(o.os.obs.time, 236);   // to 2026-09-01, censored (last known alive)
+  EXPECT_EQ(o.os.obs.time, 236);  // to 2026-09-01, censored (last known alive)
   EXPECT_FALSE(o.os.obs.event);
   EXPECT_EQ(o.os.censor_reason, "last known alive");
   EXPECT_EQ(o.covariates.at("cd70_positive_pct"), 72);

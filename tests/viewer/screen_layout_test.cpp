@@ -12,8 +12,8 @@ namespace {
 struct Size {
   int w, h;
 };
-const Size kSizes[] = {{1280, 720}, {1366, 768}, {1600, 900}, {1920, 1080},
-                       {2560, 1440}, {3840, 2160}};
+const Size kSizes[] = {{1280, 720},  {1366, 768},  {1600, 900},
+                       {1920, 1080}, {2560, 1440}, {3840, 2160}};
 const Layout kLayouts[] = {Layout::k1x1, Layout::k1x2, Layout::k2x2, Layout::k1x3};
 
 bool Inside(const ViewportRect& r, int w, int h) {
@@ -84,8 +84,7 @@ TEST(ScreenLayout, ReaderCasesTakeTheFootOfTheLeftColumn) {
 }
 
 TEST(ScreenLayout, JsonNamesEveryRectangle) {
-  const std::string json =
-      LayoutJson({{10, 20, 30, 40}}, {PanelRect{"studies", {0, 20, 10, 40}}});
+  const std::string json = LayoutJson({{10, 20, 30, 40}}, {PanelRect{"studies", {0, 20, 10, 40}}});
   EXPECT_EQ(json,
             "{\"viewports\": [{\"x\": 10, \"y\": 20, \"w\": 30, \"h\": 40}], \"panels\": "
             "[{\"name\": \"studies\", \"x\": 0, \"y\": 20, \"w\": 10, \"h\": 40}]}\n");

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <filesystem>
 
-#include "viewer/core/layout.h"
 #include "dicom/phantom.h"
 #include "tests/viewer/screenshot_support.h"
+#include "viewer/core/layout.h"
 
 namespace nadir::viewer {
 namespace {

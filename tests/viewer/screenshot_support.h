@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "geometry/volume.h"
 #include "viewer/core/png_io.h"
 #include "viewer/core/view_state.h"
-#include "geometry/volume.h"
 
 namespace nadir::viewer::testing {
 

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <ostream>
 
+#include "tests/viewer/screenshot_support.h"
 #include "viewer/core/layout.h"
 #include "viewer/core/synthetic.h"
-#include "tests/viewer/screenshot_support.h"
 
 namespace nadir::viewer {
 namespace {

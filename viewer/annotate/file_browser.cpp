@@ -41,7 +41,8 @@ void FileBrowser::Show(const fs::path& path) {
 }
 
 void FileBrowser::Up() {
-  if (folder_.has_parent_path() && folder_.parent_path() != folder_) folder_ = folder_.parent_path();
+  if (folder_.has_parent_path() && folder_.parent_path() != folder_)
+    folder_ = folder_.parent_path();
   List();
 }
 
@@ -81,9 +82,9 @@ void FileBrowser::List() {
 std::optional<fs::path> FileBrowser::Choose() {
   error_.clear();
   std::error_code ec;
-  const fs::path typed = name_.empty() ? folder_ : fs::path(name_).is_absolute()
-                                                      ? fs::path(name_)
-                                                      : folder_ / name_;
+  const fs::path typed = name_.empty()                   ? folder_
+                         : fs::path(name_).is_absolute() ? fs::path(name_)
+                                                         : folder_ / name_;
   const fs::path target = typed.lexically_normal();
   switch (mode_) {
     case Mode::kChooseFolder:

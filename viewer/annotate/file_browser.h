@@ -18,8 +18,8 @@ struct BrowserEntry {
 class FileBrowser {
  public:
   enum class Mode {
-    kOpenFile,    // an existing file with one of the extensions
-    kSaveFile,    // a new or existing file; the extension is added when missing
+    kOpenFile,     // an existing file with one of the extensions
+    kSaveFile,     // a new or existing file; the extension is added when missing
     kChooseFolder  // an existing folder (SR reports are read from, or written into, one)
   };
 

@@ -107,9 +107,9 @@ using Action =
     std::variant<act::SelectLesion, act::AddLesion, act::DeleteLesion, act::SetKind, act::SetSite,
                  act::SetNodal, act::SetState, act::SetMergedInto, act::SetNewCategory,
                  act::SetIncreased, act::SplitLesion, act::AddFragment, act::DeleteFragment,
-                 act::MeasureFragment, act::SetTimepoint,
-                 act::SetReader, act::SetTreatmentStart, act::SetTimepointLabel, act::SetTool,
-                 act::JumpTo, act::Undo, act::Redo, act::Save, act::RecoverAutosave>;
+                 act::MeasureFragment, act::SetTimepoint, act::SetReader, act::SetTreatmentStart,
+                 act::SetTimepointLabel, act::SetTool, act::JumpTo, act::Undo, act::Redo, act::Save,
+                 act::RecoverAutosave>;
 
 /// Mouse input on an image, already in patient space. `sop_uid` names the native image under
 /// the cursor, `normal` is its plane normal, `tolerance_mm` how near a handle counts as on it

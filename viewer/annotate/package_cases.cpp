@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <set>
 
-#include "viewer/annotate/annotation.h"
 #include "formats/assessment_json.h"
+#include "viewer/annotate/annotation.h"
 
 namespace nadir::annotate {
 
@@ -62,10 +62,10 @@ PackageCases ListPackageCases(const PackageManifest& manifest) {
 
 std::string CaseStatus(const PackageCase& c) {
   if (!c.problem.empty()) return "cannot open: " + c.problem;
-  std::string s = c.not_assessed > 0 ? "to do: " + std::to_string(c.not_assessed) +
-                                           " lesion record" + (c.not_assessed == 1 ? "" : "s") +
-                                           " missing"
-                                     : "all lesions recorded";
+  std::string s = c.not_assessed > 0
+                      ? "to do: " + std::to_string(c.not_assessed) + " lesion record" +
+                            (c.not_assessed == 1 ? "" : "s") + " missing"
+                      : "all lesions recorded";
   if (c.has_autosave) s += " (unsaved edits in autosave)";
   return s;
 }

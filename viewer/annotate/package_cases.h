@@ -16,14 +16,14 @@ struct PackageCase {
   std::string relative;  // as the manifest lists it
   std::string subject;
   int timepoints = 0;
-  int not_assessed = 0;  // lesions of earlier timepoints not recorded yet at a later one
+  int not_assessed = 0;       // lesions of earlier timepoints not recorded yet at a later one
   bool has_autosave = false;  // unsaved edits of an earlier session wait beside it
-  std::string problem;   // why it cannot be opened ("" when it can)
+  std::string problem;        // why it cannot be opened ("" when it can)
 };
 
 struct PackageCases {
   std::string dir, reader;
-  std::vector<PackageCase> cases;    // in manifest order
+  std::vector<PackageCase> cases;     // in manifest order
   std::vector<std::string> problems;  // the manifest's, and files it does not list
 };
 

@@ -44,7 +44,8 @@ std::optional<std::filesystem::path> DrawFileDialog(FileBrowser& browser, bool* 
   ImGui::SameLine();
   ImGui::TextUnformatted(browser.folder().string().c_str());
 
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing();
+  const float footer =
+      ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing();
   ImGui::BeginChild("entries", ImVec2(0, -footer), true);
   const std::vector<BrowserEntry> entries = browser.entries();  // a click may relist
   for (const BrowserEntry& e : entries) {
@@ -66,8 +67,8 @@ std::optional<std::filesystem::path> DrawFileDialog(FileBrowser& browser, bool* 
   const bool folder_mode = browser.mode() == FileBrowser::Mode::kChooseFolder;
   ImGui::SetNextItemWidth(-1);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type a name at once
-  if (ImGui::InputTextWithHint("##name", folder_mode ? "sub-folder (optional)" : "file name",
-                               name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue)) {
+  if (ImGui::InputTextWithHint("##name", folder_mode ? "sub-folder (optional)" : "file name", name,
+                               sizeof name, ImGuiInputTextFlags_EnterReturnsTrue)) {
     browser.name() = name;
     chosen = browser.Choose();
   } else {

@@ -4,9 +4,9 @@
 
 #include <cstdio>
 
+#include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
-#include "measure/sum_of_diameters.h"
 
 namespace nadir::annotate {
 

@@ -5,9 +5,9 @@
 #include <cstring>
 #include <utility>
 
+#include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
-#include "measure/sum_of_diameters.h"
 
 namespace nadir::annotate {
 

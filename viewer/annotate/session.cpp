@@ -255,7 +255,8 @@ void AnnotationSession::ApplyOne(const act::JumpTo& a) {
   const CaliperPoints* p = nullptr;
   int t = doc_.timepoint;
   for (; t >= 0 && !p; --t)
-    if (t < int(doc_.subject.timepoints.size())) p = measured(doc_.subject.timepoints[t].Find(a.id));
+    if (t < int(doc_.subject.timepoints.size()))
+      p = measured(doc_.subject.timepoints[t].Find(a.id));
   if (!p) return;
   ++t;
   const auto& seg = p->long_axis ? p->long_axis : p->short_axis;

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "viewer/annotate/annotation.h"
 #include "formats/assessment_json.h"
 #include "measure/caliper.h"
-#include "viewer/annotate/intents.h"
 #include "measure/results.h"
+#include "viewer/annotate/annotation.h"
+#include "viewer/annotate/intents.h"
 #include "viewer/annotate/shown_image.h"
 #include "viewer/annotate/undo.h"
 

@@ -1,9 +1,9 @@
 // The caliper tools: press, drag and release in patient space, on a native image (named by its
 // SOP Instance UID) or a reformat (series, plane, normal). Nothing changes in the assessment
 // until the release; the release is one edit (one undo step, one autosave).
-#include "viewer/annotate/session.h"
-
 #include <utility>
+
+#include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
 
@@ -38,9 +38,7 @@ Draft DraftOf(const LesionRecord& l, int fragment, const CaliperPoints& p) {
   return d;
 }
 
-bool Drawn(const std::optional<CaliperPoints>& p) {
-  return p && (p->long_axis || p->short_axis);
-}
+bool Drawn(const std::optional<CaliperPoints>& p) { return p && (p->long_axis || p->short_axis); }
 
 bool HasMeasurement(const LesionRecord* l) { return l && Drawn(l->points); }
 

@@ -19,9 +19,9 @@ std::string Plural(std::size_t n, const char* word) {
 SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& images,
                             const fs::path& out, std::optional<Date> only_timepoint) {
   SrOutcome outcome;
-  const std::string name = session.path().empty() ? "(unsaved assessment of " +
-                                                        session.subject().id + ")"
-                                                  : session.path();
+  const std::string name = session.path().empty()
+                               ? "(unsaved assessment of " + session.subject().id + ")"
+                               : session.path();
   try {
     std::error_code ec;
     fs::create_directories(out, ec);
@@ -37,8 +37,8 @@ SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& im
                                 Plural(std::size_t(r.groups), "lesion") + ")");
     for (const auto& n : result.notes) outcome.details.push_back("note: " + n);
     outcome.ok = true;
-    outcome.summary = "SR: wrote " + Plural(result.reports.size(), "report") + " into " +
-                      out.string();
+    outcome.summary =
+        "SR: wrote " + Plural(result.reports.size(), "report") + " into " + out.string();
   } catch (const std::exception& e) {
     // Nothing half-written is presented as done: the reader sees why, the session is unchanged.
     outcome.summary = "SR not written: " + std::string(e.what());
@@ -67,8 +67,8 @@ SrOutcome OpenSessionFromSr(AnnotationSession& session, const fs::path& dir,
     return outcome;
   }
   outcome.ok = true;
-  outcome.summary = "opened " + Plural(result.files.size(), "SR report") + " of subject " +
-                    result.subject->id;
+  outcome.summary =
+      "opened " + Plural(result.files.size(), "SR report") + " of subject " + result.subject->id;
   if (!result.errors.empty() || !result.warnings.empty())
     outcome.summary += " (" + Plural(result.errors.size(), "error") + ", " +
                        Plural(result.warnings.size(), "warning") + ": see the SR window)";

@@ -6,9 +6,9 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 #include "viewer/app/annotate_view.h"
@@ -162,8 +162,7 @@ bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
     ui.session.Apply(an::act::SetTimepoint{*t});
   else
     return false;
-  an::pointer::Press press{p->at, p->image.sop_uid, p->image.normal,
-                          kGrabPixels * p->mm_per_pixel};
+  an::pointer::Press press{p->at, p->image.sop_uid, p->image.normal, kGrabPixels * p->mm_per_pixel};
   press.series_uid = p->image.series_uid;  // a reformat: its series and plane
   press.plane = p->image.plane;
   press.half_slice_mm = p->image.half_slice_mm;

@@ -10,9 +10,9 @@
 #include "viewer/annotate/panels.h"
 #include "viewer/annotate/session.h"
 #include "viewer/app/auto_measure.h"
-#include "viewer/core/intents.h"
 #include "viewer/app/input.h"
 #include "viewer/app/reading_room.h"
+#include "viewer/core/intents.h"
 
 struct ImGuiIO;
 struct ImDrawList;
@@ -33,7 +33,7 @@ struct AnnotateUi {
   std::string patient_id;    // DICOM PatientID of the series the assessment started on
   std::string jump_pending;  // a lesion to show once the viewports are placed (on open)
   std::string status;
-  bool save_as_requested = false;  // a save with no file yet: the File menu asks for one
+  bool save_as_requested = false;   // a save with no file yet: the File menu asks for one
   std::optional<AutoJob> auto_job;  // the Auto tool's measurement running off the UI thread
 };
 

@@ -5,26 +5,26 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <future>
 #include <numeric>
 #include <thread>
 
 #include "viewer/app/annotate_glue.h"
 #include "viewer/app/columns.h"
-#include "viewer/core/settings.h"
 #include "viewer/app/dicom_source.h"
 #include "viewer/app/file_menu.h"
-#include "viewer/gl/context.h"
-#include "viewer/gl/framebuffer.h"
-#include "viewer/gl/gl.h"
 #include "viewer/app/input.h"
 #include "viewer/app/overlays.h"
 #include "viewer/app/panels.h"
 #include "viewer/app/reader_mode.h"
 #include "viewer/app/reading_room.h"
 #include "viewer/app/sources.h"
+#include "viewer/core/settings.h"
+#include "viewer/gl/context.h"
+#include "viewer/gl/framebuffer.h"
+#include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 
@@ -50,11 +50,11 @@ struct Session {
   bool save_window = false;  // F12 pressed: read the back buffer after this frame
   int saved_windows = 0;
   Clock::time_point last_frame = Clock::now();
-  AnnotateUi annotate{};  // lesions, calipers, live response (viewer/annotate)
-  FileMenuUi files{};     // open / save assessments and DICOM SR
-  ReaderModeUi reader{};  // a blinded reader's package: its cases
-  ScreenSplit split;      // column widths and which columns are folded
-  ScreenRegions regions;  // where this frame put the panels and the images
+  AnnotateUi annotate{};            // lesions, calipers, live response (viewer/annotate)
+  FileMenuUi files{};               // open / save assessments and DICOM SR
+  ReaderModeUi reader{};            // a blinded reader's package: its cases
+  ScreenSplit split;                // column widths and which columns are folded
+  ScreenRegions regions;            // where this frame put the panels and the images
   std::vector<ViewportRect> rects;  // this frame's viewports (framebuffer pixels)
   std::string dumped_layout;        // what --dump-layout last wrote
 };
@@ -84,9 +84,8 @@ int OpenAtStart(Session& s) {
     return 1;
   }
   if (s.reader.active) s.annotate.session.LockReader(s.reader.cases.reader);
-  const std::string first_case = s.reader.active && o.sr.empty() && o.assessment.empty()
-                                     ? FirstCaseToRead(s.reader)
-                                     : "";
+  const std::string first_case =
+      s.reader.active && o.sr.empty() && o.assessment.empty() ? FirstCaseToRead(s.reader) : "";
   if (!first_case.empty()) {
     s.annotate.assessment = first_case;
     if (s.annotate.session.Open(first_case, &error)) {
@@ -154,8 +153,8 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   // Panels beside the images, never over them (screen_layout.h); window pixels here, the
   // viewports below in framebuffer pixels.
   const bool right_panels = s.annotate.started;
-  s.regions = ComputeScreen(int(io.DisplaySize.x), int(io.DisplaySize.y), int(menu_height),
-                            s.split, right_panels, s.reader.active);
+  s.regions = ComputeScreen(int(io.DisplaySize.x), int(io.DisplaySize.y), int(menu_height), s.split,
+                            right_panels, s.reader.active);
   const auto area = [&] {
     const ViewportRect& r = s.regions.images;
     return ViewportRect{int(r.x * scale), int(r.y * scale), std::max(int(r.width * scale), 1),
@@ -172,7 +171,8 @@ void Frame(Session& s, int fb_width, int fb_height, bool overlay) {
   const ViewportRect none{0, 0, 0, 0};
   AnnotatePanels(s.annotate, s.room, rects, s.regions.has_right ? s.regions.lesions : none,
                  s.regions.has_right ? s.regions.response : none);
-  DrawReaderCases(s.reader, s.files, s.annotate, s.regions.has_cases ? s.regions.reader_cases : none);
+  DrawReaderCases(s.reader, s.files, s.annotate,
+                  s.regions.has_cases ? s.regions.reader_cases : none);
   SaveAsWhenAsked(s.files, s.annotate);
   DrawFileDialogs(s.files, s.annotate, s.room);
   FileMenuKeys(s.files, s.annotate, io, s.input);
@@ -252,8 +252,8 @@ void DumpLayout(Session& s, float scale) {
   if (s.options.dump_layout.empty()) return;
   std::vector<ViewportRect> viewports;
   for (const ViewportRect& r : s.rects)
-    viewports.push_back({int(r.x / scale), int(r.y / scale), int(r.width / scale),
-                         int(r.height / scale)});
+    viewports.push_back(
+        {int(r.x / scale), int(r.y / scale), int(r.width / scale), int(r.height / scale)});
   const std::string json = LayoutJson(viewports, s.regions.Panels());
   if (json == s.dumped_layout) return;
   s.dumped_layout = json;
@@ -422,7 +422,22 @@ int RunApplication(const Options& o, Clock::time_point launched) {
   Session s{o,
             context.window(),
             ReadingRoom({}, settings.layout, o.window.value_or(WindowLevel{})),
-            {}, {}, {}, {}, 0, 0, false, 0, Clock::now(), {}, {}, {}, {}, {}, {}, {}};
+            {},
+            {},
+            {},
+            {},
+            0,
+            0,
+            false,
+            0,
+            Clock::now(),
+            {},
+            {},
+            {},
+            {},
+            {},
+            {},
+            {}};
   s.annotate.assessment = o.assessment;
   if (!o.synthetic) s.files.images = o.path.empty() ? kDefaultStudies : o.path;
   if (const int status = OpenAtStart(s); status != 0 && headless) return status;

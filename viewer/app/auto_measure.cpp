@@ -42,8 +42,7 @@ bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
 }
 
 std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session) {
-  if (!job || job->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-    return "";
+  if (!job || job->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return "";
   AutoJob done = std::move(*job);
   job.reset();
   analysis::LesionMeasurement m;
@@ -52,9 +51,9 @@ std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationS
   } catch (const std::exception& e) {
     return std::string("Auto: the measurement failed: ") + e.what();
   }
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                               done.started)
-                        .count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - done.started)
+          .count();
   if (!m.found) return "Auto: no lesion here (" + m.reason + ")";
   annotate::AutoAxes axes;
   axes.long_axis = m.long_axis_points;

@@ -26,8 +26,10 @@ float Splitter(const char* id, const ViewportRect& r, bool& open) {
   float x = -1;
   if (ImGui::IsItemHovered() || ImGui::IsItemActive())
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) open = !open;
-  else if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0)) x = ImGui::GetIO().MousePos.x;
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))
+    open = !open;
+  else if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0))
+    x = ImGui::GetIO().MousePos.x;
   ImGui::End();
   ImGui::PopStyleVar(2);
   return x;

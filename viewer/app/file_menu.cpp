@@ -72,10 +72,9 @@ void Request(FileMenuUi& ui, const AnnotateUi& annotate, Pending what) {
 
 // The SR window lists files, notes, warnings and errors; a clean open needs only the status line.
 void ShowSrWindow(FileMenuUi& ui, const std::string& title, an::SrOutcome outcome) {
-  const bool clean = outcome.ok && std::all_of(outcome.details.begin(), outcome.details.end(),
-                                               [](const std::string& d) {
-                                                 return d.rfind("read ", 0) == 0;
-                                               });
+  const bool clean =
+      outcome.ok && std::all_of(outcome.details.begin(), outcome.details.end(),
+                                [](const std::string& d) { return d.rfind("read ", 0) == 0; });
   if (clean) return;
   ui.sr_title = title;
   ui.sr_details = std::move(outcome.details);
@@ -152,7 +151,8 @@ void Chosen(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room, Pending wha
       break;
     case Pending::kOpenSr: {
       auto outcome = an::OpenSessionFromSr(
-          annotate.session, path, ui.images.empty() ? std::nullopt : std::optional(fs::path(ui.images)));
+          annotate.session, path,
+          ui.images.empty() ? std::nullopt : std::optional(fs::path(ui.images)));
       annotate.status = outcome.summary;
       if (outcome.ok) {
         annotate.assessment.clear();  // never save an SR's content over the previous file
@@ -164,8 +164,8 @@ void Chosen(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room, Pending wha
     case Pending::kExportSr:
     case Pending::kExportSrTimepoint: {
       const Timepoint* tp = an::CurrentTimepoint(annotate.session.annotation());
-      const auto only = what == Pending::kExportSrTimepoint && tp ? std::optional(tp->date)
-                                                                  : std::nullopt;
+      const auto only =
+          what == Pending::kExportSrTimepoint && tp ? std::optional(tp->date) : std::nullopt;
       auto outcome = an::ExportSessionToSr(annotate.session, ui.images, path, only);
       annotate.status = outcome.summary;
       ShowSrWindow(ui, "DICOM SR export", std::move(outcome));
@@ -180,8 +180,7 @@ void DrawUnsavedQuestion(FileMenuUi& ui, AnnotateUi& annotate) {
   const char* title = "Unsaved changes##open";
   if (ui.ask_unsaved) ImGui::OpenPopup(title), ui.ask_unsaved = false;
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::Text("The assessment of %s has unsaved changes.",
-              annotate.session.subject().id.c_str());
+  ImGui::Text("The assessment of %s has unsaved changes.", annotate.session.subject().id.c_str());
   ImGui::TextDisabled("They stay in its autosave either way: %s",
                       annotate.session.AutosavePath().c_str());
   if (ImGui::Button("Save first")) {
@@ -223,8 +222,8 @@ void DrawSrWindow(FileMenuUi& ui) {
       const bool bad = line.rfind("error", 0) == 0 || line.rfind("SR not", 0) == 0;
       const bool warn = line.rfind("warning", 0) == 0 || line.rfind("note", 0) == 0;
       if (bad || warn)
-        ImGui::PushStyleColor(ImGuiCol_Text, bad ? ImVec4(1, 0.45f, 0.4f, 1)
-                                                 : ImVec4(1, 0.85f, 0.4f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(1, 0.85f, 0.4f, 1));
       ImGui::TextWrapped("%s", line.c_str());
       if (bad || warn) ImGui::PopStyleColor();
     }
@@ -248,8 +247,8 @@ void DrawFileMenu(FileMenuUi& ui, AnnotateUi& annotate) {
     if (target.empty())
       Request(ui, annotate, Pending::kSaveAs);
     else
-      annotate.status = annotate.session.SaveAs(target, &error) ? "saved " + target
-                                                                 : "not saved: " + error;
+      annotate.status =
+          annotate.session.SaveAs(target, &error) ? "saved " + target : "not saved: " + error;
   }
   if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, started))
     Request(ui, annotate, Pending::kSaveAs);
@@ -272,8 +271,8 @@ void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io,
                               if (k.key == GLFW_KEY_O && !shift)
                                 return Request(ui, annotate, Pending::kOpenJson), true;
                               // --assessment FILE names where a new assessment goes.
-                              const bool no_file = annotate.session.path().empty() &&
-                                                   annotate.assessment.empty();
+                              const bool no_file =
+                                  annotate.session.path().empty() && annotate.assessment.empty();
                               if (k.key == GLFW_KEY_S && annotate.started && (shift || no_file))
                                 return Request(ui, annotate, Pending::kSaveAs), true;
                               return false;

@@ -18,16 +18,24 @@ namespace nadir::viewer {
 
 struct FileMenuUi {
   std::string images;  // the studies folder the viewer shows (SR export finds studies there)
-  enum class Pending { kNone, kOpenJson, kOpenSr, kSaveAs, kExportSr, kExportSrTimepoint, kOpenPath };
+  enum class Pending {
+    kNone,
+    kOpenJson,
+    kOpenSr,
+    kSaveAs,
+    kExportSr,
+    kExportSrTimepoint,
+    kOpenPath
+  };
   Pending pending = Pending::kNone;       // the dialog to show next
   Pending after_dialog = Pending::kNone;  // what the dialog on screen chooses for
-  Pending after_save = Pending::kNone;  // an open that waits for "save first"
+  Pending after_save = Pending::kNone;    // an open that waits for "save first"
   bool ask_unsaved = false;
   std::string open_path;  // kOpenPath: an assessment chosen elsewhere (the reader's case list)
   annotate::FileBrowser browser;
   bool dialog_open = false;
   bool show_subject = false;  // show the opened subject's studies once the series are listed
-  std::string sr_title;                 // the SR window's title ("" when closed)
+  std::string sr_title;       // the SR window's title ("" when closed)
   std::vector<std::string> sr_details;  // what the last SR open/export wrote, read or warned
 };
 
@@ -36,8 +44,7 @@ void DrawFileMenu(FileMenuUi& ui, AnnotateUi& annotate);
 
 /// Ctrl+O opens, Ctrl+Shift+S saves as; Ctrl+S on an assessment without a file asks for one.
 /// Call before AnnotateInput (which takes the other annotation keys).
-void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io,
-                  InputState& input);
+void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io, InputState& input);
 
 /// The dialogs and the SR window; applies what the reader chose. After an open, the viewports
 /// show the subject's baseline and latest follow-up when those studies are in the folder.

@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "viewer/core/intents.h"
 #include "viewer/app/series_slot.h"
+#include "viewer/core/intents.h"
 
 namespace nadir::viewer {
 

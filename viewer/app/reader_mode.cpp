@@ -54,9 +54,9 @@ void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
   ImGui::SetNextWindowPos(ImVec2(float(place.x), float(place.y)));
   ImGui::SetNextWindowSize(ImVec2(float(place.width), float(place.height)));
   const std::string title = "Blinded read: reader " + ui.cases.reader + "###reader_cases";
-  if (!ImGui::Begin(title.c_str(), nullptr,
-                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                        ImGuiWindowFlags_NoCollapse)) {
+  if (!ImGui::Begin(
+          title.c_str(), nullptr,
+          ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
   }

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "viewer/app/series_slot.h"
 #include "viewer/core/intents.h"
 #include "viewer/gl/slice_renderer.h"
-#include "viewer/app/series_slot.h"
 
 namespace nadir::viewer {
 

@@ -57,7 +57,8 @@ ScreenRegions ComputeScreen(int width, int height, int menu_height, const Screen
     const int take = std::min(excess, left - kLeftMin);
     left -= std::max(take, 0), excess -= std::max(take, 0);
   }
-  if (excess > 0 && right > kCollapsedStrip) excess -= right - kCollapsedStrip, right = kCollapsedStrip;
+  if (excess > 0 && right > kCollapsedStrip)
+    excess -= right - kCollapsedStrip, right = kCollapsedStrip;
   if (excess > 0 && left > kCollapsedStrip) left = kCollapsedStrip;
 
   r.has_left = left > kCollapsedStrip;
@@ -102,8 +103,7 @@ std::string LayoutJson(const std::vector<ViewportRect>& viewports,
 }
 
 bool Overlaps(const ViewportRect& a, const ViewportRect& b) {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height &&
-         b.y < a.y + a.height;
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 }  // namespace nadir::viewer

@@ -18,8 +18,8 @@ struct PanelRect {
 
 /// What the reader set: column widths (pixels, before clamping) and which columns are open.
 struct ScreenSplit {
-  float left_width = 0;   // 0: the default share of the window
-  float right_width = 0;  // 0: the default share of the window
+  float left_width = 0;       // 0: the default share of the window
+  float right_width = 0;      // 0: the default share of the window
   float right_split = 0.55f;  // share of the right column given to the lesion panel
   bool left_open = true;
   bool right_open = true;
@@ -27,13 +27,13 @@ struct ScreenSplit {
 
 /// Where everything goes in a frame. Collapsed columns keep a thin strip with their handle.
 struct ScreenRegions {
-  ViewportRect studies;        // study browser (left, full height below the menu)
-  ViewportRect reader_cases;   // blinded reader's case list (bottom of the left column), if any
-  ViewportRect lesions;        // lesion panel (right, top)
-  ViewportRect response;       // response panel (right, bottom)
-  ViewportRect images;         // the viewports' area
-  ViewportRect left_splitter;  // drag handle between studies and images
-  ViewportRect right_splitter; // drag handle between images and the right column
+  ViewportRect studies;         // study browser (left, full height below the menu)
+  ViewportRect reader_cases;    // blinded reader's case list (bottom of the left column), if any
+  ViewportRect lesions;         // lesion panel (right, top)
+  ViewportRect response;        // response panel (right, bottom)
+  ViewportRect images;          // the viewports' area
+  ViewportRect left_splitter;   // drag handle between studies and images
+  ViewportRect right_splitter;  // drag handle between images and the right column
   bool has_left = false, has_right = false, has_cases = false;
 
   /// Every visible panel, named as in `--dump-layout`.
