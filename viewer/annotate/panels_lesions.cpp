@@ -53,10 +53,15 @@ void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
   for (auto [tool, label] :
        {std::pair{Tool::kNavigate, "Navigate (Esc)"}, std::pair{Tool::kLine, "Line (D)"},
         std::pair{Tool::kBidirectional, "Bidirectional (B)"}, std::pair{Tool::kAuto, "Auto (A)"}}) {
+    // The next button on this line when it fits, else on the next: a narrow column wraps them.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width =
+        ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (tool != Tool::kNavigate && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right)
+      ImGui::SameLine();
     if (ImGui::RadioButton(label, s.tool() == tool)) out.push_back(act::SetTool{tool});
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
   if (ImGui::Button("Undo") && s.CanUndo()) out.push_back(act::Undo{});
   ImGui::SameLine();
   if (ImGui::Button("Redo") && s.CanRedo()) out.push_back(act::Redo{});

@@ -194,7 +194,8 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
   ui.lesion_panel.open = ui.response_panel.open = lesions.width > 0;
   ui.lesion_panel.place = place(lesions);
   ui.response_panel.place = place(response);
-  if (const std::string done = FinishAutoMeasure(ui.auto_job, ui.session); !done.empty()) {
+  if (const std::string done = FinishAutoMeasure(ui.auto_job, ui.session, ui.auto_contour);
+      !done.empty()) {
     ui.status = done;
     std::printf("nadir-viewer: %s\n", done.c_str());  // scripts wait for this line
     std::fflush(stdout);

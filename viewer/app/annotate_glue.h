@@ -33,8 +33,9 @@ struct AnnotateUi {
   std::string patient_id;    // DICOM PatientID of the series the assessment started on
   std::string jump_pending;  // a lesion to show once the viewports are placed (on open)
   std::string status;
-  bool save_as_requested = false;   // a save with no file yet: the File menu asks for one
-  std::optional<AutoJob> auto_job;  // the Auto tool's measurement running off the UI thread
+  bool save_as_requested = false;           // a save with no file yet: the File menu asks for one
+  std::optional<AutoJob> auto_job;          // the Auto tool's measurement running off the UI thread
+  std::optional<AutoContour> auto_contour;  // the outline of the last one-click lesion
 };
 
 /// Call before ViewportInput: starts the session once series are listed, takes the annotation

@@ -27,6 +27,7 @@ std::optional<int> NativeSlice(const SeriesSlot& slot, const ViewportState& vp) 
 }
 
 PatientPoint Pp(const Vec3& v) { return {v[0], v[1], v[2]}; }
+Vec3 Pp3(const PatientPoint& p) { return {p[0], p[1], p[2]}; }
 
 // The first measurement of a lesion record: its own, else its first measured fragment's.
 const CaliperPoints* MeasurementOf(const LesionRecord& l) {
@@ -34,6 +35,29 @@ const CaliperPoints* MeasurementOf(const LesionRecord& l) {
   for (const Fragment& f : l.fragments)
     if (f.points && (f.points->long_axis || f.points->short_axis)) return &*f.points;
   return nullptr;
+}
+
+// The outline of the last one-click lesion, on the slices of its series that show it, while
+// the current timepoint's lesion still carries that click (an undo or a redraw hides it).
+template <typename ToScreen>
+void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room, int v,
+                     const ToScreen& screen) {
+  if (!ui.auto_contour) return;
+  const AutoContour& c = *ui.auto_contour;
+  const SeriesSlot* slot = room.SeriesOf(v);
+  if (!slot || slot->summary().series_uid != c.series_uid) return;
+  const Timepoint* tp = an::CurrentTimepoint(ui.session.annotation());
+  const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
+  if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
+  const ViewportState& vp = room.state().viewports[v];
+  const double here = vp.view.position_mm, half = 0.5 * vp.plane.slice_step_mm;
+  for (const auto& seg : c.segments) {
+    const Vec3 a = Pp3(seg[0]), b = Pp3(seg[1]);
+    if (std::abs(Dot(a, vp.plane.normal) - here) > half ||
+        std::abs(Dot(b, vp.plane.normal) - here) > half)
+      continue;  // off this slice (or across it, in a reformat)
+    draw->AddLine(screen(seg[0]), screen(seg[1]), IM_COL32(120, 255, 140, 220), 1.2f);
+  }
 }
 
 }  // namespace
@@ -167,6 +191,7 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
         draw->AddText(at, colour, line.label.c_str());
       }
     }
+    DrawAutoContour(draw, ui, room, v, screen);
     draw->PopClipRect();
   }
 }

@@ -34,14 +34,41 @@ bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
   analysis::MeasureOptions options;
   options.nodal = request.nodal;
   const analysis::Point3 click = request.at;
-  job = AutoJob{std::move(request), {}, std::chrono::steady_clock::now()};
+  job = AutoJob{
+      std::move(request), slot.summary().series_uid, *box, {}, std::chrono::steady_clock::now()};
   job->result = std::async(std::launch::async, [box = std::move(*box), click, options] {
     return analysis::MeasureLesion(box, click, options);
   });
   return true;
 }
 
-std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session) {
+std::vector<std::array<PatientPoint, 2>> MaskOutline(const analysis::LesionMask& mask,
+                                                     const VolumeGeometry& box) {
+  std::vector<std::array<PatientPoint, 2>> out;
+  const auto& n = mask.size;
+  auto in = [&](int i, int j, int k) {
+    if (i < 0 || j < 0 || i >= n[0] || j >= n[1]) return false;
+    return mask.voxels[(std::size_t(k) * n[1] + j) * n[0] + i] != 0;
+  };
+  // Voxel (i, j) spans i +- 0.5, j +- 0.5 in index space; an edge between a voxel of the lesion
+  // and one outside it is part of the outline.
+  auto at = [&](double i, double j, int k) {
+    return box.ToPatient(mask.begin[0] + i, mask.begin[1] + j, mask.begin[2] + k);
+  };
+  for (int k = 0; k < n[2]; ++k)
+    for (int j = 0; j < n[1]; ++j)
+      for (int i = 0; i < n[0]; ++i) {
+        if (!in(i, j, k)) continue;
+        if (!in(i - 1, j, k)) out.push_back({at(i - 0.5, j - 0.5, k), at(i - 0.5, j + 0.5, k)});
+        if (!in(i + 1, j, k)) out.push_back({at(i + 0.5, j - 0.5, k), at(i + 0.5, j + 0.5, k)});
+        if (!in(i, j - 1, k)) out.push_back({at(i - 0.5, j - 0.5, k), at(i + 0.5, j - 0.5, k)});
+        if (!in(i, j + 1, k)) out.push_back({at(i - 0.5, j + 0.5, k), at(i + 0.5, j + 0.5, k)});
+      }
+  return out;
+}
+
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session,
+                              std::optional<AutoContour>& contour) {
   if (!job || job->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return "";
   AutoJob done = std::move(*job);
   job.reset();
@@ -64,6 +91,7 @@ std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationS
   axes.method.max_3d_diameter_mm = m.max_3d_diameter_mm;
   axes.method.algorithm = m.method;
   if (!session.PlaceAutoMeasurement(done.request, axes)) return "Auto: " + session.message();
+  contour = AutoContour{done.series_uid, m.click, MaskOutline(m.mask, done.box)};
   const std::string& id = session.annotation().selected;
   return id + " " + Fixed(m.long_axis_mm, 1) + " x " + Fixed(m.short_axis_mm, 1) + " mm, " +
          Fixed(m.volume_ml, 2) + " mL from one click in " + Fixed(ms, 0) +

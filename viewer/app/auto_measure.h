@@ -14,8 +14,18 @@
 
 namespace nadir::viewer {
 
+/// The outline of the last one-click lesion: the edges between its voxels and the rest, on
+/// every axial slice of its mask, in patient mm. Shown while the lesion keeps that click.
+struct AutoContour {
+  std::string series_uid;
+  PatientPoint click{};
+  std::vector<std::array<PatientPoint, 2>> segments;
+};
+
 struct AutoJob {
   annotate::AutoRequest request;
+  std::string series_uid;
+  VolumeGeometry box;  // the copied box the mask's indices refer to
   std::future<analysis::LesionMeasurement> result;
   std::chrono::steady_clock::time_point started;
 };
@@ -27,6 +37,12 @@ bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
 
 /// Once a frame: when the worker finished, records the axes in `session` and returns the status
 /// line to show ("T1 31.4 x 22.9 mm, 8.92 mL ..." or why nothing was found); "" while running.
-std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session);
+/// `contour` receives the lesion's outline when one was found.
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session,
+                              std::optional<AutoContour>& contour);
+
+/// The outline of `mask` in `box` (voxel-edge segments on each axial slice, patient mm).
+std::vector<std::array<PatientPoint, 2>> MaskOutline(const analysis::LesionMask& mask,
+                                                     const VolumeGeometry& box);
 
 }  // namespace nadir::viewer
