@@ -2,17 +2,26 @@
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
 command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
 
-# await_window PID LOG: sets $window to PID's "nadir viewer" window (10 s at most), waits until
+# await_window PID LOG: sets $window to PID's "nadir viewer" window (30 s at most), waits until
 # the viewer's output LOG says a series is loaded (30 s at most: a shared machine may be slow),
 # and moves the window to 0,0. Kills PID and exits 1 when no window or no series appears.
 await_window() {
   window=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     window=$(xdotool search --pid "$1" --name "nadir viewer" 2>/dev/null | head -1)
     [ -n "$window" ] && break
+    kill -0 "$1" 2>/dev/null || break  # the viewer is gone: say why below
     sleep 0.1
   done
-  [ -n "$window" ] || { echo "no viewer window"; kill "$1"; exit 1; }
+  if [ -z "$window" ]; then
+    if kill -0 "$1" 2>/dev/null; then
+      echo "no viewer window after 30 s"; kill "$1"
+    else
+      wait "$1"; echo "the viewer exited (status $?) before its window appeared"
+    fi
+    echo "its output:"; cat "$2"
+    exit 1
+  fi
   for _ in $(seq 1 300); do
     grep -q "nadir-viewer: loaded series" "$2" 2>/dev/null && break
     sleep 0.1
