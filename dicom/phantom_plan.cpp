@@ -4,19 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dicom/detail/phantom_random.h"
 #include "dicom/phantom.h"
 
 namespace nadir::dicom {
 namespace {
 
-// SplitMix64: a small, fully specified generator, so UIDs and noise never depend on a
-// standard library's distribution code.
-std::uint64_t Mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
+using detail::Mix;
 
 // A deterministic UID under the UUID arc 2.25 (PS3.5 B.2): a 128-bit number in decimal.
 std::string Uid(std::uint64_t seed, const std::string& what) {

@@ -6,10 +6,15 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "dicom/detail/phantom_random.h"
 #include "dicom/phantom_lesion_shape.h"
 
 namespace nadir::dicom {
 namespace {
+
+using detail::Gaussian;
+using detail::Mix;
+using detail::Random;
 
 constexpr double kPi = 3.141592653589793;
 // Tissue attenuation (HU), portal venous phase.
@@ -20,32 +25,6 @@ constexpr double kMinHypoContrastHu = 25, kMaxHypoContrastHu = 45;
 constexpr int kSubSamples = 4;
 // HU range a 12-bit CT stores.
 constexpr int kMinHu = -1024, kMaxHu = 3071;
-
-// A deterministic stream of uniforms from the seed (splitmix64): the same on every platform.
-struct Random {
-  std::uint64_t state;
-  double Uniform(double lo, double hi) {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return lo + (hi - lo) * double(z >> 11) / 9007199254740992.0;
-  }
-};
-
-std::uint64_t Mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
-double Gaussian(std::uint64_t seed, std::uint64_t index) {
-  const std::uint64_t a = Mix(seed ^ (index * 2 + 1)), b = Mix(seed ^ (index * 2 + 2) ^ 0x5bd1e995);
-  const double u1 = (double(a >> 11) + 1.0) / 9007199254740993.0;
-  const double u2 = double(b >> 11) / 9007199254740992.0;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * kPi * u2);
-}
 
 // A cylinder: axis through `p` along unit `d`.
 struct Cylinder {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dicom/detail/phantom_random.h"
 #include "dicom/phantom.h"
 
 namespace nadir::dicom {
@@ -41,20 +42,7 @@ const Ellipsoid kAnatomy[] = {
     {35, 45, 30, 3.5, 3, 4, kNodeHu},
 };
 
-std::uint64_t Mix(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
-// Box-Muller from two hashed uniforms: the same noise for the same seed and voxel.
-double Gaussian(std::uint64_t seed, std::uint64_t index) {
-  const std::uint64_t a = Mix(seed ^ (index * 2 + 1)), b = Mix(seed ^ (index * 2 + 2) ^ 0x5bd1e995);
-  const double u1 = (double(a >> 11) + 1.0) / 9007199254740993.0;
-  const double u2 = double(b >> 11) / 9007199254740992.0;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-}
+using detail::Gaussian;
 
 }  // namespace
 
