@@ -27,6 +27,7 @@
 #include <deque>
 
 #include "analysis/distance.h"
+#include "analysis/itk_threads.h"
 #include "analysis/thresholds.h"
 
 namespace nadir::analysis {
@@ -37,6 +38,7 @@ using MaskImage = itk::Image<unsigned char, 3>;
 
 template <typename Image, typename T>
 typename Image::Pointer ToItk(const Roi& roi, const std::vector<T>& data) {
+  UseForkSafeItkThreads();  // before the first filter: no pool, no fork handlers
   auto image = Image::New();
   typename Image::RegionType region;
   region.SetSize({std::size_t(roi.size[0]), std::size_t(roi.size[1]), std::size_t(roi.size[2])});

@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "analysis/itk_threads.h"
 #include "analysis/registration/stages.h"
 
 namespace nadir::registration {
@@ -51,6 +52,7 @@ constexpr double kMaxDeformationMm = 40.0;
 
 template <class TImage>
 typename TImage::Pointer MakeImage(const VolumeGeometry& g) {
+  analysis::UseForkSafeItkThreads();  // before the first filter: no pool, no fork handlers
   auto image = TImage::New();
   typename TImage::RegionType region;
   typename TImage::SpacingType spacing;

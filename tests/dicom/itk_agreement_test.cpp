@@ -5,6 +5,7 @@
 #include <itkGDCMSeriesFileNames.h>
 #include <itkImage.h>
 #include <itkImageSeriesReader.h>
+#include <itkMultiThreaderBase.h>
 
 #include <cmath>
 
@@ -14,6 +15,13 @@
 
 namespace nadir::dicom {
 namespace {
+
+// The reference reader runs in the same process as nadir's loader, which forks to decode JPEG
+// 2000: ITK's platform threader, as analysis/ uses, leaves no pool with fork handlers behind.
+const bool kForkSafeThreads = [] {
+  itk::MultiThreaderBase::SetGlobalDefaultThreader(itk::MultiThreaderBase::Platform);
+  return true;
+}();
 
 using Image = itk::Image<short, 3>;
 
