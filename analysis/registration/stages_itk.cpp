@@ -213,6 +213,20 @@ itk::Point<double, 3> ItkPoint(const Vec3& v) {
   return p;
 }
 
+// The gradient-descent optimizer of the rigid and affine stages: a fixed learning rate (mm per
+// step), halved on each reversal down to 0.01, at most 100 iterations.
+StepOptimizer::Pointer MakeStepOptimizer(double learning_rate) {
+  auto opt = StepOptimizer::New();
+  opt->SetLearningRate(learning_rate);
+  opt->SetMinimumStepLength(0.01);
+  opt->SetRelaxationFactor(0.5);
+  opt->SetNumberOfIterations(100);
+  opt->SetGradientMagnitudeTolerance(1e-8);
+  opt->SetDoEstimateLearningRateOnce(false);
+  opt->SetDoEstimateLearningRateAtEachIteration(false);
+  return opt;
+}
+
 }  // namespace
 
 StagesResult RunStages(const WorkingImage& fixed, const WorkingImage& moving,
@@ -239,14 +253,7 @@ StagesResult RunStages(const WorkingImage& fixed, const WorkingImage& moving,
   for (int a = 0; a < 3; ++a) shift[a] = cm[a] - cf[a];
   rigid->SetTranslation(shift);
   {
-    auto opt = StepOptimizer::New();
-    opt->SetLearningRate(2.0 * w);
-    opt->SetMinimumStepLength(0.01);
-    opt->SetRelaxationFactor(0.5);
-    opt->SetNumberOfIterations(100);
-    opt->SetGradientMagnitudeTolerance(1e-8);
-    opt->SetDoEstimateLearningRateOnce(false);
-    opt->SetDoEstimateLearningRateAtEachIteration(false);
+    auto opt = MakeStepOptimizer(2.0 * w);
     ctx.progress_from = 0.0, ctx.progress_to = 0.3;
     result.stages.push_back(Run(ctx, "rigid", rigid.GetPointer(), opt.GetPointer(), nullptr,
                                 {{4, 2, 1}, {2 * w, w, 0}, 100, kLinearSamples}));
@@ -257,14 +264,7 @@ StagesResult RunStages(const WorkingImage& fixed, const WorkingImage& moving,
   affine->SetMatrix(rigid->GetMatrix());
   affine->SetTranslation(rigid->GetTranslation());
   {
-    auto opt = StepOptimizer::New();
-    opt->SetLearningRate(w);
-    opt->SetMinimumStepLength(0.01);
-    opt->SetRelaxationFactor(0.5);
-    opt->SetNumberOfIterations(100);
-    opt->SetGradientMagnitudeTolerance(1e-8);
-    opt->SetDoEstimateLearningRateOnce(false);
-    opt->SetDoEstimateLearningRateAtEachIteration(false);
+    auto opt = MakeStepOptimizer(w);
     ctx.progress_from = 0.3, ctx.progress_to = 0.55;
     result.stages.push_back(Run(ctx, "affine", affine.GetPointer(), opt.GetPointer(), nullptr,
                                 {{2, 1}, {w, 0}, 100, kLinearSamples}));
