@@ -5,9 +5,11 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
 cd build
-# Screenshot tests need a display: use Xvfb when there is none.
+# Screenshot tests need a display: use Xvfb when there is none. -noreset: by default Xvfb resets
+# whenever its last client leaves, and a viewer connecting during that reset is refused
+# ("Failed to open display"), which failed one CI run.
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-  xvfb-run -a -s "-screen 0 1920x1080x24" ctest -j2 --output-on-failure
+  xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest -j2 --output-on-failure
 else
   ctest -j2 --output-on-failure
 fi
