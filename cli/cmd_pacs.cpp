@@ -228,7 +228,9 @@ int RunPacs(int argc, char** argv) {
       return 0;
     }
     if (*find) {
-      const auto studies = pacs::FindStudies(node, q, t.options);
+      std::vector<std::string> warnings;
+      const auto studies = pacs::FindStudies(node, q, t.options, &warnings);
+      for (const auto& w : warnings) std::fprintf(stderr, "nadir pacs: %s\n", w.c_str());
       if (json) {
         std::printf("%s\n", ToJson(studies).dump(2).c_str());
         return 0;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "pacs/detail/ops.h"
+#include "pacs/match.h"
 
 namespace nadir::pacs {
 
@@ -60,10 +61,15 @@ void Echo(const Node& node, const Options& options) {
 }
 
 std::vector<StudyRecord> FindStudies(const Node& node, const StudyQuery& query,
-                                     const Options& options) {
+                                     const Options& options, std::vector<std::string>* warnings) {
   Name(node);
-  if (node.dimse) return detail::DimseFind(*node.dimse, query, options);
-  return detail::WebFind(*node.web, query, options);
+  auto found = node.dimse ? detail::DimseFind(*node.dimse, query, options)
+                          : detail::WebFind(*node.web, query, options);
+  std::vector<std::string> dropped;
+  auto kept = KeepMatching(query, std::move(found), dropped);
+  if (warnings)
+    for (auto& w : dropped) warnings->push_back(node.name + ": " + w);
+  return kept;
 }
 
 TransferResult Retrieve(const Node& node, const std::string& study_uid,

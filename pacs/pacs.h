@@ -122,9 +122,12 @@ DimseNode ParseDimseAddress(const std::string& text);
 /// C-ECHO, or for DICOMweb a QIDO-RS of one study: throws PacsError when the peer does not answer.
 void Echo(const Node& node, const Options& options);
 
-/// Studies matching `query`, each with its series (a series-level query per study).
+/// Studies matching `query`, each with its series (a series-level query per study). The keys
+/// are checked again on nadir's side (match.h): a study the peer returned without matching a key
+/// is left out, and `warnings` (when given) says which key and how many.
 std::vector<StudyRecord> FindStudies(const Node& node, const StudyQuery& query,
-                                     const Options& options);
+                                     const Options& options,
+                                     std::vector<std::string>* warnings = nullptr);
 
 /// Every instance of a study (or of one series when `series_uid` is set) into `out`, one file
 /// per instance named SOP_INSTANCE_UID.dcm, as the server sends it (no re-encoding). Each file
