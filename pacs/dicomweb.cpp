@@ -1,13 +1,16 @@
 // DICOMweb (PS3.18): QIDO-RS to find, WADO-RS (multipart/related) to retrieve, STOW-RS to store.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
 #include "pacs/detail/http.h"
+#include "pacs/detail/multipart_stream.h"
 #include "pacs/detail/ops.h"
 
 namespace nadir::pacs::detail {
@@ -135,6 +138,95 @@ std::vector<StudyRecord> WebFind(const WebNode& node, const StudyQuery& q, const
   return studies;
 }
 
+namespace {
+
+// Writes each part of a WADO-RS reply to OUT/wado-N.dcm.part as it arrives and renames it to
+// SOP_INSTANCE_UID.dcm when its closing delimiter has come (the UID is read from its meta header).
+class PartWriter {
+ public:
+  PartWriter(const fs::path& out, TransferResult& result, Progress& progress,
+             const Callbacks& callbacks)
+      : out_(out), result_(result), progress_(progress), callbacks_(callbacks) {}
+
+  // The curl sink: false stops the transfer; the reason is in error().
+  bool Take(const std::string& content_type, const char* data, std::size_t n) {
+    try {
+      if (!stream_)
+        stream_ = std::make_unique<MultipartStream>(
+            content_type,
+            MultipartStream::Handler{[this] { Begin(); },
+                                     [this](const char* d, std::size_t k) { Data(d, k); },
+                                     [this] { End(); }});
+      stream_->Feed(data, n);
+      return true;
+    } catch (const std::exception& e) {
+      error_ = e.what();
+      return false;
+    }
+  }
+  const std::string& error() const { return error_; }
+  bool complete() const { return stream_ && stream_->complete(); }
+
+ private:
+  static constexpr std::size_t kHeadBytes = 64 * 1024;  // holds any Part 10 meta header
+
+  void Begin() {
+    temp_ = out_ / ("wado-" + std::to_string(++index_) + ".dcm.part");
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!file_) throw std::runtime_error("cannot write " + temp_.string());
+    head_.clear();
+    size_ = 0;
+  }
+  void Data(const char* d, std::size_t n) {
+    file_.write(d, static_cast<std::streamsize>(n));
+    if (head_.size() < kHeadBytes) head_.append(d, std::min(n, kHeadBytes - head_.size()));
+    size_ += n;
+  }
+  void End() {
+    file_.close();
+    const std::string sop = SopUidOfPart10(head_);
+    std::error_code ec;
+    if (!file_) {
+      result_.failed.push_back({sop, temp_.string(), "cannot write " + temp_.string()});
+      fs::remove(temp_, ec);
+      progress_.failed++;
+    } else if (sop.empty()) {
+      result_.failed.push_back(
+          {"", "",
+           "part " + std::to_string(index_) + " is not a DICOM file with a SOP Instance UID"});
+      fs::remove(temp_, ec);
+      progress_.failed++;
+    } else {
+      const fs::path file = out_ / (sop + ".dcm");
+      fs::rename(temp_, file, ec);
+      if (ec) {
+        result_.failed.push_back({sop, file.string(), "cannot rename into place: " + ec.message()});
+        fs::remove(temp_, ec);
+        progress_.failed++;
+      } else {
+        result_.files.push_back(file);
+        result_.bytes += size_;
+        progress_.done++;
+      }
+    }
+    if (callbacks_.on_progress) callbacks_.on_progress(progress_);
+  }
+
+  fs::path out_;
+  TransferResult& result_;
+  Progress& progress_;
+  const Callbacks& callbacks_;
+  std::unique_ptr<MultipartStream> stream_;
+  std::ofstream file_;
+  fs::path temp_;
+  std::string head_;
+  std::uint64_t size_ = 0;
+  int index_ = 0;
+  std::string error_;
+};
+
+}  // namespace
+
 TransferResult WebRetrieve(const WebNode& node, const std::string& study_uid,
                            const std::string& series_uid, const fs::path& out,
                            const Options& options, const Callbacks& callbacks) {
@@ -152,53 +244,39 @@ TransferResult WebRetrieve(const WebNode& node, const std::string& study_uid,
   // transfer-syntax=* asks for the instances as stored (PS3.18 8.7.3.5.2); a server that does
   // not know it answers 406, and is asked again for its default syntax.
   HttpReply r;
+  PartWriter writer(out, result, progress, callbacks);
+  const BodySink sink = [&](const std::string& type, const char* d, std::size_t n) {
+    return writer.Take(type, d, n);
+  };
   try {
     r = Http(node, options, "WADO-RS", url,
-             "multipart/related; type=\"application/dicom\"; transfer-syntax=*", {}, {}, on_bytes);
+             "multipart/related; type=\"application/dicom\"; transfer-syntax=*", {}, {}, on_bytes,
+             sink);
     if (r.status == 406)
       r = Http(node, options, "WADO-RS", url, "multipart/related; type=\"application/dicom\"", {},
-               {}, on_bytes);
+               {}, on_bytes, sink);
   } catch (const PacsError& e) {
-    if (e.status() != "cancelled") throw;
-    result.cancelled = true;
-    return result;
+    RemovePartFiles(out);  // whole instances stay, each under its SOP Instance UID
+    if (e.status() == "cancelled") {
+      result.cancelled = true;
+      return result;
+    }
+    const std::string arrived = " (" + std::to_string(result.files.size()) +
+                                " whole instances arrived and are kept in " + out.string() + ")";
+    if (!writer.error().empty()) throw PacsError(node.url, "WADO-RS", writer.error() + arrived);
+    throw PacsError(node.url, "WADO-RS", e.status() + arrived);
   }
   if (r.status == 404 || r.status == 204)
     throw PacsError(node.url, "WADO-RS",
                     HttpStatusText(r) + " (unknown study or series UID?) " + url);
   if (r.status != 200) throw PacsError(node.url, "WADO-RS", HttpStatusText(r) + " (" + url + ")");
-  std::vector<std::string> parts;
-  try {
-    parts = SplitMultipart(r.body, r.content_type);
-  } catch (const std::exception& e) {
-    throw PacsError(node.url, "WADO-RS", e.what());
+  if (!writer.complete()) {
+    RemovePartFiles(out);
+    throw PacsError(node.url, "WADO-RS",
+                    "multipart reply cut short after " + std::to_string(result.files.size()) +
+                        " whole instances (kept in " + out.string() + ")");
   }
-  progress.total = static_cast<int>(parts.size());
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (callbacks.cancelled && callbacks.cancelled()) {
-      result.cancelled = true;
-      break;
-    }
-    const std::string sop = SopUidOfPart10(parts[i]);
-    if (sop.empty()) {
-      result.failed.push_back(
-          {"", "",
-           "part " + std::to_string(i + 1) + " is not a DICOM file with a SOP Instance UID"});
-      progress.failed++;
-      continue;
-    }
-    std::string error;
-    const fs::path file = out / (sop + ".dcm");
-    if (WriteAtomically(file, parts[i], &error)) {
-      result.files.push_back(file);
-      result.bytes += parts[i].size();
-      progress.done++;
-    } else {
-      result.failed.push_back({sop, file.string(), error});
-      progress.failed++;
-    }
-    if (callbacks.on_progress) callbacks.on_progress(progress);
-  }
+  progress.total = progress.done + progress.failed;
   return result;
 }
 

@@ -7,9 +7,7 @@
 
 namespace nadir::pacs::detail {
 
-namespace {
-
-std::string Boundary(const std::string& content_type) {
+std::string MultipartBoundary(const std::string& content_type) {
   const auto at = content_type.find("boundary=");
   if (at == std::string::npos)
     throw std::runtime_error("multipart reply without a boundary (Content-Type '" + content_type +
@@ -22,10 +20,8 @@ std::string Boundary(const std::string& content_type) {
   return b;
 }
 
-}  // namespace
-
 std::vector<std::string> SplitMultipart(const std::string& body, const std::string& content_type) {
-  const std::string delimiter = "--" + Boundary(content_type);
+  const std::string delimiter = "--" + MultipartBoundary(content_type);
   std::vector<std::string> parts;
   std::size_t at = body.find(delimiter);
   if (at == std::string::npos) throw std::runtime_error("multipart reply without its boundary");
