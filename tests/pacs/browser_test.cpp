@@ -104,6 +104,24 @@ TEST_F(PacsBrowserOrthanc, ACancelledRetrieveLeavesNoSeriesAndNoTornFile) {
     EXPECT_NE(f.path().extension(), ".part") << f.path();
 }
 
+TEST_F(PacsBrowserOrthanc, ASentStructuredReportJoinsItsStudyAsANewSeries) {
+  const char* sr = std::getenv("NADIR_TEST_SR");
+  ASSERT_NE(sr, nullptr);
+  PacsBrowser b(node_, options_, cache_);
+  b.Send({fs::path(sr)});
+  PacsSnapshot s = WaitIdle(b, 0);
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  EXPECT_EQ(s.sent, 1);
+  pacs::StudyQuery q;
+  q.patient_id = "PH-001";
+  b.Find(q);
+  s = WaitIdle(b, s.generation);
+  int with_sr = 0;
+  for (const auto& study : s.studies)
+    for (const auto& series : study.series) with_sr += series.modality == "SR";
+  EXPECT_EQ(with_sr, 1);
+}
+
 TEST_F(PacsBrowserOrthanc, AServerThatDoesNotAnswerIsAnErrorNamingItAndTheOperation) {
   pacs::Node dead = node_;
   dead.name = "dead";

@@ -10,5 +10,7 @@ trap 'rm -rf "$work"' EXIT
 . "$here/orthanc_fixture.sh"
 "$nadir" phantom --subjects 1 "$work/ph" >/dev/null
 "$nadir" pacs store --pacs "$ORTHANC_DIMSE" "$work/ph/dicom" >/dev/null
-export ORTHANC_DIMSE NADIR_TEST_SCRATCH="$work"
+"$nadir" sr export "$work/ph/truth/PH-001.json" --images "$work/ph/dicom/PH-001" --out "$work/sr" >/dev/null
+export ORTHANC_DIMSE NADIR_TEST_SCRATCH="$work" NADIR_TEST_SR
+NADIR_TEST_SR=$(ls "$work"/sr/*.dcm | head -1)
 "$tests" --gtest_filter='PacsBrowserOrthanc.*'

@@ -58,6 +58,12 @@ void PacsBrowser::Retrieve(const std::string& study_uid, const std::string& seri
   wake_.notify_all();
 }
 
+void PacsBrowser::Send(std::vector<std::filesystem::path> files) {
+  std::lock_guard lock(mutex_);
+  queue_.push_back([this, files = std::move(files)] { RunSend(files); });
+  wake_.notify_all();
+}
+
 void PacsBrowser::Cancel() {
   std::lock_guard lock(mutex_);
   queue_.clear();
@@ -177,6 +183,43 @@ void PacsBrowser::RunRetrieve(const std::string& study_uid, const std::string& s
   std::lock_guard lock(mutex_);
   state_.activity = PacsSnapshot::Activity::kIdle;
   state_.retrieving_study.clear();
+  ++state_.generation;
+}
+
+void PacsBrowser::RunSend(const std::vector<std::filesystem::path>& files) {
+  {
+    std::lock_guard lock(mutex_);
+    state_.activity = PacsSnapshot::Activity::kSending;
+    state_.progress = {};
+    state_.error.clear();
+    state_.sent = 0;
+    ++state_.generation;
+  }
+  pacs::Callbacks callbacks;
+  callbacks.cancelled = [this] { return cancel_.load(); };
+  callbacks.on_progress = [this](const pacs::Progress& p) {
+    std::lock_guard lock(mutex_);
+    state_.progress = p;
+    ++state_.generation;
+  };
+  try {
+    const auto r = pacs::Store(node_, files, options_, callbacks);
+    std::lock_guard lock(mutex_);
+    state_.sent = int(r.files.size());
+    for (const auto& f : r.failed)
+      state_.messages.push_back(f.file + " (" + f.sop_uid + ") was not stored: " + f.status);
+    for (const auto& w : r.warnings) state_.messages.push_back(w);
+    state_.messages.push_back("sent " + std::to_string(r.files.size()) + " of " +
+                              std::to_string(files.size()) + " files to " + node_.name + " by " +
+                              r.method);
+    if (!r.failed.empty())
+      state_.error = std::to_string(r.failed.size()) + " files were not stored (see the list)";
+  } catch (const std::exception& e) {
+    std::lock_guard lock(mutex_);
+    state_.error = e.what();
+  }
+  std::lock_guard lock(mutex_);
+  state_.activity = PacsSnapshot::Activity::kIdle;
   ++state_.generation;
 }
 

@@ -19,7 +19,7 @@
 namespace nadir::viewer {
 
 struct PacsSnapshot {
-  enum class Activity { kIdle, kFinding, kRetrieving };
+  enum class Activity { kIdle, kFinding, kRetrieving, kSending };
   Activity activity = Activity::kIdle;
   std::vector<pacs::StudyRecord> studies;  // the last query's answer
   std::string retrieving_study;            // study UID being retrieved ("" when none)
@@ -31,6 +31,7 @@ struct PacsSnapshot {
   std::string error;                  // the last failure, naming node, operation and status
   std::vector<std::string> messages;  // warnings and what was done, newest last
   bool cancelled = false;             // the last retrieve was cancelled
+  int sent = 0;                       // instances the last Send stored
   int generation = 0;                 // grows with each change, so the UI redraws only then
 };
 
@@ -46,6 +47,9 @@ class PacsBrowser {
   /// Queues the retrieve of every series of a study listed by the last query (images first,
   /// then SR and the rest), each into the cache; `series_uid` non-empty retrieves that one only.
   void Retrieve(const std::string& study_uid, const std::string& series_uid = {});
+  /// Queues a C-STORE or STOW-RS of `files` (an exported SR): it goes into the study its
+  /// attributes name, as a new series.
+  void Send(std::vector<std::filesystem::path> files);
   /// Stops the transfer on the wire (whole instances stay in the cache's partial entry, which
   /// is fetched again next time) and drops queued work.
   void Cancel();
@@ -57,6 +61,7 @@ class PacsBrowser {
   void Work();
   void RunFind(const pacs::StudyQuery& query);
   void RunRetrieve(const std::string& study_uid, const std::string& series_uid);
+  void RunSend(const std::vector<std::filesystem::path>& files);
   void Message(std::string text);
 
   pacs::Node node_;
