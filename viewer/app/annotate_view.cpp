@@ -50,8 +50,13 @@ void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& 
   const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
   if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
   const ViewportState& vp = room.state().viewports[v];
+  // The outline across the box axis this view looks along; an oblique view shows none.
+  int across = -1;
+  for (int a = 0; a < 3; ++a)
+    if (std::abs(Dot(c.box.Axis(a), vp.plane.normal)) > 0.999) across = a;
+  if (across < 0) return;
   const double here = vp.view.position_mm, half = 0.5 * vp.plane.slice_step_mm;
-  for (const auto& seg : c.segments) {
+  for (const auto& seg : c.segments[across]) {
     const Vec3 a = Pp3(seg[0]), b = Pp3(seg[1]);
     if (std::abs(Dot(a, vp.plane.normal) - here) > half ||
         std::abs(Dot(b, vp.plane.normal) - here) > half)

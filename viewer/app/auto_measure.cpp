@@ -43,26 +43,34 @@ bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
 }
 
 std::vector<std::array<PatientPoint, 2>> MaskOutline(const analysis::LesionMask& mask,
-                                                     const VolumeGeometry& box) {
+                                                     const VolumeGeometry& box, int across) {
   std::vector<std::array<PatientPoint, 2>> out;
   const auto& n = mask.size;
-  auto in = [&](int i, int j, int k) {
-    if (i < 0 || j < 0 || i >= n[0] || j >= n[1]) return false;
-    return mask.voxels[(std::size_t(k) * n[1] + j) * n[0] + i] != 0;
+  auto in = [&](std::array<int, 3> v) {
+    for (int a = 0; a < 3; ++a)
+      if (v[a] < 0 || v[a] >= n[a]) return false;
+    return mask.voxels[(std::size_t(v[2]) * n[1] + v[1]) * n[0] + v[0]] != 0;
   };
-  // Voxel (i, j) spans i +- 0.5, j +- 0.5 in index space; an edge between a voxel of the lesion
-  // and one outside it is part of the outline.
-  auto at = [&](double i, double j, int k) {
-    return box.ToPatient(mask.begin[0] + i, mask.begin[1] + j, mask.begin[2] + k);
+  // The two in-plane index axes of slices across `across` (axial: i and j).
+  const int u = across == 0 ? 1 : 0, w = across == 2 ? 1 : 2;
+  // Voxel v spans +- 0.5 along u and w; an edge between a voxel of the lesion and one outside
+  // it, in the slice through v's centre, is part of the outline.
+  auto at = [&](const std::array<int, 3>& v, double du, double dw) {
+    std::array<double, 3> p{double(v[0]), double(v[1]), double(v[2])};
+    p[u] += du, p[w] += dw;
+    return box.ToPatient(mask.begin[0] + p[0], mask.begin[1] + p[1], mask.begin[2] + p[2]);
   };
   for (int k = 0; k < n[2]; ++k)
     for (int j = 0; j < n[1]; ++j)
       for (int i = 0; i < n[0]; ++i) {
-        if (!in(i, j, k)) continue;
-        if (!in(i - 1, j, k)) out.push_back({at(i - 0.5, j - 0.5, k), at(i - 0.5, j + 0.5, k)});
-        if (!in(i + 1, j, k)) out.push_back({at(i + 0.5, j - 0.5, k), at(i + 0.5, j + 0.5, k)});
-        if (!in(i, j - 1, k)) out.push_back({at(i - 0.5, j - 0.5, k), at(i + 0.5, j - 0.5, k)});
-        if (!in(i, j + 1, k)) out.push_back({at(i - 0.5, j + 0.5, k), at(i + 0.5, j + 0.5, k)});
+        const std::array<int, 3> v{i, j, k};
+        if (!in(v)) continue;
+        for (int side : {-1, 1}) {
+          std::array<int, 3> nu = v, nw = v;
+          nu[u] += side, nw[w] += side;
+          if (!in(nu)) out.push_back({at(v, 0.5 * side, -0.5), at(v, 0.5 * side, 0.5)});
+          if (!in(nw)) out.push_back({at(v, -0.5, 0.5 * side), at(v, 0.5, 0.5 * side)});
+        }
       }
   return out;
 }
@@ -91,7 +99,8 @@ std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationS
   axes.method.max_3d_diameter_mm = m.max_3d_diameter_mm;
   axes.method.algorithm = m.method;
   if (!session.PlaceAutoMeasurement(done.request, axes)) return "Auto: " + session.message();
-  contour = AutoContour{done.series_uid, m.click, MaskOutline(m.mask, done.box)};
+  contour = AutoContour{done.series_uid, m.click, {}, done.box};
+  for (int a = 0; a < 3; ++a) contour->segments[a] = MaskOutline(m.mask, done.box, a);
   const std::string& id = session.annotation().selected;
   return id + " " + Fixed(m.long_axis_mm, 1) + " x " + Fixed(m.short_axis_mm, 1) + " mm, " +
          Fixed(m.volume_ml, 2) + " mL from one click in " + Fixed(ms, 0) +

@@ -3,6 +3,7 @@
 // axes handed to the session when they arrive. The viewer keeps drawing meanwhile.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <future>
 #include <optional>
@@ -15,11 +16,14 @@
 namespace nadir::viewer {
 
 /// The outline of the last one-click lesion: the edges between its voxels and the rest, on
-/// every axial slice of its mask, in patient mm. Shown while the lesion keeps that click.
+/// every slice of its mask across each index axis (segments[2]: axial slices; [1] and [0]: the
+/// coronal and sagittal reformats of an axial series), in patient mm. Shown while the lesion
+/// keeps that click.
 struct AutoContour {
   std::string series_uid;
   PatientPoint click{};
-  std::vector<std::array<PatientPoint, 2>> segments;
+  std::array<std::vector<std::array<PatientPoint, 2>>, 3> segments;
+  VolumeGeometry box;  // whose index axes the segments follow
 };
 
 struct AutoJob {
@@ -41,8 +45,9 @@ bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
 std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session,
                               std::optional<AutoContour>& contour);
 
-/// The outline of `mask` in `box` (voxel-edge segments on each axial slice, patient mm).
+/// The outline of `mask` in `box`: voxel-edge segments (patient mm) on each slice across index
+/// axis `across` (2: the series' own slices, 1 and 0: the reformats through its other axes).
 std::vector<std::array<PatientPoint, 2>> MaskOutline(const analysis::LesionMask& mask,
-                                                     const VolumeGeometry& box);
+                                                     const VolumeGeometry& box, int across = 2);
 
 }  // namespace nadir::viewer
