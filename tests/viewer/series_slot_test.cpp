@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "dicom/write_ct.h"
 #include "viewer/app/dicom_source.h"
@@ -105,7 +106,11 @@ TEST(SeriesSlot, TheLoadersWarningsReachTheSlot) {
   ASSERT_EQ(folder.series.size(), 1u) << folder.message;
   SeriesSlot& slot = *folder.series[0];
   EXPECT_TRUE(slot.warnings().empty());  // nothing before the load
-  slot.Finish();
+  // As the reading room pumps it: a frame's budget spent after one slice, so the end of the
+  // load is seen while slices are still waiting for the GPU.
+  slot.StartLoading();
+  for (int frame = 0; slot.state() == SeriesSlot::State::kLoading && frame < 100000; ++frame)
+    if (!slot.Pump(std::chrono::microseconds(0))) std::this_thread::yield();
   fs::remove_all(dir);
   ASSERT_EQ(slot.state(), SeriesSlot::State::kReady) << slot.error();
   EXPECT_EQ(slot.SlicesUploaded(), 12);
@@ -121,6 +126,39 @@ TEST(SeriesSlot, TheLoadersWarningsReachTheSlot) {
       WarningLines(slot.warnings())[0].rfind("missing slices: 1 slice(s) missing after slice 4", 0),
       0u)
       << WarningLines(slot.warnings())[0];
+}
+
+TEST(SeriesSlot, WarningsSurviveAFrameWhoseBudgetEndsBeforeTheLastSlice) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  GlfwContext context(64, 64, "series slot test", false);
+  const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 20}, false));
+  Gate gate;
+  SeriesSlot slot({}, [&](LoadSink& sink) {
+    Volume header = volume;
+    header.hu.clear();
+    sink.Begin(header);
+    const std::size_t n = std::size_t(volume.size[0]) * volume.size[1];
+    for (int k = 0; k < 20; ++k) sink.CopySlice(k, &volume.hu[k * n], k + 1, 20);
+    sink.Warnings({dicom::NonUniformSpacing{2.5, 2.4, 2.7}});
+    std::lock_guard lock(gate.m);
+    gate.middle_sent = true;  // here: everything sent
+    gate.cv.notify_all();
+  });
+  slot.StartLoading();
+  {
+    std::unique_lock lock(gate.m);
+    gate.cv.wait(lock, [&] { return gate.middle_sent; });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the worker returns and is done
+  // The first frame sees the end of the load with 19 slices still waiting for the GPU.
+  slot.Pump(std::chrono::microseconds(0));
+  EXPECT_EQ(slot.state(), SeriesSlot::State::kLoading);
+  EXPECT_LT(slot.SlicesUploaded(), 20);
+  while (slot.state() == SeriesSlot::State::kLoading) slot.Pump(std::chrono::microseconds(0));
+  EXPECT_EQ(slot.SlicesUploaded(), 20);
+  ASSERT_EQ(slot.warnings().size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<dicom::NonUniformSpacing>(slot.warnings()[0]));
 }
 
 }  // namespace

@@ -65,15 +65,19 @@ class SeriesSlot::Channel : public LoadSink {
     std::unique_lock lock(mutex_);
     finished_.wait(lock, [&] { return done_; });
   }
-  // Main thread: takes what arrived since the last call (warnings once the load is done).
+  // Main thread: takes what arrived since the last call.
   void Take(std::optional<Volume>& geometry, std::deque<Arrived>& slices, bool& done,
-            std::string& error, std::vector<dicom::Warning>& warnings) {
+            std::string& error) {
     std::lock_guard lock(mutex_);
     if (geometry_) geometry = std::move(geometry_), geometry_.reset();
     while (!arrived_.empty()) slices.push_back(std::move(arrived_.front())), arrived_.pop_front();
     done = done_;
     error = error_;
-    if (done_) warnings = std::move(warnings_), warnings_.clear();
+  }
+  // Main thread, once the load is done and every slice is uploaded.
+  std::vector<dicom::Warning> TakeWarnings() {
+    std::lock_guard lock(mutex_);
+    return std::move(warnings_);
   }
 
  private:
@@ -122,8 +126,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
   std::optional<Volume> geometry;
   bool done = false;
   std::string error;
-  std::vector<dicom::Warning> warnings;
-  channel_->Take(geometry, arrived_, done, error, warnings);
+  channel_->Take(geometry, arrived_, done, error);
   bool changed = false;
   if (geometry) {
     geometry_at = Clock::now();
@@ -188,7 +191,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     } else {
       state_ = State::kReady;
     }
-    warnings_ = std::move(warnings);
+    warnings_ = channel_->TakeWarnings();
     // A line scripts can wait for instead of sleeping (tests/x_window.sh).
     std::printf("nadir-viewer: %s series %d %s\n", state_ == State::kReady ? "loaded" : "failed",
                 summary_.series_number, summary_.series_description.c_str());

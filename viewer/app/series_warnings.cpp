@@ -57,14 +57,10 @@ std::vector<std::string> WarningLines(const std::vector<dicom::Warning>& warning
 void DrawSeriesWarningsBadge(const SeriesSlot& slot, int id) {
   const WarningBadge badge = BadgeFor(slot.warnings());
   if (badge.text.empty()) return;
-  ImGui::SetItemAllowOverlap();
-  const ImVec2 item_max = ImGui::GetItemRectMax();
-  const ImVec2 after = ImGui::GetCursorScreenPos();
+  // On a line of its own under the entry: beside it, it would cover the entry's text in a
+  // narrow column.
   const std::string label = "! " + badge.text + "##warnings" + std::to_string(id);
-  const ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, true);
-  const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::SetCursorScreenPos(
-      ImVec2(item_max.x - size.x - 2 * style.FramePadding.x, item_max.y - size.y));
+  ImGui::Indent();
   ImGui::PushStyleColor(ImGuiCol_Text, badge.routine_only ? kNote : kWarning);
   const bool clicked = ImGui::SmallButton(label.c_str());
   ImGui::PopStyleColor();
@@ -82,7 +78,7 @@ void DrawSeriesWarningsBadge(const SeriesSlot& slot, int id) {
     ImGui::PopTextWrapPos();
     ImGui::EndPopup();
   }
-  ImGui::SetCursorScreenPos(after);  // the next entry goes where it would without the badge
+  ImGui::Unindent();
 }
 
 void DrawViewportWarningsBadge(ImDrawList* d, ImVec2 at, const SeriesSlot& slot) {

@@ -24,8 +24,8 @@ WarningBadge BadgeFor(const std::vector<dicom::Warning>& warnings);
 /// One line per warning, warnings before notes: "missing slices: 1 slice(s) missing after ...".
 std::vector<std::string> WarningLines(const std::vector<dicom::Warning>& warnings);
 
-/// Study browser, right after the series' Selectable (which this lets overlap): the badge at
-/// the right end of its last line. `id` makes the popup's ID unique.
+/// Study browser, right after the series' entry: the badge on a line under it (nothing when
+/// there is no warning). `id` makes the IDs unique.
 void DrawSeriesWarningsBadge(const SeriesSlot& slot, int id);
 
 /// Viewport label: the badge text at `at` (right of the series name); hovering it lists them.
