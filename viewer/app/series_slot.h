@@ -45,6 +45,7 @@ class LoadSink : public dicom::SliceSink {
   /// last slice.
   virtual void Warnings(std::vector<dicom::Warning> warnings) = 0;
   /// For a volume built whole elsewhere (synthetic, tests): SliceBuffer(k), copy, SliceDone.
+  /// `hu` holds one slice (the slot's buffers are exactly one slice long).
   void CopySlice(int k, const std::int16_t* hu, int done, int total);
 };
 
