@@ -1,14 +1,13 @@
-// LoadSeries: plan the grid, then decode files in parallel, middle slice first, reporting
-// each slice as it lands in the volume.
+// LoadSeriesInto: plan the grid, then decode files in parallel, middle slice first, each
+// slice straight into the buffer the sink gives for it.
 #include "dicom/load.h"
-
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <exception>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "dicom/detail/pixels.h"
@@ -18,16 +17,13 @@
 namespace nadir::dicom {
 namespace {
 
-// A CT volume is hundreds of MB: ask for transparent huge pages before the first touch, so
-// the kernel maps it with ~100 faults instead of ~50,000 (a measurable part of a load).
-void AllocateVoxels(std::vector<std::int16_t>& hu, std::size_t n) {
-  std::vector<std::int16_t>().swap(hu);
-  hu.reserve(n);
-  constexpr std::uintptr_t kHuge = 2u << 20;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(hu.data()) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = reinterpret_cast<std::uintptr_t>(hu.data() + n) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  hu.resize(n);
+// The sink's buffer for slice k, checked: a short one would be written past its end.
+std::int16_t* BufferOf(SliceSink& sink, int k, std::size_t slice_voxels) {
+  const std::span<std::int16_t> b = sink.SliceBuffer(k);
+  if (b.size() < slice_voxels)
+    throw std::length_error("SliceSink gave " + std::to_string(b.size()) + " values for slice " +
+                            std::to_string(k) + ", which needs " + std::to_string(slice_voxels));
+  return b.data();
 }
 
 }  // namespace
@@ -38,9 +34,17 @@ LoadedSeries PlanVolume(const SeriesInfo& series) {
 }
 
 LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
+  LoadedSeries out;
+  VolumeSink sink(out.volume);
+  out.warnings = LoadSeriesInto(series, sink, options);
+  return out;
+}
+
+std::vector<Warning> LoadSeriesInto(const SeriesInfo& series, SliceSink& sink,
+                                    const LoadOptions& options) {
   detail::VolumePlan plan = detail::MakePlan(series);
-  LoadedSeries out{std::move(plan.geometry), std::move(plan.warnings)};
-  Volume& v = out.volume;
+  std::vector<Warning> warnings = std::move(plan.warnings);
+  const Volume& v = plan.geometry;
   const std::size_t slice_voxels = std::size_t(v.size[0]) * v.size[1];
   const std::uint64_t bytes =
       std::uint64_t(slice_voxels) * std::uint64_t(v.size[2]) * sizeof(std::int16_t);
@@ -52,18 +56,23 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
                          " bytes of HU, more than the budget of " +
                          std::to_string(options.max_series_bytes) +
                          " bytes (LoadOptions::max_series_bytes); nothing was allocated");
-  AllocateVoxels(v.hu, v.VoxelCount());
+  sink.Begin(v);
   const int nk = v.size[2];
-  for (int k = 0; k < nk; ++k)
-    if (plan.slice_of_k[k] < 0)
-      std::fill_n(v.hu.begin() + std::ptrdiff_t(k * slice_voxels), slice_voxels,
-                  std::int16_t(kPaddingHu));
-  if (options.on_geometry) options.on_geometry(v);
+  int done = 0;
+  const int total = nk;
+  // Inserted blank slices (MissingSlices) are ready at once: report them first, so every k
+  // is reported exactly once.
+  for (int k = 0; k < nk; ++k) {
+    if (plan.slice_of_k[k] >= 0) continue;
+    std::fill_n(BufferOf(sink, k, slice_voxels), slice_voxels, std::int16_t(kPaddingHu));
+    sink.SliceDone(k, ++done, total);
+  }
 
   // One task per file (a multi-frame file is decoded once), ordered by distance of its
-  // first slice from the middle of the stack.
+  // first slice from the middle of the stack. Buffers are asked for when a task starts, so a
+  // sink that allocates per slice holds only what has been decoded or is being decoded.
   struct Task {
-    std::vector<detail::FrameTarget> targets;
+    std::vector<const SliceRef*> slices;
     std::vector<int> ks;
   };
   std::map<std::string, Task> by_file;
@@ -72,7 +81,7 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
     if (idx < 0) continue;
     const SliceRef& s = series.slices[idx];
     Task& t = by_file[s.file];
-    t.targets.push_back({&s, v.hu.data() + k * slice_voxels});
+    t.slices.push_back(&s);
     t.ks.push_back(k);
   }
   std::vector<Task> tasks;
@@ -84,44 +93,37 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  std::mutex mutex;  // guards the callback, `done`, `stats` and `error`
-  int done = 0;
-  const int total = int(nk);
+  std::mutex mutex;  // guards the sink, `done`, `stats` and `error`
   detail::HuStats stats;
   std::exception_ptr error;
   std::map<std::string, std::exception_ptr> file_errors;  // by file name: a stable "first"
   std::vector<FileSkipped> skipped;
-  // Inserted blank slices (MissingSlices) are ready at once: report them first, so every k
-  // is reported exactly once.
-  for (int k = 0; k < nk; ++k) {
-    if (plan.slice_of_k[k] >= 0) continue;
-    ++done;
-    if (options.on_slice)
-      options.on_slice(
-          {k, done, total,
-           std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
-  }
 
   auto work = [&] {
     detail::HuStats local;
     for (std::size_t i; !failed && (i = next++) < tasks.size();) {
-      if (options.cancel && options.cancel->load()) {
+      std::vector<detail::FrameTarget> targets;
+      try {
         std::lock_guard lock(mutex);
-        if (!error)
-          error =
-              std::make_exception_ptr(DicomError(series.series_uid, "", "", "loading cancelled"));
+        if ((options.cancel && options.cancel->load()) || sink.Cancelled())
+          throw DicomError(series.series_uid, "", "", "loading cancelled");
+        for (std::size_t n = 0; n < tasks[i].ks.size(); ++n)
+          targets.push_back({tasks[i].slices[n], BufferOf(sink, tasks[i].ks[n], slice_voxels)});
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
         failed = true;
         break;
       }
       try {
-        detail::DecodeFile(series, tasks[i].targets, local);
+        detail::DecodeFile(series, targets, local);
       } catch (const DicomError& e) {
         // One bad file does not stop the series: its slices become gaps (kPaddingHu) and the
         // error is a FileSkipped warning; only a series none of whose files decode fails.
-        for (const detail::FrameTarget& t : tasks[i].targets)
+        for (const detail::FrameTarget& t : targets)
           std::fill_n(t.hu, slice_voxels, std::int16_t(kPaddingHu));
         std::lock_guard lock(mutex);
-        skipped.push_back(FileSkipped{tasks[i].targets.front().slice->file, e.what()});
+        skipped.push_back(FileSkipped{targets.front().slice->file, e.what()});
         file_errors[skipped.back().file] = std::current_exception();
       } catch (...) {
         std::lock_guard lock(mutex);
@@ -130,12 +132,12 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
         break;
       }
       std::lock_guard lock(mutex);
-      for (int k : tasks[i].ks) {
-        ++done;
-        if (options.on_slice)
-          options.on_slice(
-              {k, done, total,
-               std::span<const std::int16_t>(v.hu.data() + k * slice_voxels, slice_voxels)});
+      try {
+        for (int k : tasks[i].ks) sink.SliceDone(k, ++done, total);
+      } catch (...) {
+        if (!error) error = std::current_exception();
+        failed = true;
+        break;
       }
     }
     std::lock_guard lock(mutex);
@@ -158,13 +160,13 @@ LoadedSeries LoadSeries(const SeriesInfo& series, const LoadOptions& options) {
 
   std::sort(skipped.begin(), skipped.end(),
             [](const FileSkipped& a, const FileSkipped& b) { return a.file < b.file; });
-  for (auto& f : skipped) out.warnings.push_back(std::move(f));
+  for (auto& f : skipped) warnings.push_back(std::move(f));
 
   if (stats.padded)
-    out.warnings.push_back(PaddingReplaced{series.pixels.padding_value, stats.padded, kPaddingHu});
+    warnings.push_back(PaddingReplaced{series.pixels.padding_value, stats.padded, kPaddingHu});
   if (stats.clamped)
-    out.warnings.push_back(HuClamped{stats.clamped, stats.min_unclamped, stats.max_unclamped});
-  return out;
+    warnings.push_back(HuClamped{stats.clamped, stats.min_unclamped, stats.max_unclamped});
+  return warnings;
 }
 
 LoadedSeries LoadPath(const std::filesystem::path& path, const std::string& series_uid,

@@ -61,18 +61,31 @@ TEST_F(PhantomRoundTrip, EveryTimepointLoadsToTheGeneratorsVoxelsAndGeometry) {
 TEST_F(PhantomRoundTrip, ProgressReportsGeometryFirstThenEverySliceMiddleFirst) {
   const Catalog cat = Scan(dir_->path() / "dicom");
   const SeriesInfo& s = cat.patients[0].studies[0].series[0];
-  std::vector<int> order;
-  bool geometry_first = false;
+  // Records the order of calls; the voxels still go into a Volume.
+  struct Recording : VolumeSink {
+    using VolumeSink::VolumeSink;
+    std::vector<int> order;
+    bool geometry_first = false;
+    int nk = 0;
+    void Begin(const Volume& g) override {
+      geometry_first = order.empty() && g.size[2] == nk && g.hu.empty();
+      VolumeSink::Begin(g);
+    }
+    void SliceDone(int k, int done, int) override {
+      order.push_back(k);
+      EXPECT_EQ(done, int(order.size()));
+      EXPECT_EQ(volume().hu.size(), 512u * 512u * std::size_t(nk));
+    }
+  };
   LoadOptions o;
   const int nk = s.SliceCount();
-  o.on_geometry = [&](const Volume& v) { geometry_first = order.empty() && v.size[2] == nk; };
-  o.on_slice = [&](const SliceReady& r) {
-    order.push_back(r.k);
-    EXPECT_EQ(r.done, int(order.size()));
-    EXPECT_EQ(r.hu.size(), 512u * 512u);
-  };
+  Volume loaded;
+  Recording sink(loaded);
+  sink.nk = nk;
   o.threads = 1;
-  const LoadedSeries l = LoadSeries(s, o);
+  LoadSeriesInto(s, sink, o);
+  const bool geometry_first = sink.geometry_first;
+  std::vector<int>& order = sink.order;
   EXPECT_TRUE(geometry_first);
   ASSERT_EQ(nk, 48);
   ASSERT_EQ(order.size(), size_t(nk));

@@ -90,17 +90,23 @@ TEST(StackOnDisk, MissingFileBecomesBlankSliceWithWarning) {
   const Volume v = test::MakeTestVolume();
   WriteCtSeries(v, {}, dir.path());
   fs::remove(dir / "IM0006.dcm");  // k = 5
-  std::vector<int> reported;
-  LoadOptions o;
-  o.on_slice = [&](const SliceReady& r) { reported.push_back(r.k); };
-  const LoadedSeries l = LoadSeries(Only(Scan(dir.path())), o);
+  struct Reporting : VolumeSink {
+    using VolumeSink::VolumeSink;
+    std::vector<int> reported;
+    void SliceDone(int k, int, int) override { reported.push_back(k); }
+  };
+  LoadedSeries l;
+  Reporting sink(l.volume);
+  l.warnings = LoadSeriesInto(Only(Scan(dir.path())), sink);
+  const std::vector<int>& reported = sink.reported;
   ASSERT_EQ(CountOf<MissingSlices>(l.warnings), 1);
   EXPECT_EQ(std::get<MissingSlices>(l.warnings[0]).after_slice, 4);
   // Every slice, the blank one included (first), is reported once.
   ASSERT_EQ(reported.size(), size_t(v.size[2]));
   EXPECT_EQ(reported.front(), 5);
-  std::sort(reported.begin(), reported.end());
-  for (int k = 0; k < v.size[2]; ++k) EXPECT_EQ(reported[k], k);
+  std::vector<int> sorted = reported;
+  std::sort(sorted.begin(), sorted.end());
+  for (int k = 0; k < v.size[2]; ++k) EXPECT_EQ(sorted[k], k);
   ASSERT_EQ(l.volume.size[2], v.size[2]);
   Volume expected = v;
   const size_t n = size_t(v.size[0]) * v.size[1];

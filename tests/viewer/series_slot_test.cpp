@@ -4,11 +4,17 @@
 #include "viewer/app/series_slot.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
+#include <thread>
 
+#include "dicom/write_ct.h"
+#include "viewer/app/dicom_source.h"
+#include "viewer/app/series_warnings.h"
 #include "viewer/core/synthetic.h"
 #include "viewer/gl/context.h"
 
@@ -31,9 +37,11 @@ TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
   SeriesSummary summary;
   summary.series_description = "gated";
   SeriesSlot slot(summary, [&](LoadSink& sink) {
-    sink.Geometry(volume);
+    Volume header = volume;
+    header.hu.clear();
+    sink.Begin(header);
     const std::size_t n = std::size_t(volume.size[0]) * volume.size[1];
-    sink.Slice(10, &volume.hu[10 * n], 1, 20);
+    sink.CopySlice(10, &volume.hu[10 * n], 1, 20);
     {
       std::unique_lock lock(gate.m);
       gate.middle_sent = true;
@@ -41,7 +49,7 @@ TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
       gate.cv.wait(lock, [&] { return gate.open; });
     }
     for (int k = 0; k < 20; ++k)
-      if (k != 10) sink.Slice(k, &volume.hu[k * n], 0, 20);
+      if (k != 10) sink.CopySlice(k, &volume.hu[k * n], 0, 20);
   });
   slot.StartLoading();
   {
@@ -79,6 +87,78 @@ TEST(SeriesSlot, AFailedLoadKeepsItsMessage) {
   slot.Finish();
   EXPECT_EQ(slot.state(), SeriesSlot::State::kFailed);
   EXPECT_NE(slot.error().find("IM0001.dcm"), std::string::npos);
+}
+
+TEST(SeriesSlot, TheLoadersWarningsReachTheSlot) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  GlfwContext context(64, 64, "series slot test", false);
+  // A CT series on disk with its sixth file gone: the loader inserts a blank slice there and
+  // says so; the slot must carry that to the reading room.
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("nadir_slot_warnings_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 12}, false));
+  dicom::WriteCtSeries(volume, {}, dir);
+  fs::remove(dir / "IM0006.dcm");
+  ScannedFolder folder = ScanFolder(dir.string());
+  ASSERT_EQ(folder.series.size(), 1u) << folder.message;
+  SeriesSlot& slot = *folder.series[0];
+  EXPECT_TRUE(slot.warnings().empty());  // nothing before the load
+  // As the reading room pumps it: a frame's budget spent after one slice, so the end of the
+  // load is seen while slices are still waiting for the GPU.
+  slot.StartLoading();
+  for (int frame = 0; slot.state() == SeriesSlot::State::kLoading && frame < 100000; ++frame)
+    if (!slot.Pump(std::chrono::microseconds(0))) std::this_thread::yield();
+  fs::remove_all(dir);
+  ASSERT_EQ(slot.state(), SeriesSlot::State::kReady) << slot.error();
+  EXPECT_EQ(slot.SlicesUploaded(), 12);
+  ASSERT_EQ(slot.warnings().size(), 1u);
+  const auto& missing = std::get<dicom::MissingSlices>(slot.warnings()[0]);
+  EXPECT_EQ(missing.after_slice, 4);
+  EXPECT_EQ(missing.missing, 1);
+  EXPECT_EQ(slot.HuAt(32, 32, 5), -1000);  // the blank slice is air
+  EXPECT_EQ(slot.HuAt(32, 32, 6), volume.At(32, 32, 6));
+  EXPECT_EQ(BadgeFor(slot.warnings()).text, "1 warning");
+  ASSERT_EQ(WarningLines(slot.warnings()).size(), 1u);
+  EXPECT_EQ(
+      WarningLines(slot.warnings())[0].rfind("missing slices: 1 slice(s) missing after slice 4", 0),
+      0u)
+      << WarningLines(slot.warnings())[0];
+}
+
+TEST(SeriesSlot, WarningsSurviveAFrameWhoseBudgetEndsBeforeTheLastSlice) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  GlfwContext context(64, 64, "series slot test", false);
+  const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 20}, false));
+  Gate gate;
+  SeriesSlot slot({}, [&](LoadSink& sink) {
+    Volume header = volume;
+    header.hu.clear();
+    sink.Begin(header);
+    const std::size_t n = std::size_t(volume.size[0]) * volume.size[1];
+    for (int k = 0; k < 20; ++k) sink.CopySlice(k, &volume.hu[k * n], k + 1, 20);
+    sink.Warnings({dicom::NonUniformSpacing{2.5, 2.4, 2.7}});
+    std::lock_guard lock(gate.m);
+    gate.middle_sent = true;  // here: everything sent
+    gate.cv.notify_all();
+  });
+  slot.StartLoading();
+  {
+    std::unique_lock lock(gate.m);
+    gate.cv.wait(lock, [&] { return gate.middle_sent; });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the worker returns and is done
+  // The first frame sees the end of the load with 19 slices still waiting for the GPU.
+  slot.Pump(std::chrono::microseconds(0));
+  EXPECT_EQ(slot.state(), SeriesSlot::State::kLoading);
+  EXPECT_LT(slot.SlicesUploaded(), 20);
+  while (slot.state() == SeriesSlot::State::kLoading) slot.Pump(std::chrono::microseconds(0));
+  EXPECT_EQ(slot.SlicesUploaded(), 20);
+  ASSERT_EQ(slot.warnings().size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<dicom::NonUniformSpacing>(slot.warnings()[0]));
 }
 
 }  // namespace

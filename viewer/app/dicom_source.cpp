@@ -63,18 +63,9 @@ ScannedFolder ScanFolder(const std::string& path) {
   int patients = int(catalog->patients.size());
   for (const dicom::SeriesInfo* info : catalog->AllSeries()) {
     // The catalog stays alive as long as a slot may still load from it.
-    out.series.push_back(
-        std::make_unique<SeriesSlot>(Summarise(*info), [catalog, info](LoadSink& sink) {
-          std::atomic<bool> cancel{false};
-          dicom::LoadOptions options;
-          options.on_geometry = [&](const Volume& v) { sink.Geometry(v); };
-          options.on_slice = [&](const dicom::SliceReady& s) {
-            sink.Slice(s.k, s.hu.data(), s.done, s.total);
-            if (sink.Cancelled()) cancel = true;
-          };
-          options.cancel = &cancel;
-          dicom::LoadSeries(*info, options);
-        }));
+    out.series.push_back(std::make_unique<SeriesSlot>(
+        Summarise(*info),
+        [catalog, info](LoadSink& sink) { sink.Warnings(dicom::LoadSeriesInto(*info, sink)); }));
   }
   SortForReading(out.series);
   out.scan_ms =

@@ -1,6 +1,6 @@
 // Series from a folder of DICOM studies (dicom/ scanner and loader). Scanning reads headers
-// only; each series then loads on its own worker thread through dicom::LoadSeries, slices
-// arriving middle first.
+// only; each series then loads on its own worker thread through dicom::LoadSeriesInto, each
+// slice decoded into the slot's own buffer, middle first.
 #pragma once
 
 #include <memory>

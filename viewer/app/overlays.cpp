@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "viewer/app/series_warnings.h"
+
 namespace nadir::viewer {
 
 namespace {
@@ -76,6 +78,9 @@ void DrawViewportOverlay(ImDrawList* d, const OverlayInput& in) {
     Text(d, ImVec2(lo.x + pad, y), kText, t);
     y += line;
   }
+  DrawViewportWarningsBadge(  // beside the series name (viewer/app/series_warnings.h)
+      d, ImVec2(lo.x + pad + Size(s.series_description + "  (" + s.modality + ")").x, y - line),
+      *in.series);
   // Top right: window and slab.
   const PixelMapping m = MapView(plane, vp.view, r);
   const std::string window = Format("W %.0f  L %.0f", vp.view.wl.width, vp.view.wl.level);

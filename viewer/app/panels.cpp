@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "viewer/app/series_warnings.h"
+
 namespace nadir::viewer {
 
 namespace {
@@ -69,6 +71,7 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
     }
     if (series[i]->state() == SeriesSlot::State::kFailed && ImGui::IsItemHovered())
       ImGui::SetTooltip("%s", series[i]->error().c_str());
+    DrawSeriesWarningsBadge(*series[i], i);  // viewer/app/series_warnings.h
   }
   if (study_open) ImGui::TreePop();
   if (patient_open) ImGui::TreePop();

@@ -6,36 +6,53 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <stdexcept>
 
 #include "viewer/gl/gl.h"
 
 namespace nadir::viewer {
 
-// Shared by the worker (producer) and the main thread (consumer).
+void LoadSink::CopySlice(int k, const std::int16_t* hu, int done, int total) {
+  const std::span<std::int16_t> to = SliceBuffer(k);
+  std::copy_n(hu, to.size(), to.data());
+  SliceDone(k, done, total);
+}
+
+// Shared by the worker (producer) and the main thread (consumer). The loader decodes into a
+// buffer allocated here per slice; a finished slice's buffer moves to the main thread.
 class SeriesSlot::Channel : public LoadSink {
  public:
-  struct Decoded {
-    int k;
-    std::vector<std::int16_t> hu;
-  };
+  using Arrived = std::pair<int, std::unique_ptr<std::int16_t[]>>;
 
-  void Geometry(const Volume& v) override {
-    Volume header;  // everything but the voxels (which may be a few hundred MB of zeros)
-    header.size = v.size;
-    header.spacing = v.spacing;
-    header.origin = v.origin;
-    header.direction = v.direction;
+  void Begin(const Volume& v) override {
+    Volume header;  // everything but the voxels
+    static_cast<VolumeGeometry&>(header) = v;
     header.sop_uids = v.sop_uids;
     std::lock_guard lock(mutex_);
     geometry_ = std::move(header);
     slice_voxels_ = std::size_t(v.size[0]) * v.size[1];
+    decoding_.clear();
+    decoding_.resize(std::size_t(std::max(v.size[2], 0)));
   }
-  void Slice(int k, const std::int16_t* hu, int, int) override {
-    std::vector<std::int16_t> copy(hu, hu + slice_voxels_);
+  std::span<std::int16_t> SliceBuffer(int k) override {
     std::lock_guard lock(mutex_);
-    slices_.push_back({k, std::move(copy)});
+    if (k < 0 || k >= int(decoding_.size()))
+      throw std::out_of_range("slice " + std::to_string(k) + " outside the series' " +
+                              std::to_string(decoding_.size()) + " slices");
+    // Not value-initialised: the loader writes every voxel.
+    decoding_[k] = std::make_unique_for_overwrite<std::int16_t[]>(slice_voxels_);
+    return {decoding_[k].get(), slice_voxels_};
+  }
+  void SliceDone(int k, int, int) override {
+    std::lock_guard lock(mutex_);
+    if (k >= 0 && k < int(decoding_.size()) && decoding_[k])
+      arrived_.emplace_back(k, std::move(decoding_[k]));
   }
   bool Cancelled() const override { return cancel_.load(); }
+  void Warnings(std::vector<dicom::Warning> warnings) override {
+    std::lock_guard lock(mutex_);
+    warnings_ = std::move(warnings);
+  }
 
   void Cancel() { cancel_ = true; }
   void Done(std::string error) {
@@ -49,13 +66,18 @@ class SeriesSlot::Channel : public LoadSink {
     finished_.wait(lock, [&] { return done_; });
   }
   // Main thread: takes what arrived since the last call.
-  void Take(std::optional<Volume>& geometry, std::deque<Decoded>& slices, bool& done,
+  void Take(std::optional<Volume>& geometry, std::deque<Arrived>& slices, bool& done,
             std::string& error) {
     std::lock_guard lock(mutex_);
     if (geometry_) geometry = std::move(geometry_), geometry_.reset();
-    while (!slices_.empty()) slices.push_back(std::move(slices_.front())), slices_.pop_front();
+    while (!arrived_.empty()) slices.push_back(std::move(arrived_.front())), arrived_.pop_front();
     done = done_;
     error = error_;
+  }
+  // Main thread, once the load is done and every slice is uploaded.
+  std::vector<dicom::Warning> TakeWarnings() {
+    std::lock_guard lock(mutex_);
+    return std::move(warnings_);
   }
 
  private:
@@ -63,7 +85,9 @@ class SeriesSlot::Channel : public LoadSink {
   std::condition_variable finished_;
   std::optional<Volume> geometry_;
   std::size_t slice_voxels_ = 0;
-  std::deque<Decoded> slices_;
+  std::vector<std::unique_ptr<std::int16_t[]>> decoding_;  // handed to the loader, not done
+  std::deque<Arrived> arrived_;
+  std::vector<dicom::Warning> warnings_;
   bool done_ = false;
   std::string error_;
   std::atomic<bool> cancel_{false};
@@ -100,16 +124,16 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   std::optional<Volume> geometry;
-  std::deque<Channel::Decoded> slices;
   bool done = false;
   std::string error;
-  channel_->Take(geometry, slices, done, error);
+  channel_->Take(geometry, arrived_, done, error);
   bool changed = false;
   if (geometry) {
     geometry_at = Clock::now();
     geometry_ = VolumeGeometry(*geometry);
     sop_uids_ = std::move(geometry->sop_uids);
-    slices_.assign(geometry_.size[2], {});
+    slices_.clear();
+    slices_.resize(geometry_.size[2]);
     loaded_.assign(geometry_.size[2], false);
     filled_.assign(geometry_.size[2], false);
     const auto t0 = Clock::now();
@@ -127,19 +151,19 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     has_geometry_ = true;
     changed = true;
   }
-  // Upload slice by slice; when the frame's budget is spent the rest goes back to the channel
-  // for the next frame, so scrolling stays smooth while a series streams in.
-  while (!slices.empty()) {
-    auto& s = slices.front();
+  // Upload slice by slice; when the frame's budget is spent the rest waits in arrived_ for the
+  // next frame, so scrolling stays smooth while a series streams in.
+  while (!arrived_.empty()) {
+    auto& [k, hu] = arrived_.front();
     const auto t0 = Clock::now();
-    texture_.UploadSlices(s.k, 1, s.hu);
+    texture_.UploadSlices(k, 1, {hu.get(), std::size_t(geometry_.size[0]) * geometry_.size[1]});
     upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    if (!loaded_[s.k]) loaded_[s.k] = true, filled_[s.k] = true, ++uploaded_;
-    slices_[s.k] = std::move(s.hu);
+    if (!loaded_[k]) loaded_[k] = true, filled_[k] = true, ++uploaded_;
+    slices_[k] = std::move(hu);
     if (uploaded_ == 1) first_slice_at = Clock::now();
-    slices.pop_front();
+    arrived_.pop_front();
     changed = true;
-    if (Clock::now() - start > budget && !slices.empty()) break;
+    if (Clock::now() - start > budget && !arrived_.empty()) break;
   }
   // Slices that have not arrived are set to air, after the first real ones (time to first
   // image does not wait for 200 MB of air) and within the frame's budget.
@@ -159,11 +183,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
       k = end;
     }
   }
-  if (!slices.empty()) {
-    // Budget spent: hand the rest back so the next frame picks them up first.
-    for (auto& s : slices) channel_->Slice(s.k, s.hu.data(), 0, 0);
-    return changed;
-  }
+  if (!arrived_.empty()) return changed;  // budget spent: the rest next frame
   if (done) {
     if (!error.empty()) {
       state_ = State::kFailed;
@@ -171,6 +191,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     } else {
       state_ = State::kReady;
     }
+    warnings_ = channel_->TakeWarnings();
     // A line scripts can wait for instead of sleeping (tests/x_window.sh).
     std::printf("nadir-viewer: %s series %d %s\n", state_ == State::kReady ? "loaded" : "failed",
                 summary_.series_number, summary_.series_description.c_str());
@@ -217,9 +238,9 @@ std::optional<Volume> SeriesSlot::CopyBox(const Vec3& centre, double half_mm,
   box.origin = g.ToPatient(lo[0], lo[1], lo[2]);
   box.hu.resize(box.VoxelCount());
   for (int k = lo[2]; k <= hi[2]; ++k) {
-    const auto& slice = slices_[k];
+    const std::int16_t* slice = slices_[k].get();
     for (int j = lo[1]; j <= hi[1]; ++j)
-      std::copy_n(slice.data() + std::size_t(j) * g.size[0] + lo[0], box.size[0],
+      std::copy_n(slice + std::size_t(j) * g.size[0] + lo[0], box.size[0],
                   box.hu.data() + box.Index(0, j - lo[1], k - lo[2]));
     box.sop_uids.push_back(k < int(sop_uids_.size()) ? sop_uids_[k] : "");
   }

@@ -1,7 +1,9 @@
 // One series in the reading room: what the study browser lists, and its loading on a worker
-// thread. The worker never touches GL: it hands the geometry and each decoded slice to the
-// main thread through a small queue; Pump() (main thread, once a frame) copies them into the
-// CPU volume (for the HU readout) and uploads them into the 3D texture as they arrive.
+// thread. The worker never touches GL: the loader decodes each slice into a buffer of its own
+// (dicom::SliceSink) and the buffer is queued, not copied, to the main thread; Pump() (main
+// thread, once a frame) uploads it into the 3D texture and keeps it as the CPU side (for the
+// HU readout). So a series is held once in memory while it loads, not twice. The loader's
+// warnings arrive with the end of the load.
 #pragma once
 
 #include <atomic>
@@ -16,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "dicom/slice_sink.h"
+#include "dicom/warnings.h"
 #include "viewer/core/geometry.h"
 #include "viewer/gl/volume_texture.h"
 
@@ -33,13 +37,16 @@ struct SeriesSummary {
   int rows = 0, columns = 0;
 };
 
-/// The worker's side of a load: call Geometry once, then Slice for every slice (any order).
-class LoadSink {
+/// The worker's side of a load (dicom/slice_sink.h): Begin once, then for every slice its
+/// buffer, filled by the loader, and SliceDone; at the end, the loader's warnings.
+class LoadSink : public dicom::SliceSink {
  public:
-  virtual ~LoadSink() = default;
-  virtual void Geometry(const Volume& volume_without_voxels) = 0;
-  virtual void Slice(int k, const std::int16_t* hu, int done, int total) = 0;
-  virtual bool Cancelled() const = 0;
+  /// What the loader noticed (missing slices, uneven spacing, clamped HU ...), once, after the
+  /// last slice.
+  virtual void Warnings(std::vector<dicom::Warning> warnings) = 0;
+  /// For a volume built whole elsewhere (synthetic, tests): SliceBuffer(k), copy, SliceDone.
+  /// `hu` holds one slice (the slot's buffers are exactly one slice long).
+  void CopySlice(int k, const std::int16_t* hu, int done, int total);
 };
 
 /// A function that loads a series on the worker thread, reporting into the sink; it throws
@@ -66,6 +73,8 @@ class SeriesSlot {
   const SeriesSummary& summary() const { return summary_; }
   State state() const { return state_; }
   const std::string& error() const { return error_; }
+  /// The loader's warnings; empty until the load has finished.
+  const std::vector<dicom::Warning>& warnings() const { return warnings_; }
   bool HasGeometry() const { return has_geometry_; }
   const VolumeGeometry& geometry() const { return geometry_; }
   /// SOP Instance UID of each slice k (what a caliper drawn on that slice records).
@@ -94,12 +103,15 @@ class SeriesSlot {
   std::thread worker_;
   State state_ = State::kListed;
   std::string error_;
+  std::vector<dicom::Warning> warnings_;
   bool has_geometry_ = false;
   VolumeGeometry geometry_;
   std::vector<std::string> sop_uids_;
-  // Slices as they arrived (one buffer each, moved from the worker's queue: no copy and no
-  // up-front fill of a few hundred MB before the first image).
-  std::vector<std::vector<std::int16_t>> slices_;
+  // The loader's buffer of each slice, kept as it arrived (no copy, and no up-front fill of a
+  // few hundred MB before the first image); null until slice k has arrived.
+  std::vector<std::unique_ptr<std::int16_t[]>> slices_;
+  // Arrived but not uploaded yet (the frame's budget was spent): uploaded first next frame.
+  std::deque<std::pair<int, std::unique_ptr<std::int16_t[]>>> arrived_;
   VolumeTexture texture_;
   std::vector<bool> loaded_;
   std::vector<bool> filled_;  // holds real voxels or air on the GPU (not undefined storage)

@@ -12,13 +12,16 @@ namespace {
 // Delivers a volume the way the DICOM loader does: geometry first, then slices from the
 // middle outwards, so the first image appears before the rest has arrived.
 void Deliver(const Volume& v, LoadSink& sink) {
-  sink.Geometry(v);
+  Volume header;  // the sink gets the geometry without the voxels
+  static_cast<VolumeGeometry&>(header) = v;
+  header.sop_uids = v.sop_uids;
+  sink.Begin(header);
   const int n = v.size[2];
   const std::size_t slice = std::size_t(v.size[0]) * v.size[1];
   int done = 0;
   const auto send = [&](int k) {
     if (sink.Cancelled()) throw std::runtime_error("loading cancelled");
-    sink.Slice(k, &v.hu[std::size_t(k) * slice], ++done, n);
+    sink.CopySlice(k, &v.hu[std::size_t(k) * slice], ++done, n);
   };
   send(n / 2);
   for (int offset = 1; done < n; ++offset)
