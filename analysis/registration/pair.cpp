@@ -27,7 +27,7 @@ std::string CacheKey(const Scan& from, const Scan& to, const RegistrationOptions
   std::ostringstream s;
   s << "nadir-registration/1|" << from.series_uid << "|" << to.series_uid << "|"
     << o.working_spacing_mm << "|" << o.body_threshold_hu << "|" << o.deformable << "|"
-    << o.bspline_grid_mm;
+    << o.bspline_grid_mm << "|" << o.deformable_samples << "|" << o.deformable_levels;
   return s.str();
 }
 

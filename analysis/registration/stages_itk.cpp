@@ -43,7 +43,7 @@ using LbfgsbOptimizer = itk::LBFGSBOptimizerv4;
 constexpr unsigned kHistogramBins = 32;
 // Metric samples drawn in the body per resolution level: Mattes' histogram (32 x 32 bins)
 // is well filled by tens of thousands; more only costs time (the B-spline stage most).
-constexpr double kLinearSamples = 30000, kDeformableSamples = 8000;
+constexpr double kLinearSamples = 30000;
 constexpr int kSamplingSeed = 20260116;  // fixed: the same input gives the same result
 // The deformable stage is kept only when it lowers the metric by this share of its value.
 constexpr double kMinDeformableGain = 0.005;
@@ -310,7 +310,9 @@ StagesResult RunStages(const WorkingImage& fixed, const WorkingImage& moving,
   StageReport deformable;
   try {
     deformable = Run(ctx, "deformable", bspline.GetPointer(), opt.GetPointer(), affine.GetPointer(),
-                     {{2, 1}, {w, 0}, 40, kDeformableSamples});
+                     options.deformable_levels >= 2
+                         ? Levels{{2, 1}, {w, 0}, 40, double(options.deformable_samples)}
+                         : Levels{{2}, {w}, 40, double(options.deformable_samples)});
   } catch (...) {
     itk::Object::SetGlobalWarningDisplay(warnings);
     throw;

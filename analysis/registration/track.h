@@ -27,6 +27,10 @@ inline constexpr int kBodyThresholdHu = -500;
 inline constexpr double kWorkingSpacingMm = 3.0;
 /// Control point spacing of the deformable (B-spline) stage: smooth, breathing-scale motion.
 inline constexpr double kBSplineGridMm = 60.0;
+/// Metric samples per level and resolution levels of the deformable stage (speed against
+/// accuracy, measured by tests/registration/bench_registration.cpp).
+inline constexpr int kDeformableSamples = 8000;
+inline constexpr int kDeformableLevels = 2;
 
 /// Acceptance of a registration (checked on the result, not on the optimizer's word):
 /// Dice of the body masks after registration ...
@@ -42,6 +46,10 @@ struct RegistrationOptions {
   int body_threshold_hu = kBodyThresholdHu;
   bool deformable = true;  // false: rigid and affine only
   double bspline_grid_mm = kBSplineGridMm;
+  // The deformable stage's cost: metric samples per level, and its resolution levels (2: at
+  // twice the working spacing, then at it; 1: the coarse level only).
+  int deformable_samples = kDeformableSamples;
+  int deformable_levels = kDeformableLevels;
 };
 
 /// How one stage went. Mattes mutual information is negative; lower is better.
