@@ -159,8 +159,7 @@ struct SurfaceView::Impl {
     window = vtkSmartPointer<vtkRenderWindow>::New();
     window->SetDisplayId(display);
     window->SetOffScreenRendering(1);
-    window->SetAlphaBitPlanes(1);  // depth peeling (the translucent body) needs alpha
-    window->SetMultiSamples(0);
+    window->SetMultiSamples(0);  // no multisampled framebuffer: faster in software GL
     window->AddRenderer(renderer);
     if (!window->SupportsOpenGL())
       return "VTK found no OpenGL 3.2 context on display " + std::string(name);
@@ -171,9 +170,9 @@ struct SurfaceView::Impl {
 SurfaceView::SurfaceView() : impl_(std::make_unique<Impl>()) {
   impl_->renderer = vtkSmartPointer<vtkRenderer>::New();
   impl_->renderer->SetBackground(0.08, 0.08, 0.10);
-  impl_->renderer->SetUseDepthPeeling(1);
-  impl_->renderer->SetMaximumNumberOfPeels(8);
-  impl_->renderer->SetOcclusionRatio(0.0);
+  // No depth peeling: the body is one translucent colour, so the order its triangles blend in
+  // hardly shows (the images with and without are alike), and peeling made a 512 x 512 render
+  // ten times slower under Mesa's llvmpipe (1.2 s against 70-130 ms).
   impl_->renderer->TwoSidedLightingOn();  // a left-handed geometry turns triangles inside out
 }
 
