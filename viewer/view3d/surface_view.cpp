@@ -20,6 +20,7 @@
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkUnsignedCharArray.h>
+#include <vtkWindowedSincPolyDataFilter.h>
 
 #include <algorithm>
 #include <chrono>
@@ -36,6 +37,7 @@ namespace nadir::view3d {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr int kBodySmoothingIterations = 10;
 double MsSince(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
@@ -209,8 +211,17 @@ std::string SurfaceView::SetScene(const Volume& volume, const std::vector<SceneL
   std::string problems;
   if (body->GetNumberOfPolys() > 0) {
     ToPatient(body, volume);
+    // A few windowed-sinc passes take the voxel staircase (stripes in the shading) off the skin.
+    vtkNew<vtkWindowedSincPolyDataFilter> smooth;
+    smooth->SetInputData(body);
+    smooth->SetNumberOfIterations(kBodySmoothingIterations);
+    smooth->SetPassBand(0.1);
+    smooth->NormalizeCoordinatesOn();
+    smooth->BoundarySmoothingOff();
+    smooth->NonManifoldSmoothingOn();
+    smooth->Update();
     impl_->renderer->AddActor(
-        ActorOf(WithNormals(body), options.body_colour, options.body_opacity));
+        ActorOf(WithNormals(smooth->GetOutput()), options.body_colour, options.body_opacity));
   } else {
     problems = "no body surface at " + std::to_string(options.body_threshold_hu) + " HU";
   }
