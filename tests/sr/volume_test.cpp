@@ -108,6 +108,52 @@ TEST(SrVolume, AOneClickVolumeIsWrittenAsAVolumeInMlAndReadBack) {
     }
 }
 
+// Other writers may give a volume in another UCUM unit: mm3 is converted (a warning says so),
+// an unknown unit is an error naming the item, value and unit, and nothing is imported.
+TEST(SrVolume, AVolumeInMm3IsConvertedAndAnUnknownUnitIsAnError) {
+  const std::string subject = GetPhantom().subjects.front();
+  Subject s = TruthWithoutMethods(subject);
+  const std::string id = s.timepoints[0].lesions.at(0).id;
+  s.timepoints[0].lesions.at(0).method = MeasurementMethod{};
+  s.timepoints[0].lesions.at(0).method->volume_ml = 8.9231;
+  ExportOptions options;
+  options.images = GetPhantom().Images(subject);
+  options.out = FreshDir("sr_volume_units");
+  options.only_timepoint = s.timepoints[0].date;
+  const ExportResult written = ExportAssessment(s, "units.json", options);
+  ASSERT_EQ(written.reports.size(), 1u);
+  const auto with_unit = [&](const char* value, const char* unit, const std::string& name) {
+    const fs::path out = FreshDir(name) / "sr.dcm";
+    EditDataset(written.reports[0].file, out, [&](DcmItem& ds) {
+      DcmItem* num = FindContentItem(ds, kVolumeCode);
+      ASSERT_NE(num, nullptr);
+      DcmItem* mv = nullptr;
+      ASSERT_TRUE(num->findAndGetSequenceItem(DCM_MeasuredValueSequence, mv).good());
+      mv->putAndInsertString(DCM_NumericValue, value);
+      DcmItem* u = nullptr;
+      ASSERT_TRUE(mv->findAndGetSequenceItem(DCM_MeasurementUnitsCodeSequence, u).good());
+      u->putAndInsertString(DCM_CodeValue, unit);
+      u->putAndInsertString(DCM_CodeMeaning, unit);
+    });
+    return ImportReportFiles({out});
+  };
+  const ImportResult mm3 = with_unit("8923.1", "mm3", "sr_volume_mm3");
+  ASSERT_TRUE(mm3.subject) << Join(mm3.errors);
+  const LesionRecord* l = mm3.subject->timepoints.at(0).Find(id);
+  ASSERT_TRUE(l && l->method && l->method->volume_ml);
+  EXPECT_NEAR(*l->method->volume_ml, 8.9231, 1e-9);
+  EXPECT_TRUE(Contains(mm3.warnings, "converted from 8923.1 mm3 to 8.923100 ml"))
+      << Join(mm3.warnings);
+
+  const ImportResult gallon = with_unit("0.002", "[gal_us]", "sr_volume_gallon");
+  EXPECT_TRUE(Contains(gallon.errors, "\"Volume\") = 0.002 in unknown unit ([gal_us], UCUM"))
+      << Join(gallon.errors);
+  ASSERT_TRUE(gallon.subject) << Join(gallon.errors);
+  const LesionRecord* g = gallon.subject->timepoints.at(0).Find(id);
+  ASSERT_NE(g, nullptr);
+  EXPECT_FALSE(g->method);
+}
+
 TEST(SrVolume, ALesionWithoutAVolumeWritesNone) {
   const std::string subject = GetPhantom().subjects.front();
   Subject s = TruthWithoutMethods(subject);
