@@ -20,8 +20,7 @@ int Export(const std::string& assessment, const std::string& images, const std::
   dicom::sr::ExportOptions options;
   options.images = images;
   options.out = out;
-  const auto result =
-      dicom::sr::ExportAssessment(*loaded.subject, loaded.document, assessment, options);
+  const auto result = dicom::sr::ExportAssessment(*loaded.subject, assessment, options);
   for (const auto& r : result.reports)
     std::printf("%s  %s  study %s  %d lesion%s\n", r.date.c_str(), r.file.string().c_str(),
                 r.study_uid.c_str(), r.groups, r.groups == 1 ? "" : "s");
@@ -40,7 +39,7 @@ int Import(const std::string& dir, const std::string& images, const std::string&
     return 1;
   }
   std::string error;
-  if (!WriteFileAtomically(out, result.document.dump(2) + "\n", &error)) {
+  if (!WriteFileAtomically(out, AssessmentToJson(*result.subject).dump(2) + "\n", &error)) {
     std::fprintf(stderr, "error: %s\n", error.c_str());
     return 1;
   }

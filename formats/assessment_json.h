@@ -13,8 +13,9 @@ namespace nadir {
 
 inline constexpr const char* kAssessmentFormat = "nadir-assessment/1";
 
-/// One assessment file as read: the subject when it could be built, every problem found with
-/// the field path and value, and the original document so a rewrite keeps unknown fields.
+/// One assessment file as read: the subject when it could be built (its timepoints sorted, the
+/// document kept in its extras so a rewrite keeps unknown fields), every problem found with the
+/// field path and value, and the parsed document for callers that look at the JSON itself.
 struct LoadedAssessment {
   std::string file;
   std::optional<Subject> subject;  // nullopt when the file is not a readable assessment
@@ -23,7 +24,9 @@ struct LoadedAssessment {
   nlohmann::ordered_json document;
 };
 
-/// Parses assessment JSON. `file` only names the source in messages. Never throws.
+/// Parses assessment JSON. `file` only names the source in messages. Never throws. The
+/// subject's timepoints are sorted by date (SortTimepoints), `extras.document` holds `text`
+/// and `extras.tracking_uids` each lesion's `tracking_uid`.
 LoadedAssessment ParseAssessment(std::string_view text, const std::string& file);
 
 /// The whole file as text; nullopt when it cannot be opened or read.
@@ -32,10 +35,10 @@ std::optional<std::string> ReadTextFile(const std::string& path);
 /// Reads and parses a file; a file that cannot be read is an error naming it.
 LoadedAssessment ReadAssessmentFile(const std::string& path);
 
-/// The assessment as JSON. Fields of `original` that this version does not know are kept, at
-/// the top level, per timepoint (matched by date) and per lesion (matched by id).
-nlohmann::ordered_json AssessmentToJson(const Subject& subject,
-                                        const nlohmann::ordered_json& original = {});
+/// The assessment as JSON. Fields of `subject.extras.document` that this version does not know
+/// are kept, at the top level, per timepoint (matched by date) and per lesion (matched by id);
+/// each lesion with a tracking UID in `subject.extras.tracking_uids` gets its `tracking_uid`.
+nlohmann::ordered_json AssessmentToJson(const Subject& subject);
 
 /// Writes `text` to `path` atomically: a temporary file beside it, flushed, then renamed.
 /// Returns false and fills `error` on failure; the old file is then untouched.

@@ -163,7 +163,7 @@ void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
 }
 
 // Reads the fields of a parsed document into out.subject; problems go to out.errors.
-void ReadDocument(LoadedAssessment& out) {
+void ReadDocument(LoadedAssessment& out, std::string_view text) {
   const Json& doc = out.document;
   if (!doc.is_object()) {
     out.errors.push_back("document: expected a JSON object, got " + FieldReader::Show(doc));
@@ -231,6 +231,10 @@ void ReadDocument(LoadedAssessment& out) {
           for (std::size_t i = 0; i < ls->size(); ++i) {
             LesionRecord l;
             ReadLesion(in, (*ls)[i], Join(path, "lesions") + "[" + std::to_string(i) + "]", l);
+            // Not part of the format (kept as an unknown field), written by the SR import.
+            const Json& lj = (*ls)[i];
+            if (lj.is_object() && lj.contains("tracking_uid") && lj["tracking_uid"].is_string())
+              s.extras.tracking_uids.emplace(l.id, lj["tracking_uid"].get<std::string>());
             tp.lesions.push_back(std::move(l));
           }
         }
@@ -238,6 +242,8 @@ void ReadDocument(LoadedAssessment& out) {
       s.timepoints.push_back(std::move(tp));
     }
   }
+  SortTimepoints(s);
+  s.extras.document = std::string(text);
   out.subject = std::move(s);
 }
 
@@ -255,7 +261,7 @@ LoadedAssessment ParseAssessment(std::string_view text, const std::string& file)
     return out;
   }
   try {
-    ReadDocument(out);
+    ReadDocument(out, text);
   } catch (const Json::exception& e) {
     // The field readers check types before converting; this is the net under them.
     out.subject.reset();

@@ -1,8 +1,9 @@
-// Writing assessment files: known fields from the Subject, unknown fields kept from the original.
+// Writing assessment files: known fields from the Subject, unknown fields from its extras.
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <vector>
 
 #include "formats/assessment_json.h"
@@ -61,9 +62,12 @@ const Json* OriginalFragment(const Json* old, const std::vector<Fragment>& now, 
   return nullptr;
 }
 
-Json LesionJson(const LesionRecord& l, const Json* original) {
+Json LesionJson(const LesionRecord& l, const Json* original,
+                const std::map<std::string, std::string>& tracking_uids) {
   Json j = original ? *original : Json::object();
   j["id"] = l.id;
+  if (const auto uid = tracking_uids.find(l.id); uid != tracking_uids.end())
+    j["tracking_uid"] = uid->second;
   j["kind"] = ToString(l.kind);
   SetOrErase(j, "site", l.site);
   if (l.nodal || j.contains("nodal")) j["nodal"] = l.nodal;
@@ -117,10 +121,18 @@ Json OptionalDate(const std::optional<Date>& d) {
   return d ? Json(FormatIsoDate(*d)) : Json(nullptr);
 }
 
+// The document the subject was read from; an object, empty when there is none. The text was
+// valid JSON when read; anything else (a caller's own text) keeps nothing rather than throwing.
+Json OriginalDocument(const Subject& s) {
+  if (s.extras.document.empty()) return Json::object();
+  Json j = Json::parse(s.extras.document, nullptr, false);
+  return j.is_object() ? j : Json::object();
+}
+
 }  // namespace
 
-Json AssessmentToJson(const Subject& s, const Json& original) {
-  Json j = original.is_object() ? original : Json::object();
+Json AssessmentToJson(const Subject& s) {
+  Json j = OriginalDocument(s);
   j["format"] = kAssessmentFormat;
   j["subject"] = s.id;
   SetOrErase(j, "reader", s.reader);
@@ -156,7 +168,7 @@ Json AssessmentToJson(const Subject& s, const Json& original) {
     const Json& old_lesions = old_tp && old_tp->contains("lesions") ? (*old_tp)["lesions"] : Json();
     Json lesions = Json::array();
     for (const auto& l : tp.lesions)
-      lesions.push_back(LesionJson(l, FindBy(old_lesions, "id", l.id)));
+      lesions.push_back(LesionJson(l, FindBy(old_lesions, "id", l.id), s.extras.tracking_uids));
     tj["lesions"] = lesions;
     tps.push_back(tj);
   }

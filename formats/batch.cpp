@@ -54,9 +54,9 @@ AssessedFile AssessOne(const std::string& file, double& read_s, double& assess_s
   out.result.file = file;
   out.result.warnings.insert(out.result.warnings.begin(), loaded.warnings.begin(),
                              loaded.warnings.end());
-  out.subject = std::move(loaded.subject);
-  std::stable_sort(out.subject->timepoints.begin(), out.subject->timepoints.end(),
-                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  out.subject = std::move(loaded.subject);  // sorted by the reader
+  // A batch reads and never rewrites: the document text is not held for every file of a trial.
+  out.subject->extras.document.clear();
   assess_s += Seconds(t1, std::chrono::steady_clock::now());
   return out;
 }

@@ -17,7 +17,8 @@ std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& pat
                                              std::vector<std::string>& problems);
 
 /// One file's outcome: its result (with errors when it could not be assessed) and the subject
-/// as read, for callers that need more than the responses (endpoints, review).
+/// as read, for callers that need more than the responses (endpoints, review). Its
+/// `extras.document` is dropped (memory of large trials): it is not one to rewrite.
 struct AssessedFile {
   std::optional<Subject> subject;  // sorted timepoints; nullopt when unreadable
   SubjectResult result;

@@ -14,6 +14,7 @@ SubjectResult AssessSubject(Subject s) {
   out.subject = s.id;
   out.reader = s.reader;
   out.groups = s.groups;
+  SortTimepoints(s);  // a subject built in memory may list its timepoints in any order
   Findings f = ValidateSubject(s);
   out.errors = std::move(f.errors);
   out.warnings = std::move(f.warnings);

@@ -6,8 +6,9 @@
 
 namespace nadir {
 
-/// Validates `subject` (sorting its timepoints) and computes its responses under the criteria
-/// its protocol selects. A subject with errors gets no responses. Never throws on bad data.
+/// Sorts the timepoints of `subject` (SortTimepoints), validates it and computes its responses
+/// under the criteria its protocol selects. A subject with errors gets no responses. Never throws
+/// on bad data.
 SubjectResult AssessSubject(Subject subject);
 
 }  // namespace nadir

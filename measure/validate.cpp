@@ -144,11 +144,15 @@ bool LabelledBaseline(const Timepoint& tp) {
   return label.find("baseline") != std::string::npos;
 }
 
-/// The timepoint the reader meant as baseline: the one labelled so, else the one listed first.
-/// The engine takes the earliest (assessment-v1.md); the two differ when a date is mistyped.
-Timepoint StatedBaseline(const Subject& s) {
+/// The timepoint the reader meant as baseline: the one labelled so, else the one listed first
+/// (Subject::listed_first, while a timepoint still has that date). The engine takes the
+/// earliest (assessment-v1.md); the two differ when a date is mistyped.
+const Timepoint& StatedBaseline(const Subject& s) {
   for (const Timepoint& tp : s.timepoints)
     if (LabelledBaseline(tp)) return tp;
+  if (s.listed_first)
+    for (const Timepoint& tp : s.timepoints)
+      if (tp.date == *s.listed_first) return tp;
   return s.timepoints.front();
 }
 
@@ -194,9 +198,13 @@ Findings ValidateSubject(Subject& s) {
     out.errors.push_back("timepoints: none recorded");
     return out;
   }
-  const Timepoint stated_baseline = StatedBaseline(s);
-  std::stable_sort(s.timepoints.begin(), s.timepoints.end(),
-                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
+  if (!std::is_sorted(s.timepoints.begin(), s.timepoints.end(),
+                      [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; })) {
+    // SortTimepoints was not called: a program error, said rather than assessed wrongly.
+    out.errors.push_back("timepoints: not in date order (SortTimepoints was not called)");
+    return out;
+  }
+  const Timepoint& stated_baseline = StatedBaseline(s);
   for (std::size_t i = 1; i < s.timepoints.size(); ++i)
     if (s.timepoints[i].date == s.timepoints[i - 1].date)
       out.errors.push_back("timepoints: date " + FormatIsoDate(s.timepoints[i].date) +

@@ -14,10 +14,11 @@ struct Findings {
   std::vector<std::string> warnings;
 };
 
-/// Sorts the timepoints by date and checks what the engine relies on: dates unique and in a
-/// sensible order, lesion ids unique per timepoint, kinds fixed, targets and non-targets
-/// recorded at baseline, states allowed for the kind, diameters present, non-negative and
-/// plausible. Every message names the field and the value.
+/// Checks what the engine relies on, for a subject whose timepoints are sorted
+/// (SortTimepoints; unsorted is an error): dates unique and in a sensible order, lesion ids unique
+/// per timepoint, kinds fixed, targets and non-targets recorded at baseline, states allowed for the
+/// kind, diameters present, non-negative and plausible. Every message names the field and the
+/// value.
 Findings ValidateSubject(Subject& subject);
 
 /// RECIST 1.1 §3.1-3.2 baseline selection: at most 5 targets, at most 2 per organ,

@@ -32,6 +32,8 @@ const Code kDiameter{"81827009", "SCT", "Diameter"};
 const Code kLongAxisSrt{"G-A185", "SRT", "Long Axis"};
 const Code kShortAxisSrt{"G-A186", "SRT", "Short Axis"};
 const Code kLengthSrt{"G-D7FE", "SRT", "Length"};
+const Code kVolume{"118565006", "SCT", "Volume"};
+const Code kMillilitre{"ml", "UCUM", "milliliter"};
 const Code kBaselineCategory{"112016", "DCM", "Baseline Category"};
 const Code kTargetAtBaseline{"112074", "DCM", "Target Lesion at Baseline"};
 const Code kNonTargetAtBaseline{"112075", "DCM", "Non-Target Lesion at Baseline"};
@@ -129,32 +131,50 @@ std::optional<std::string> SiteFromCode(const Code& c) {
   return std::nullopt;
 }
 
-Code TargetResponseCode(const std::string& r) {
-  if (r == "CR") return {"112041", "DCM", "Target Lesion Complete Response"};
-  if (r == "PR") return {"112042", "DCM", "Target Lesion Partial Response"};
-  if (r == "PD") return {"112043", "DCM", "Target Lesion Progressive Disease"};
-  if (r == "SD") return {"112044", "DCM", "Target Lesion Stable Disease"};
-  return PrivateResponseCode(r);
+namespace {
+
+struct DicomResponse {
+  Response response;
+  Code code;
+};
+
+// CID 6144-style concepts DICOM defines (DCM 112041-112047); others have none.
+const DicomResponse kTargetResponses[] = {
+    {Response::kCR, {"112041", "DCM", "Target Lesion Complete Response"}},
+    {Response::kPR, {"112042", "DCM", "Target Lesion Partial Response"}},
+    {Response::kPD, {"112043", "DCM", "Target Lesion Progressive Disease"}},
+    {Response::kSD, {"112044", "DCM", "Target Lesion Stable Disease"}},
+};
+const DicomResponse kNonTargetResponses[] = {
+    {Response::kCR, {"112045", "DCM", "Non-Target Lesion Complete Response"}},
+    {Response::kNonCRNonPD,
+     {"112046", "DCM", "Non-Target Lesion Incomplete Response or Stable Disease"}},
+    {Response::kPD, {"112047", "DCM", "Non-Target Lesion Progressive Disease"}},
+};
+
+Code Private(const char* word) { return {word, kPrivateScheme, word}; }
+
+template <std::size_t N>
+Code FromTable(const DicomResponse (&table)[N], Response r) {
+  for (const auto& d : table)
+    if (d.response == r) return d.code;
+  return Private(ToString(r));
 }
 
-Code NonTargetResponseCode(const std::string& r) {
-  if (r == "CR") return {"112045", "DCM", "Non-Target Lesion Complete Response"};
-  if (r == "NON-CR/NON-PD")
-    return {"112046", "DCM", "Non-Target Lesion Incomplete Response or Stable Disease"};
-  if (r == "PD") return {"112047", "DCM", "Non-Target Lesion Progressive Disease"};
-  return PrivateResponseCode(r);
-}
+}  // namespace
 
-Code PrivateResponseCode(const std::string& r) { return {r, kPrivateScheme, r}; }
+Code TargetResponseCode(Response r) { return FromTable(kTargetResponses, r); }
+Code NonTargetResponseCode(Response r) { return FromTable(kNonTargetResponses, r); }
+Code NewLesionsCode(NewLesionStatus s) { return Private(ToString(s)); }
+Code OverallResponseCode(Response r) { return Private(ToString(r)); }
+Code IRecistOverallResponseCode(Response r) { return Private(ToIRecistString(r)); }
 
 std::optional<std::string> ResponseFromCode(const Code& c) {
   if (c.scheme == kPrivateScheme) return c.value;
-  if (c.scheme != "DCM") return std::nullopt;
-  if (c.value == "112041" || c.value == "112045") return std::string("CR");
-  if (c.value == "112042") return std::string("PR");
-  if (c.value == "112043" || c.value == "112047") return std::string("PD");
-  if (c.value == "112044") return std::string("SD");
-  if (c.value == "112046") return std::string("NON-CR/NON-PD");
+  for (const auto& d : kTargetResponses)
+    if (Same(c, d.code)) return std::string(ToString(d.response));
+  for (const auto& d : kNonTargetResponses)
+    if (Same(c, d.code)) return std::string(ToString(d.response));
   return std::nullopt;
 }
 
@@ -164,6 +184,14 @@ std::optional<double> MillimetresPer(const Code& unit) {
   if (unit.value == "cm") return 10.0;
   if (unit.value == "m") return 1000.0;
   if (unit.value == "um") return 0.001;
+  return std::nullopt;
+}
+
+std::optional<double> MillilitresPer(const Code& unit) {
+  if (unit.scheme != "UCUM") return std::nullopt;
+  if (unit.value == "ml" || unit.value == "mL" || unit.value == "cm3") return 1.0;
+  if (unit.value == "mm3") return 0.001;
+  if (unit.value == "l" || unit.value == "L") return 1000.0;
   return std::nullopt;
 }
 

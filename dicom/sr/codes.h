@@ -7,6 +7,7 @@
 #include <string>
 
 #include "measure/lesion.h"
+#include "measure/response.h"
 
 namespace nadir::dicom::sr {
 
@@ -33,6 +34,8 @@ extern const Code kLesion, kTimePoint, kImageRegion, kPersonObserverName;
 extern const Code kSubjectTimePointId, kProtocolTimePointId, kTimePointOrder, kNoUnits;
 extern const Code kLongAxis, kShortAxis, kLength, kDiameter;
 extern const Code kLongAxisSrt, kShortAxisSrt, kLengthSrt;  // older SRT codes, read only
+// A segmented lesion's volume (CID 7469 via CID 7472; SNOMED CT 118565006) and its unit.
+extern const Code kVolume, kMillilitre;
 // Lesion category: DICOM CID 6146-style baseline categories and a private "new lesion".
 extern const Code kBaselineCategory, kTargetAtBaseline, kNonTargetAtBaseline, kNewLesion;
 // Private per-lesion items carrying what TID 1500 has no concept for.
@@ -60,14 +63,21 @@ std::optional<Code> SiteCode(const std::string& site);
 std::optional<std::string> SiteFromCode(const Code& c);
 
 /// Response codes: RECIST 1.1 target and non-target responses use DICOM's codes 112041-112047
-/// where one exists; all other responses use the private scheme with the format's word.
-Code TargetResponseCode(const std::string& response);
-Code NonTargetResponseCode(const std::string& response);
-Code PrivateResponseCode(const std::string& response);
+/// where one exists; every other response, the new-lesion status and the overall responses
+/// use the private scheme, whose code value is the results format's word ("NON-CR/NON-PD",
+/// "iUPD" ...), so reports written before read the same.
+Code TargetResponseCode(Response response);
+Code NonTargetResponseCode(Response response);
+Code NewLesionsCode(NewLesionStatus status);
+Code OverallResponseCode(Response response);         // RECIST 1.1
+Code IRecistOverallResponseCode(Response response);  // iRECIST (I8), e.g. iUPD, iCPD
 /// Any of the above back to the format's word; nullopt when unknown.
 std::optional<std::string> ResponseFromCode(const Code& c);
 
 /// UCUM length unit -> factor to millimetres (mm 1, cm 10, m 1000, um 0.001); nullopt else.
 std::optional<double> MillimetresPer(const Code& unit);
+/// UCUM volume unit -> factor to millilitres (ml, mL, cm3 1; mm3 0.001; l, L 1000); nullopt
+/// else.
+std::optional<double> MillilitresPer(const Code& unit);
 
 }  // namespace nadir::dicom::sr

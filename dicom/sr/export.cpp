@@ -1,6 +1,7 @@
 // Assessment -> one TID 1500 report per timepoint, each in its timepoint's study.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 
 #include "dicom/error.h"
 #include "dicom/sr/image_index.h"
@@ -84,40 +85,33 @@ std::string TrackingUidFor(const std::string& subject, const std::string& lesion
   return "2.25." + Decimal((static_cast<unsigned __int128>(hi) << 64) | lo);
 }
 
-ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_json& document,
-                              const std::string& file, const ExportOptions& options) {
+ExportResult ExportAssessment(const Subject& unsorted, const std::string& file,
+                              const ExportOptions& options) {
   ExportResult result;
+  Subject subject = unsorted;  // Time Point Order counts in date order
+  SortTimepoints(subject);
   const ImageIndex index = IndexImages(options.images);
   const SubjectResult responses = AssessSubject(subject);
   if (!responses.errors.empty())
     result.notes.push_back("responses not written: the assessment has errors (" +
                            responses.errors.front() + ")");
 
-  // Tracking UIDs: the assessment's own `tracking_uid` per lesion (kept from an import), else
-  // derived. One lesion id, one UID, at every timepoint.
-  std::map<std::string, std::string> uids;
-  if (document.contains("timepoints") && document["timepoints"].is_array())
-    for (const auto& tp : document["timepoints"])
-      if (tp.contains("lesions") && tp["lesions"].is_array())
-        for (const auto& l : tp["lesions"])
-          if (l.contains("id") && l["id"].is_string() && l.contains("tracking_uid") &&
-              l["tracking_uid"].is_string())
-            uids.emplace(l["id"].get<std::string>(), l["tracking_uid"].get<std::string>());
+  // Tracking UIDs: the subject's own (kept from an import), else derived. One lesion id, one
+  // UID, at every timepoint.
+  std::map<std::string, std::string> uids = subject.extras.tracking_uids;
   for (const auto& tp : subject.timepoints)
     for (const auto& l : tp.lesions) uids.emplace(l.id, TrackingUidFor(subject.id, l.id));
 
-  const std::vector<SubjectFieldItem> subject_fields = SubjectFieldItems(subject, document);
+  const std::vector<SubjectFieldItem> subject_fields = SubjectFieldItems(subject);
 
-  std::vector<const Timepoint*> order;
-  for (const auto& tp : subject.timepoints) order.push_back(&tp);
-  std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->date < b->date; });
-  if (options.only_timepoint && std::none_of(order.begin(), order.end(), [&](auto* tp) {
-        return tp->date == *options.only_timepoint;
-      }))
+  if (options.only_timepoint &&
+      std::none_of(subject.timepoints.begin(), subject.timepoints.end(),
+                   [&](const Timepoint& tp) { return tp.date == *options.only_timepoint; }))
     throw DicomError(file, "date", FormatIsoDate(*options.only_timepoint),
                      "subject " + subject.id + " has no timepoint of this date to export");
   int time_point_order = 0;
-  for (const Timepoint* tp : order) {
+  for (const Timepoint& timepoint : subject.timepoints) {
+    const Timepoint* tp = &timepoint;
     ++time_point_order;
     if (options.only_timepoint && tp->date != *options.only_timepoint) continue;
     ReportInput in;

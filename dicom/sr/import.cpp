@@ -257,42 +257,45 @@ void Assemble(const std::vector<SrFile>& files, const ImportOptions& options, Im
     l.increased_since_last = g.increased_since_last;
     l.fragments = g.fragments;
     l.points = Points(g, *p.report, index ? &*index : nullptr, out.warnings);
+    if (g.volume_ml) {
+      // The SR says nothing of how the diameters were taken: the format's default, manual.
+      MeasurementMethod m;
+      m.volume_ml = g.volume_ml;
+      l.method = m;
+    }
     if (p.key.rfind("id:", 0) != 0) uid_of[l.id] = p.key;
     by_study[p.study].lesions.push_back(std::move(l));
   }
   for (auto& [uid, tp] : by_study) subject.timepoints.push_back(std::move(tp));
-  // By date, as the format orders timepoints; Time Point Order orders studies of one date.
+  // Time Point Order orders studies of one date; SortTimepoints (stable) then orders by date,
+  // as the format does.
   auto order = [&](const Timepoint& t) {
     const auto it = order_of.find(t.study_uid);
     return it == order_of.end() ? 0 : it->second;
   };
   std::stable_sort(subject.timepoints.begin(), subject.timepoints.end(),
-                   [&](const Timepoint& a, const Timepoint& b) {
-                     return a.date != b.date ? a.date < b.date : order(a) < order(b);
-                   });
+                   [&](const Timepoint& a, const Timepoint& b) { return order(a) < order(b); });
+  SortTimepoints(subject);
+  subject.extras.tracking_uids = std::move(uid_of);
 
   CheckTimePointContext(own, out.warnings);
-  out.document =
+  nlohmann::ordered_json document =
       WithSubjectFields(AssessmentToJson(subject), LatestSubjectFields(own, out.warnings));
-  for (auto& tp : out.document["timepoints"])
-    for (auto& l : tp["lesions"]) {
-      const auto it = uid_of.find(l["id"].get<std::string>());
-      if (it != uid_of.end()) l["tracking_uid"] = it->second;
-    }
   // Text in an SR that is not valid UTF-8 (a wrong SpecificCharacterSet, damaged bytes) cannot
   // go into JSON as is: such bytes become U+FFFD, and the import says so.
   std::string text;
   try {
-    text = out.document.dump();
+    text = document.dump();
   } catch (const nlohmann::json::exception&) {
-    text = out.document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out.document = nlohmann::ordered_json::parse(text);
+    text = document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out.warnings.push_back(
         "text that is not valid UTF-8 (ids, sites, labels or observer) had "
         "its bad bytes replaced by U+FFFD");
   }
   // The rebuilt file is read back as any assessment is, so what it says is checked the same way.
+  // The subject-level fields (protocol, groups ...) are read into the subject there too.
   LoadedAssessment check = ParseAssessment(text, "(imported assessment)");
+  out.subject_errors = check.errors;
   for (auto& e : check.errors) out.errors.push_back(e);
   for (auto& w : check.warnings) out.warnings.push_back(w);
   out.subject = std::move(check.subject);

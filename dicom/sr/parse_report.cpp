@@ -119,6 +119,28 @@ std::optional<ParsedAxis> ReadAxis(const SrNode& num, const Context& ctx) {
   return axis;
 }
 
+// A NUM volume in ml (converted when written in another UCUM volume unit).
+std::optional<double> ReadVolume(const SrNode& num, const Context& ctx) {
+  if (!num.number || !std::isfinite(*num.number) || *num.number < 0) {
+    ctx.errors.push_back(ctx.Where(num) + ": " + ConceptText(num) + " has no usable volume ('" +
+                         num.number_text + "'); not imported");
+    return std::nullopt;
+  }
+  const Code unit = num.unit.value_or(Code{});
+  const auto factor = MillilitresPer(unit);
+  if (!factor) {
+    ctx.errors.push_back(ctx.Where(num) + ": " + ConceptText(num) + " = " + num.number_text +
+                         " in unknown unit " + Describe(unit) + "; not imported");
+    return std::nullopt;
+  }
+  const double ml = *num.number * *factor;
+  if (*factor != 1.0)
+    ctx.warnings.push_back(ctx.Where(num) + ": " + ConceptText(num) + " converted from " +
+                           num.number_text + " " + unit.value + " to " + std::to_string(ml) +
+                           " ml");
+  return ml;
+}
+
 // TID 1502 row 5: a whole number from 1. Anything else is named and left out; timepoints are
 // ordered by their study dates in any case.
 std::optional<int> ReadOrder(const SrNode& n, const Context& ctx) {
@@ -186,7 +208,15 @@ ParsedGroup ReadGroup(const SrNode& group, const Context& ctx) {
       g.merged_into = n.text;
     else if (n.Is(code::kFragments))
       g.fragments = ParseFragments(n.text, ctx, n);
-    else if (n.value_type == "NUM") {
+    else if (n.value_type == "NUM" && n.Is(code::kVolume)) {
+      if (const auto ml = ReadVolume(n, ctx)) {
+        if (g.volume_ml)
+          ctx.warnings.push_back(ctx.Where(n) + ": a second " + ConceptText(n) +
+                                 " in one group; the first is kept");
+        else
+          g.volume_ml = ml;
+      }
+    } else if (n.value_type == "NUM") {
       const LengthConcept kind = n.name ? ClassifyLength(*n.name) : LengthConcept::kNone;
       if (kind == LengthConcept::kNone) {
         ctx.warnings.push_back(ctx.Where(n) + ": measurement " + ConceptText(n) + " = " +

@@ -33,6 +33,7 @@ struct ParsedGroup {
   std::string site;
   std::optional<bool> nodal;
   std::optional<ParsedAxis> long_axis, short_axis;
+  std::optional<double> volume_ml;  // the segmented lesion's volume (TID 300 Volume)
   std::string merged_into;
   NewLesionCategory new_category = NewLesionCategory::kAutomatic;
   bool increased_since_last = false;

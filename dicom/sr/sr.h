@@ -5,7 +5,6 @@
 #pragma once
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,15 +36,15 @@ struct ExportResult {
 };
 
 /// Writes one SR (TID 1500; Comprehensive 3D SR, see README.md) per timepoint of `subject` (or
-/// of `options.only_timepoint`) into `options.out`, named SUBJECT_DATE_SR.dcm.
-/// `document` is the assessment JSON as read (for per-lesion `tracking_uid`, the protocol and
-/// subject-level fields nadir does not know, which every report carries); `file` names it in
-/// messages. Each timepoint's study is found in `options.images` by `study_uid`, else by
-/// date (and the subject as Patient ID when several patients share a date).
-/// Throws DicomError naming the file, timepoint, lesion, tag and value on anything it cannot
-/// write honestly (study not found, image of a caliper not found, point off its image ...).
-ExportResult ExportAssessment(const Subject& subject, const nlohmann::ordered_json& document,
-                              const std::string& file, const ExportOptions& options);
+/// of `options.only_timepoint`) into `options.out`, named SUBJECT_DATE_SR.dcm. The subject's
+/// extras give each lesion's tracking UID (else TrackingUidFor) and the subject-level fields
+/// nadir does not know, which every report carries; `file` names the source in messages. Each
+/// timepoint's study is found in `options.images` by `study_uid`, else by date (and the subject as
+/// Patient ID when several patients share a date). Throws DicomError naming the file, timepoint,
+/// lesion, tag and value on anything it cannot write honestly (study not found, image of a caliper
+/// not found, point off its image ...).
+ExportResult ExportAssessment(const Subject& subject, const std::string& file,
+                              const ExportOptions& options);
 
 /// The Tracking Unique Identifier of a lesion when the assessment gives none: a UID under
 /// 2.25 derived from a name-based 128-bit hash of subject and lesion id, so the same lesion
@@ -67,8 +66,12 @@ struct ImportOptions {
 };
 
 struct ImportResult {
-  std::optional<Subject> subject;            // nullopt when no usable report was found
-  nlohmann::ordered_json document;           // the assessment JSON, with `tracking_uid` per lesion
+  // Nullopt when no usable report was found. Its extras hold each lesion's tracking UID and
+  // the subject-level fields nadir does not know; AssessmentToJson writes it as a file.
+  std::optional<Subject> subject;
+  // What the assessment reader finds wrong in the rebuilt subject (also in `errors`): a
+  // subject with any is not complete enough to edit.
+  std::vector<std::string> subject_errors;
   std::vector<std::string> errors;           // files or items that could not be read
   std::vector<std::string> warnings;         // what could not be mapped, and named conversions
   std::vector<StatedResponse> responses;     // as stated in the reports (nadir's own only)

@@ -42,10 +42,10 @@ const Field* Known(const std::string& key) {
 
 }  // namespace
 
-std::vector<SubjectFieldItem> SubjectFieldItems(const Subject& subject, const Json& document) {
-  // The Subject decides the fields it knows (the caller may have changed them); the document
-  // keeps the protocol as written and the fields nadir does not know.
-  const Json full = AssessmentToJson(subject, document);
+std::vector<SubjectFieldItem> SubjectFieldItems(const Subject& subject) {
+  // The Subject decides the fields it knows (the caller may have changed them); its extras
+  // keep the protocol as written and the fields nadir does not know.
+  const Json full = AssessmentToJson(subject);
   std::vector<SubjectFieldItem> items;
   for (const Field& f : kFields) {
     if (!full.contains(f.key) || full[f.key].is_null()) continue;

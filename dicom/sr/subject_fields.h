@@ -18,12 +18,11 @@ struct SubjectFieldItem {
   std::string text;
 };
 
-/// The items for `subject`, whose file is `document`: every top-level field but `format`,
+/// The items for `subject`: every top-level field of its assessment file but `format`,
 /// `subject`, `reader` and `timepoints` (the SR carries those elsewhere). Null fields are left
-/// out (the format reads absent as null). Fields nadir does not know travel together as one
-/// JSON object, so nothing of the file's subject level is lost.
-std::vector<SubjectFieldItem> SubjectFieldItems(const Subject& subject,
-                                                const nlohmann::ordered_json& document);
+/// out (the format reads absent as null). Fields nadir does not know (the subject's extras)
+/// travel together as one JSON object, so nothing of the file's subject level is lost.
+std::vector<SubjectFieldItem> SubjectFieldItems(const Subject& subject);
 
 /// Is `name` the concept of one of these items?
 bool IsSubjectField(const Code& name);

@@ -122,6 +122,22 @@ class Writer {
                        "points are written as SCOORD only, without SCOORD3D");
   }
 
+  // TID 300 row 1: the segmented lesion's volume (method.volume_ml), in ml (UCUM).
+  void AddVolume(CMR_TID1500::TID1501_Measurements& g, const LesionRecord& l, double ml) {
+    using Value = CMR_TID1500::TID1501_Measurements::MeasurementValue;
+    const std::string text = FormatMm(ml);
+    // CID 7181 lists no ml (it has cm3); DICOM units are UCUM (CID 82), so the unit is given as
+    // a code and not checked against CID 7181.
+    const Value value(
+        text.c_str(),
+        CID7181_AbstractMultiDimensionalImageModelComponentUnits(Coded(code::kMillilitre)),
+        /*check=*/OFFalse);
+    Check(g.addMeasurement(CID7469_GenericIntensityAndSizeMeasurements(
+                               CID7469_GenericIntensityAndSizeMeasurements::Volume),
+                           value),
+          "lesion " + l.id + " volume", text);
+  }
+
   void AddLesion(CMR_TID1500& report, const LesionRecord& l) {
     Check(report.addIndividualMeasurements(), "measurement group");
     auto& g = report.getIndividualMeasurements();
@@ -139,6 +155,7 @@ class Writer {
     using Cid = CID7469_GenericIntensityAndSizeMeasurements;
     if (l.long_axis_mm) AddAxis(g, l, Cid::LongAxis, *l.long_axis_mm, ends_long);
     if (l.short_axis_mm) AddAxis(g, l, Cid::ShortAxis, *l.short_axis_mm, ends_short);
+    if (l.method && l.method->volume_ml) AddVolume(g, l, *l.method->volume_ml);
 
     const Code category = l.kind == LesionKind::kTarget      ? code::kTargetAtBaseline
                           : l.kind == LesionKind::kNonTarget ? code::kNonTargetAtBaseline
@@ -187,13 +204,13 @@ class Writer {
       Check(report.addQualitativeEvaluation(Coded(code::kResponseMethod), Coded(code::kIrecist)),
             "Response Evaluation Method");
     if (const auto& r = in_.recist11) {
-      Report(report, code::kR11Target, TargetResponseCode(ToString(r->target)));
-      Report(report, code::kR11NonTarget, NonTargetResponseCode(ToString(r->nontarget)));
-      Report(report, code::kR11NewLesions, PrivateResponseCode(ToString(r->new_lesions)));
-      Report(report, code::kR11Overall, PrivateResponseCode(ToString(r->overall)));
+      Report(report, code::kR11Target, TargetResponseCode(r->target));
+      Report(report, code::kR11NonTarget, NonTargetResponseCode(r->nontarget));
+      Report(report, code::kR11NewLesions, NewLesionsCode(r->new_lesions));
+      Report(report, code::kR11Overall, OverallResponseCode(r->overall));
     }
     if (const auto& r = in_.irecist)
-      Report(report, code::kIrOverall, PrivateResponseCode(ToIRecistString(r->overall)));
+      Report(report, code::kIrOverall, IRecistOverallResponseCode(r->overall));
     if (tp_.clinically_stable)
       Report(report, code::kClinicallyStable, *tp_.clinically_stable ? code::kYes : code::kNo);
     // The assessment's subject-level fields (subject_fields.h), in every report of the subject.

@@ -109,7 +109,8 @@ int EditAssessment(const EditRequest& r, std::vector<std::string>& errors,
     return -1;
   }
   std::string error;
-  if (!SaveAssessmentAudited(r.file, *before.subject, *after.subject, doc, r.user, r.reason, &error,
+  // `after` was read from the edited document: its extras keep what nadir does not know.
+  if (!SaveAssessmentAudited(r.file, *before.subject, *after.subject, r.user, r.reason, &error,
                              warnings)) {
     errors.push_back(error);
     return -1;

@@ -268,8 +268,8 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
 }
 
 bool SaveAssessmentAudited(const std::string& path, const Subject& before, const Subject& after,
-                           const Json& original, const std::string& user, const std::string& reason,
-                           std::string* error, std::vector<std::string>* warnings) {
+                           const std::string& user, const std::string& reason, std::string* error,
+                           std::vector<std::string>* warnings) {
   const auto changes = DiffAssessments(before, after);
   if (changes.empty()) return true;
   const std::string log = AuditLogPathFor(path);
@@ -286,7 +286,7 @@ bool SaveAssessmentAudited(const std::string& path, const Subject& before, const
     return false;
   const auto text = ReadTextFile(log);
   const AuditCheck check = CheckAuditLog(text.value_or(""));
-  Json doc = AssessmentToJson(after, original);
+  Json doc = AssessmentToJson(after);
   doc["audit_head"] = {{"entries", check.entries}, {"hash", check.last_hash}};
   return WriteFileAtomically(path, doc.dump(1) + "\n", error);
 }

@@ -70,16 +70,15 @@ bool AppendAuditEntries(const std::string& log_path, const std::string& user,
                         const std::string& reason, const std::string& at, std::string* error,
                         const SigningKey* signer = nullptr);
 
-/// Saves `after` over the assessment at `path` (atomically, keeping unknown fields of
-/// `original`) and appends every field that differs from `before` to its audit log, first.
+/// Saves `after` over the assessment at `path` (atomically, keeping the unknown fields its
+/// extras hold) and appends every field that differs from `before` to its audit log, first.
 /// The assessment records the log's head (`audit_head`: entries and last hash) so that
 /// `CheckAuditAgainstAssessment` can tell a log cut short. No change: nothing is written.
 /// The entries are signed with the user's key from UserKeyFolder(); without one they are
 /// appended unsigned and `warnings` says so (also when the key is not registered in the
 /// review folder's keys/). A key that exists but cannot be used stops the save (`error`).
 bool SaveAssessmentAudited(const std::string& path, const Subject& before, const Subject& after,
-                           const nlohmann::ordered_json& original, const std::string& user,
-                           const std::string& reason, std::string* error,
+                           const std::string& user, const std::string& reason, std::string* error,
                            std::vector<std::string>* warnings = nullptr);
 
 /// The log's head against the `audit_head` an assessment records; empty when they match or

@@ -69,8 +69,7 @@ TEST_F(OpenSubject, DicomSrReportsOpenWithTheirCalipers) {
   options.images = dir / "dicom";
   options.out = dir / "sr";
   fs::create_directories(options.out);
-  const auto exported =
-      dicom::sr::ExportAssessment(*truth.subject, truth.document, "PH-002.json", options);
+  const auto exported = dicom::sr::ExportAssessment(*truth.subject, "PH-002.json", options);
   ASSERT_EQ(exported.reports.size(), truth.subject->timepoints.size());
   const auto img = Shot("--sr '" + options.out.string() + "'", "open_sr_ph002.png");
   ASSERT_EQ(img.width, 1600);

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "measure/assess.h"
+
 namespace nadir::test {
 namespace {
 
@@ -38,7 +40,12 @@ TEST(AssessmentJson, ReadsEveryField) {
   EXPECT_EQ(s.protocol.bor_window_days, 90);
   EXPECT_EQ(s.protocol.dor_from, DurationFrom::kControl);
   ASSERT_EQ(s.timepoints.size(), 2u);
-  const auto& l = s.timepoints[1].lesions[0];
+  // Sorted by date when read; the file listed Week 6 first, and the subject remembers it.
+  EXPECT_EQ(FormatIsoDate(s.timepoints[0].date), "2026-01-05");
+  EXPECT_EQ(s.timepoints[1].label, "Week 6");
+  ASSERT_TRUE(s.listed_first);
+  EXPECT_EQ(FormatIsoDate(*s.listed_first), "2026-02-16");
+  const auto& l = s.timepoints[0].lesions[0];
   EXPECT_EQ(l.state, LesionState::kMeasured);  // default for a target with diameters
   ASSERT_TRUE(l.points && l.points->long_axis);
   EXPECT_EQ((*l.points->long_axis)[1][2], 6.0);
@@ -98,17 +105,49 @@ TEST(AssessmentJson, NewLesionMustSayWhetherItIsEquivocal) {
 TEST(AssessmentJson, RewriteKeepsUnknownFields) {
   const auto a = ParseAssessment(kMinimal, "x.json");
   Subject s = *a.subject;
-  s.timepoints[0].lesions[0].long_axis_mm = 19.0;  // an edit
-  const auto j = AssessmentToJson(s, a.document);
+  s.timepoints[1].lesions[0].long_axis_mm = 19.0;  // an edit of Week 6
+  const auto j = AssessmentToJson(s);              // the subject's extras hold the unknown fields
   EXPECT_EQ(j["site_comment"], "kept");
-  EXPECT_EQ(j["timepoints"][0]["scanner"], "kept too");
-  EXPECT_EQ(j["timepoints"][0]["lesions"][0]["qc"], 1);
-  EXPECT_EQ(j["timepoints"][0]["lesions"][0]["long_axis_mm"], 19.0);
+  // Written in date order: Week 6 second.
+  EXPECT_EQ(j["timepoints"][1]["scanner"], "kept too");
+  EXPECT_EQ(j["timepoints"][1]["lesions"][0]["qc"], 1);
+  EXPECT_EQ(j["timepoints"][1]["lesions"][0]["long_axis_mm"], 19.0);
   // and it reads back to the same subject
   const auto again = ParseAssessment(j.dump(), "y.json");
   ASSERT_TRUE(again.errors.empty());
-  EXPECT_EQ(again.subject->timepoints[1].lesions[0].points->sop_uid, "1.2.3");
+  EXPECT_EQ(again.subject->timepoints[0].lesions[0].points->sop_uid, "1.2.3");
   EXPECT_EQ(again.subject->protocol.bor_window_days, 90);
+}
+
+TEST(AssessmentJson, TrackingUidsLiveInTheSubjectsExtras) {
+  const auto a = ParseAssessment(R"({"subject": "X-2", "timepoints": [
+      {"date": "2026-01-05", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 30,
+                                          "tracking_uid": "2.25.7"}]},
+      {"date": "2026-02-16", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 25}]}]})",
+                                 "t.json");
+  ASSERT_TRUE(a.errors.empty()) << a.errors.front();
+  EXPECT_EQ(a.subject->extras.tracking_uids.at("T1"), "2.25.7");
+  // One lesion, one UID: written at every timepoint that records the lesion.
+  const auto j = AssessmentToJson(*a.subject);
+  EXPECT_EQ(j["timepoints"][0]["lesions"][0]["tracking_uid"], "2.25.7");
+  EXPECT_EQ(j["timepoints"][1]["lesions"][0]["tracking_uid"], "2.25.7");
+  // A subject built in memory has no document; its tracking UIDs are written all the same.
+  Subject fresh = *a.subject;
+  fresh.extras.document.clear();
+  EXPECT_EQ(AssessmentToJson(fresh)["timepoints"][1]["lesions"][0]["tracking_uid"], "2.25.7");
+}
+
+// The reader sorts the timepoints, so the validator learns the order of the file from
+// Subject::listed_first: a follow-up whose year was typed wrongly is still reported.
+TEST(AssessmentJson, AFollowUpDatedBeforeTheBaselineListedFirstIsStillReported) {
+  const auto a = ParseAssessment(R"({"subject": "X-3", "timepoints": [
+      {"date": "2026-01-05", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 30}]},
+      {"date": "2025-02-16", "lesions": [{"id": "T1", "kind": "target", "long_axis_mm": 20}]}]})",
+                                 "y.json");
+  ASSERT_TRUE(a.errors.empty()) << a.errors.front();
+  EXPECT_EQ(FormatIsoDate(a.subject->timepoints[0].date), "2025-02-16");
+  EXPECT_TRUE(Has(AssessSubject(*a.subject).warnings,
+                  "timepoint 2025-02-16 is dated before the baseline 2026-01-05 (listed first)"));
 }
 
 TEST(AssessmentJson, AtomicWriteReplacesTheFileWhole) {

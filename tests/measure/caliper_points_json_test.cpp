@@ -54,7 +54,7 @@ TEST(CaliperPointsJson, FragmentPointsAreReadAndSurviveARewrite) {
   EXPECT_EQ(b.series_uid, "1.2.8");
   EXPECT_EQ(*b.normal, (PatientPoint{0, 1, 0}));
 
-  const auto j = AssessmentToJson(*a.subject, a.document);
+  const auto j = AssessmentToJson(*a.subject);
   const auto& frags = j["timepoints"][1]["lesions"][0]["fragments"];
   EXPECT_EQ(frags[0]["qc"], "kept");
   EXPECT_EQ(frags[1]["points"]["viewer_note"], "kept too");
@@ -70,7 +70,7 @@ TEST(CaliperPointsJson, ADeletedFragmentTakesItsOwnUnknownFieldsAlong) {
   ASSERT_TRUE(a.errors.empty()) << All(a.errors);
   auto& frags = a.subject->timepoints[1].lesions[0].fragments;
   frags.erase(frags.begin());  // fragment a (with "qc") deleted in the viewer
-  const auto j = AssessmentToJson(*a.subject, a.document);
+  const auto j = AssessmentToJson(*a.subject);
   const auto& out = j["timepoints"][1]["lesions"][0]["fragments"];
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0]["long_axis_mm"], 8.5);
@@ -132,7 +132,7 @@ TEST(CaliperPointsJson, OlderFilesWithOnlySopUidReadAsBefore) {
   const CaliperPoints& p = *a.subject->timepoints[0].lesions[0].points;
   EXPECT_FALSE(p.Reformat());
   EXPECT_EQ(p.sop_uid, "1.2.3");
-  const auto j = AssessmentToJson(*a.subject, a.document);
+  const auto j = AssessmentToJson(*a.subject);
   const auto& pts = j["timepoints"][0]["lesions"][0]["points"];
   EXPECT_FALSE(pts.contains("plane"));
   EXPECT_FALSE(pts.contains("normal"));

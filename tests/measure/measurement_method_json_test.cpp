@@ -40,7 +40,7 @@ TEST(MeasurementMethodJson, SemiAutomaticIsReadAndSurvivesARewriteWithUnknownFie
 
   Subject edited = *a.subject;
   edited.timepoints[0].lesions[0].method->kind = MeasurementMethod::Kind::kEdited;
-  const auto j = AssessmentToJson(edited, a.document);
+  const auto j = AssessmentToJson(edited);
   const auto& m = j["timepoints"][0]["lesions"][0]["method"];
   EXPECT_EQ(m["kind"], "edited");
   EXPECT_EQ(m["qc"], "kept");
@@ -54,7 +54,7 @@ TEST(MeasurementMethodJson, AbsentMeansManualAndIsNotWritten) {
   ASSERT_TRUE(a.errors.empty()) << All(a.errors);
   Subject s = *a.subject;
   s.timepoints[0].lesions[0].method.reset();  // a manual redraw drops the old record
-  const auto j = AssessmentToJson(s, a.document);
+  const auto j = AssessmentToJson(s);
   EXPECT_FALSE(j["timepoints"][0]["lesions"][0].contains("method"));
 }
 

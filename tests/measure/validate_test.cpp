@@ -1,4 +1,6 @@
 // Bad input gets an error naming the field and the value; nothing is dropped silently.
+#include "measure/validate.h"
+
 #include <gtest/gtest.h>
 
 #include "tests/measure/subject_builder.h"
@@ -30,6 +32,19 @@ TEST(ValidateSubject, TimepointsInAnyOrderAreSortedByDate) {
   ASSERT_TRUE(r.errors.empty());
   EXPECT_EQ(r.baseline->date, D("2026-01-05"));
   EXPECT_EQ(Overall(r), (std::vector<std::string>{"PR"}));
+}
+
+// The validator checks the order; it does not sort as a side effect (SortTimepoints does, once,
+// where a subject is built, and AssessSubject for subjects built in memory).
+TEST(ValidateSubject, UnsortedTimepointsAreAnErrorAndLeftAsTheyAre) {
+  Subject s =
+      SubjectBuilder().At("2026-02-16", {Target("T1", 20)}).At("2026-01-05", {Target("T1", 30)}).s;
+  EXPECT_TRUE(Mentions(ValidateSubject(s).errors, "timepoints: not in date order"));
+  EXPECT_EQ(s.timepoints[0].date, D("2026-02-16"));
+  SortTimepoints(s);
+  EXPECT_EQ(s.timepoints[0].date, D("2026-01-05"));
+  EXPECT_EQ(s.listed_first, D("2026-02-16"));
+  EXPECT_TRUE(ValidateSubject(s).errors.empty());
 }
 
 TEST(ValidateSubject, DuplicateLesionIdAtATimepointIsAnError) {

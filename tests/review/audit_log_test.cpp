@@ -199,11 +199,10 @@ TEST(AuditLog, AuditedSaveRecordsTheHeadAndACutLogIsFound) {
   test::SubjectBuilder after = before;
   after.s.timepoints[1].lesions[0].long_axis_mm = 30.5;
   std::string error;
-  ASSERT_TRUE(SaveAssessmentAudited(path, before.s, after.s, {}, "R1", "re-measured", &error))
-      << error;
+  ASSERT_TRUE(SaveAssessmentAudited(path, before.s, after.s, "R1", "re-measured", &error)) << error;
   test::SubjectBuilder later = after;
   later.s.timepoints[0].lesions[0].long_axis_mm = 51;
-  ASSERT_TRUE(SaveAssessmentAudited(path, after.s, later.s, {}, "R1", "", &error)) << error;
+  ASSERT_TRUE(SaveAssessmentAudited(path, after.s, later.s, "R1", "", &error)) << error;
 
   const std::string log = AuditLogPathFor(path);
   EXPECT_EQ(log, dir / "S-01.R1.audit.jsonl");

@@ -273,12 +273,10 @@ TEST(AuditSignatures, AuditedSaveSignsWithTheUsersKey) {
   ::setenv("XDG_CONFIG_HOME", (t.dir / "home").c_str(), 1);
   std::string error;
   std::vector<std::string> warnings;
-  EXPECT_TRUE(SaveAssessmentAudited(path, before.s, after.s, {}, "R1", "", &error, &warnings))
-      << error;
+  EXPECT_TRUE(SaveAssessmentAudited(path, before.s, after.s, "R1", "", &error, &warnings)) << error;
   EXPECT_TRUE(warnings.empty()) << warnings[0];
   // R3 has no key: the entry is appended unsigned, and the save says so.
-  EXPECT_TRUE(SaveAssessmentAudited(path, after.s, later.s, {}, "R3", "", &error, &warnings))
-      << error;
+  EXPECT_TRUE(SaveAssessmentAudited(path, after.s, later.s, "R3", "", &error, &warnings)) << error;
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].rfind("R3 has no signing key (" + t.dir / "home/nadir/keys/R3.pem" +
                                   "): the audit entries are appended unsigned",

@@ -171,7 +171,7 @@ TEST(SrBadExport, TimepointWhoseStudyIsNotAmongTheImagesNamesTheStudyUid) {
   options.images = GetPhantom().Images("PH-002");
   options.out = FreshDir("no_study");
   try {
-    ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+    ExportAssessment(*truth.subject, "PH-001.json", options);
     FAIL() << "expected a DicomError";
   } catch (const DicomError& e) {
     EXPECT_EQ(e.tag(), "study_uid");
@@ -189,7 +189,7 @@ TEST(SrBadExport, CaliperOffItsImagePlaneIsAnErrorNamingTheLesion) {
   options.images = GetPhantom().Images("PH-001");
   options.out = FreshDir("off_plane");
   try {
-    ExportAssessment(s, truth.document, "PH-001.json", options);
+    ExportAssessment(s, "PH-001.json", options);
     FAIL() << "expected a DicomError";
   } catch (const DicomError& e) {
     EXPECT_NE(std::string(e.what()).find("lesion " + s.timepoints[0].lesions[0].id),

@@ -1,6 +1,8 @@
 // SCOORD image coordinates <-> patient mm (PS3.3 C.18.6.1.1, C.7.6.2.1.1) and tracking UIDs.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "dicom/sr/codes.h"
 #include "dicom/sr/image_index.h"
 #include "dicom/sr/sr.h"
@@ -68,6 +70,32 @@ TEST(SrCodes, LengthConceptsOfCid7469AndTheOlderSrtCodesAreRecognised) {
     EXPECT_LE(c.value.size(), 16u);  // PS3.5 SH
     EXPECT_EQ(StateFromCode(c), s);
   }
+}
+
+// Responses go from the engine's enums to codes with no string in between; DICOM's codes where
+// they exist, the private scheme (value = the results format's word) otherwise.
+TEST(SrCodes, ResponsesMapToCodesAndBackToTheFormatsWords) {
+  EXPECT_EQ(TargetResponseCode(Response::kCR).value, "112041");
+  EXPECT_EQ(TargetResponseCode(Response::kSD).value, "112044");
+  EXPECT_EQ(NonTargetResponseCode(Response::kNonCRNonPD).value, "112046");
+  EXPECT_EQ(NonTargetResponseCode(Response::kPD).value, "112047");
+  const Code ne = TargetResponseCode(Response::kNE);
+  EXPECT_EQ(ne.scheme, kPrivateScheme);
+  EXPECT_EQ(ne.value, "NE");
+  EXPECT_EQ(OverallResponseCode(Response::kNonCRNonPD).value, "NON-CR/NON-PD");
+  EXPECT_EQ(IRecistOverallResponseCode(Response::kUPD).value, "iUPD");
+  EXPECT_EQ(IRecistOverallResponseCode(Response::kPD).value, "iUPD");  // iRECIST never says PD
+  EXPECT_EQ(NewLesionsCode(NewLesionStatus::kEquivocal).value, "EQUIVOCAL");
+  for (Response r : {Response::kCR, Response::kPR, Response::kSD, Response::kNonCRNonPD,
+                     Response::kPD, Response::kNE, Response::kNotApplicable}) {
+    EXPECT_EQ(ResponseFromCode(TargetResponseCode(r)), std::string(ToString(r)));
+    EXPECT_EQ(ResponseFromCode(NonTargetResponseCode(r)), std::string(ToString(r)));
+    EXPECT_EQ(ResponseFromCode(OverallResponseCode(r)), std::string(ToString(r)));
+    EXPECT_LE(OverallResponseCode(r).value.size(), 16u);  // PS3.5 SH
+  }
+  EXPECT_EQ(MillilitresPer({"ml", "UCUM", "milliliter"}), 1.0);
+  EXPECT_EQ(MillilitresPer({"mm3", "UCUM", "cubic millimeter"}), 0.001);
+  EXPECT_FALSE(MillilitresPer({"ml", "DCM", "ml"}).has_value());
 }
 
 }  // namespace

@@ -181,7 +181,8 @@ TEST(SrHandBuilt, DcmtkSampleStyleReportWithDeviceObserverAndDiameterIsRead) {
   EXPECT_NEAR(*l->long_axis_mm, 17.75, 1e-9);
   EXPECT_EQ(l->site, "lung");
   EXPECT_FALSE(l->points);  // an IMAGE reference without SCOORD has no end points
-  EXPECT_EQ(r.document["timepoints"][0]["lesions"][0]["tracking_uid"], "1.2.826.0.1.3680043.9.7.3");
+  EXPECT_EQ(AssessmentToJson(*r.subject)["timepoints"][0]["lesions"][0]["tracking_uid"],
+            "1.2.826.0.1.3680043.9.7.3");
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ TEST(SrReformatPoints, LengthsTravelAndTheEndPointsAreNoted) {
   ExportOptions options;
   options.images = p.Images(subject);
   options.out = FreshDir("sr_reformat");
-  const ExportResult exported =
-      ExportAssessment(*truth.subject, truth.document, "reformat.json", options);
+  const ExportResult exported = ExportAssessment(*truth.subject, "reformat.json", options);
   ASSERT_EQ(exported.reports.size(), truth.subject->timepoints.size());
   const std::string notes = Join(exported.notes);
   EXPECT_NE(notes.find("lesion " + lesion.id + ": end points drawn on a coronal reformat"),

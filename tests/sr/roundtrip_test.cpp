@@ -126,7 +126,7 @@ TEST(SrRoundTrip, EveryPhantomSubjectComesBackWithSameLesionsStatesLengthsPoints
     EXPECT_TRUE(r.warnings.empty()) << Join(r.warnings);
     const LoadedAssessment truth = ReadTruth(GetPhantom().Truth(s));
     ExpectSameSubject(*truth.subject, *r.subject);
-    ExpectSameDocumentSubjectLevel(truth.document, r.document);
+    ExpectSameDocumentSubjectLevel(truth.document, AssessmentToJson(*r.subject));
   }
 }
 
@@ -199,7 +199,9 @@ TEST(SrRoundTrip, TrackingUidIsStableAcrossTimepointsAndKeptByAReExport) {
   const std::string s = GetPhantom().subjects.front();
   const ImportResult r = ImportBack(s, "track");
   std::map<std::string, std::string> uid;
-  for (const auto& tp : r.document["timepoints"])
+  const nlohmann::ordered_json imported =
+      AssessmentToJson(*r.subject);  // as `nadir sr import` writes it
+  for (const auto& tp : imported["timepoints"])
     for (const auto& l : tp["lesions"]) {
       const std::string id = l["id"], u = l["tracking_uid"];
       EXPECT_EQ(u, TrackingUidFor(s, id));
@@ -210,7 +212,7 @@ TEST(SrRoundTrip, TrackingUidIsStableAcrossTimepointsAndKeptByAReExport) {
 
   // An imported assessment carries `tracking_uid`; exporting it again keeps those UIDs even
   // when the lesion is renamed (the UID, not the id, is the lesion's identity in SR).
-  nlohmann::ordered_json doc = r.document;
+  nlohmann::ordered_json doc = imported;
   for (auto& tp : doc["timepoints"])
     for (auto& l : tp["lesions"])
       if (l["id"] == "T1") l["id"] = "T1-renamed";
@@ -219,9 +221,10 @@ TEST(SrRoundTrip, TrackingUidIsStableAcrossTimepointsAndKeptByAReExport) {
   ExportOptions options;
   options.images = GetPhantom().Images(s);
   options.out = FreshDir("track_again");
-  ExportAssessment(*renamed.subject, renamed.document, "renamed.json", options);
+  ExportAssessment(*renamed.subject, "renamed.json", options);
   const ImportResult again = ImportReports(options.out, {});
-  for (const auto& tp : again.document["timepoints"])
+  const nlohmann::ordered_json again_json = AssessmentToJson(*again.subject);
+  for (const auto& tp : again_json["timepoints"])
     for (const auto& l : tp["lesions"])
       if (l["id"] == "T1-renamed") {
         EXPECT_EQ(l["tracking_uid"], uid.at("T1"));
@@ -307,7 +310,7 @@ TEST(SrRoundTrip, EveryLesionStateAndFlagOfTheFormatTravels) {
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
   options.out = FreshDir("all_states");
-  const ExportResult written = ExportAssessment(s, truth.document, "states.json", options);
+  const ExportResult written = ExportAssessment(s, "states.json", options);
   for (const auto& rep : written.reports) EXPECT_EQ(DciodvfyErrors(rep.file), "") << rep.file;
   const ImportResult r = ImportReports(options.out, ImportOptions{options.images});
   ASSERT_TRUE(r.subject) << Join(r.errors);

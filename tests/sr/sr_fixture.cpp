@@ -78,8 +78,7 @@ std::vector<fs::path> ExportTruth(const std::string& subject, const std::string&
   ExportOptions options;
   options.images = p.Images(subject);
   options.out = FreshDir(dir_name);
-  const ExportResult r =
-      ExportAssessment(*truth.subject, truth.document, p.Truth(subject).string(), options);
+  const ExportResult r = ExportAssessment(*truth.subject, p.Truth(subject).string(), options);
   std::vector<fs::path> files;
   for (const auto& rep : r.reports) files.push_back(rep.file);
   return files;

@@ -28,7 +28,7 @@ TEST(SrStudyLookup, TimepointWithoutStudyUidIsFoundByItsDate) {
   ExportOptions options;
   options.images = GetPhantom().root / "dicom";  // every subject's studies: the date decides
   options.out = FreshDir("by_date");
-  const ExportResult r = ExportAssessment(s, truth.document, "PH-002.json", options);
+  const ExportResult r = ExportAssessment(s, "PH-002.json", options);
   ASSERT_EQ(r.reports.size(), 3u);
   for (const auto& rep : r.reports) {
     EXPECT_EQ(rep.study_uid, want.at(rep.date)) << rep.date;
@@ -59,7 +59,7 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
   options.images = images;
   options.out = FreshDir("same_date_out");
   try {
-    ExportAssessment(s, truth.document, "PH-001.json", options);
+    ExportAssessment(s, "PH-001.json", options);
     FAIL() << "expected a DicomError";
   } catch (const DicomError& e) {
     EXPECT_EQ(e.tag(), "date");

@@ -168,7 +168,7 @@ TEST(SrTimePointContext, TimepointWithoutLabelComesBackWithoutLabel) {
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
   options.out = FreshDir("tpc_nolabel");
-  ExportAssessment(s, truth.document, "nolabel.json", options);
+  ExportAssessment(s, "nolabel.json", options);
   const ImportResult r = ImportReports(options.out);
   ASSERT_TRUE(r.subject) << Join(r.errors);
   EXPECT_EQ(r.subject->timepoints[1].label, "");
@@ -204,8 +204,7 @@ TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
   options.images = GetPhantom().Images("PH-001");
   options.out = FreshDir("tpc_one");
   options.only_timepoint = truth.subject->timepoints[2].date;
-  const ExportResult written =
-      ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+  const ExportResult written = ExportAssessment(*truth.subject, "PH-001.json", options);
   ASSERT_EQ(written.reports.size(), 1u);
   std::vector<std::string> errors, warnings;
   const ParsedReport r =
@@ -215,7 +214,7 @@ TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
 
   options.only_timepoint = truth.subject->timepoints[0].date + 1;
   try {
-    ExportAssessment(*truth.subject, truth.document, "PH-001.json", options);
+    ExportAssessment(*truth.subject, "PH-001.json", options);
     FAIL() << "expected a DicomError";
   } catch (const DicomError& e) {
     EXPECT_EQ(e.tag(), "date");

@@ -110,11 +110,11 @@ TEST(TrialData, DltEvaluableInTheAssessmentFile) {
   const LoadedAssessment def = ParseAssessment(base + "}", "a.json");
   ASSERT_TRUE(def.subject);
   EXPECT_TRUE(def.subject->dlt_evaluable);
-  EXPECT_FALSE(AssessmentToJson(*def.subject, def.document).contains("dlt_evaluable"));
+  EXPECT_FALSE(AssessmentToJson(*def.subject).contains("dlt_evaluable"));
   const LoadedAssessment no = ParseAssessment(base + R"(, "dlt_evaluable": false})", "a.json");
   ASSERT_TRUE(no.subject);
   EXPECT_FALSE(no.subject->dlt_evaluable);
-  EXPECT_EQ(AssessmentToJson(*no.subject, no.document)["dlt_evaluable"], false);
+  EXPECT_EQ(AssessmentToJson(*no.subject)["dlt_evaluable"], false);
   const LoadedAssessment bad = ParseAssessment(base + R"(, "dlt_evaluable": "no"})", "a.json");
   ASSERT_FALSE(bad.errors.empty());
   EXPECT_NE(bad.errors.front().find("dlt_evaluable"), std::string::npos) << bad.errors.front();

@@ -1,10 +1,9 @@
 // The assessment being annotated: one subject's lesions per timepoint, as the engine reads them.
 // The model is a nadir::Subject (so what the engine assesses is exactly what is shown and
-// saved) plus the original JSON document (unknown fields survive a rewrite) and where the
-// reader is: the current timepoint and the selected lesion. Plain values; no window.
+// saved; its extras keep the fields nadir does not know) and where the reader is: the current
+// timepoint and the selected lesion. Plain values; no window.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,10 +13,9 @@
 namespace nadir::annotate {
 
 struct Annotation {
-  Subject subject;                  // timepoints sorted by date; the first is the baseline
-  nlohmann::ordered_json original;  // as read (or last saved): unknown fields are kept
-  int timepoint = 0;                // index into subject.timepoints
-  std::string selected;             // id of the selected lesion ("" when none)
+  Subject subject;       // timepoints sorted by date; the first is the baseline
+  int timepoint = 0;     // index into subject.timepoints
+  std::string selected;  // id of the selected lesion ("" when none)
 };
 
 /// Organs and sites offered by the lesion panel; any other text is allowed too.

@@ -84,10 +84,11 @@ class AnnotationSession {
   /// Reads an assessment file. On failure the current assessment stays and `error` says why.
   /// An autosave newer than the file (a crash before saving) is offered: autosave_available().
   bool Open(const std::string& path, std::string* error);
-  /// Opens an assessment held in memory (one rebuilt from DICOM SR, say): the same checks as
-  /// Open, `origin` names it in messages, and there is no file yet (path() is empty).
-  bool OpenDocument(const nlohmann::ordered_json& document, const std::string& origin,
-                    std::string* error);
+  /// Opens an assessment held in memory (one rebuilt from DICOM SR, say) with the problems the
+  /// assessment reader found in it: refused, as Open refuses a file, when there is any.
+  /// `origin` names it in messages, and there is no file yet (path() is empty).
+  bool OpenSubject(Subject subject, const std::vector<std::string>& problems,
+                   const std::string& origin, std::string* error);
   bool Save(std::string* error);  // to path(); fails when there is none
   bool SaveAs(const std::string& path, std::string* error);
   const std::string& path() const { return path_; }

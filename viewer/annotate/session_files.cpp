@@ -62,9 +62,13 @@ bool AnnotationSession::Open(const std::string& path, std::string* error) {
   return Load(ReadAssessmentFile(path), path, path, error);
 }
 
-bool AnnotationSession::OpenDocument(const nlohmann::ordered_json& document,
-                                     const std::string& origin, std::string* error) {
-  return Load(ParseAssessment(document.dump(), origin), origin, "", error);
+bool AnnotationSession::OpenSubject(Subject subject, const std::vector<std::string>& problems,
+                                    const std::string& origin, std::string* error) {
+  LoadedAssessment loaded;
+  loaded.file = origin;
+  loaded.subject = std::move(subject);
+  loaded.errors = problems;
+  return Load(std::move(loaded), origin, "", error);
 }
 
 bool AnnotationSession::Load(LoadedAssessment loaded, const std::string& origin,
@@ -80,10 +84,7 @@ bool AnnotationSession::Load(LoadedAssessment loaded, const std::string& origin,
   }
   Cancel();
   doc_ = Annotation{};
-  doc_.subject = std::move(*loaded.subject);
-  std::stable_sort(doc_.subject.timepoints.begin(), doc_.subject.timepoints.end(),
-                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
-  doc_.original = std::move(loaded.document);
+  doc_.subject = std::move(*loaded.subject);  // sorted, its unknown fields in its extras
   path_ = path;
   undo_.Clear();
   dirty_ = false;
@@ -115,7 +116,7 @@ void AnnotationSession::Autosave() {
   std::error_code ec;
   fs::create_directories(fs::path(target).parent_path(), ec);
   std::string error;
-  const std::string text = AssessmentToJson(doc_.subject, doc_.original).dump(2) + "\n";
+  const std::string text = AssessmentToJson(doc_.subject).dump(2) + "\n";
   if (!WriteFileAtomically(target, text, &error)) message_ = "autosave failed: " + error;
 }
 
@@ -129,7 +130,7 @@ bool AnnotationSession::Save(std::string* error) {
 
 bool AnnotationSession::SaveAs(const std::string& path, std::string* error) {
   const std::string old_autosave = AutosavePath();
-  nlohmann::ordered_json doc = AssessmentToJson(doc_.subject, doc_.original);
+  nlohmann::ordered_json doc = AssessmentToJson(doc_.subject);
   std::string why;
   if (!WriteFileAtomically(path, doc.dump(2) + "\n", &why)) {
     // The autosave still holds every edit; nothing is lost.
@@ -137,7 +138,6 @@ bool AnnotationSession::SaveAs(const std::string& path, std::string* error) {
     message_ = why;
     return false;
   }
-  doc_.original = std::move(doc);
   path_ = path;
   dirty_ = false;
   std::error_code ec;
@@ -162,8 +162,6 @@ void AnnotationSession::ApplyOne(const act::RecoverAutosave&) {
   Cancel();
   Subject before = doc_.subject;
   doc_.subject = std::move(*loaded.subject);
-  std::stable_sort(doc_.subject.timepoints.begin(), doc_.subject.timepoints.end(),
-                   [](const Timepoint& a, const Timepoint& b) { return a.date < b.date; });
   autosave_available_ = false;
   Commit(std::move(before));
   std::error_code ec;

@@ -29,9 +29,7 @@ SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& im
     options.images = images;
     options.out = out;
     options.only_timepoint = only_timepoint;
-    const nlohmann::ordered_json document =
-        AssessmentToJson(session.subject(), session.annotation().original);
-    const auto result = dicom::sr::ExportAssessment(session.subject(), document, name, options);
+    const auto result = dicom::sr::ExportAssessment(session.subject(), name, options);
     for (const auto& r : result.reports)
       outcome.details.push_back(r.date + ": " + r.file.string() + " (" +
                                 Plural(std::size_t(r.groups), "lesion") + ")");
@@ -52,7 +50,7 @@ SrOutcome OpenSessionFromSr(AnnotationSession& session, const fs::path& dir,
   SrOutcome outcome;
   dicom::sr::ImportOptions options;
   options.images = images;
-  const auto result = dicom::sr::ImportReports(dir, options);
+  auto result = dicom::sr::ImportReports(dir, options);
   for (const auto& f : result.files) outcome.details.push_back("read " + f.string());
   for (const auto& e : result.errors) outcome.details.push_back("error: " + e);
   for (const auto& w : result.warnings) outcome.details.push_back("warning: " + w);
@@ -61,14 +59,16 @@ SrOutcome OpenSessionFromSr(AnnotationSession& session, const fs::path& dir,
     return outcome;
   }
   std::string error;
-  if (!session.OpenDocument(result.document, dir.string() + " (SR)", &error)) {
+  const std::string subject_id = result.subject->id;
+  if (!session.OpenSubject(std::move(*result.subject), result.subject_errors,
+                           dir.string() + " (SR)", &error)) {
     outcome.summary = "SR not opened: " + error;
     outcome.details.push_back("error: " + error);
     return outcome;
   }
   outcome.ok = true;
   outcome.summary =
-      "opened " + Plural(result.files.size(), "SR report") + " of subject " + result.subject->id;
+      "opened " + Plural(result.files.size(), "SR report") + " of subject " + subject_id;
   if (!result.errors.empty() || !result.warnings.empty())
     outcome.summary += " (" + Plural(result.errors.size(), "error") + ", " +
                        Plural(result.warnings.size(), "warning") + ": see the SR window)";
