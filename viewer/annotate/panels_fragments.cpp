@@ -7,13 +7,14 @@
 #include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
-const ImVec4 kArmed{0.45f, 0.9f, 0.45f, 1.0f};
+using viewer::kArmed;
+using viewer::kDim;
 
 const char* CategoryName(NewLesionCategory c) {
   switch (c) {

@@ -8,14 +8,15 @@
 #include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
-const ImVec4 kWarning{1.0f, 0.8f, 0.35f, 1.0f};
-const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
+using viewer::kDim;
+using viewer::kError;
+using viewer::kWarning;
 
 const char* KindName(LesionKind k) {
   switch (k) {
@@ -196,7 +197,8 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
 std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st) {
   std::vector<Action> out;
   if (!st.open) return out;
-  if (!BeginPanel("Lesions", st.place, &st.open, 540, 340)) {
+  if (!BeginPanel("Lesions", st.place, &st.open, viewer::kLesionPanelFloating[0],
+                  viewer::kLesionPanelFloating[1])) {
     ImGui::End();
     return out;
   }

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "viewer/app/annotate_view.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
@@ -231,9 +232,10 @@ void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<Viewpor
   }
   if (!ui.status.empty()) {
     // Over the foot of the lesion panel, never over the images.
-    ImGui::SetNextWindowPos(ImVec2(float(response.x + 4), float(response.y - 4)), ImGuiCond_Always,
-                            ImVec2(0, 1));
-    ImGui::SetNextWindowBgAlpha(0.6f);
+    ImGui::SetNextWindowPos(
+        ImVec2(float(response.x) + kStatusInset, float(response.y) - kStatusInset),
+        ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowBgAlpha(kStatusAlpha);
     ImGui::Begin("##annotate-status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);

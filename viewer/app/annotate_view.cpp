@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "viewer/annotate/overlay.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
@@ -56,7 +57,7 @@ void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& 
     if (std::abs(Dot(a, vp.plane.normal) - here) > half ||
         std::abs(Dot(b, vp.plane.normal) - here) > half)
       continue;  // off this slice (or across it, in a reformat)
-    draw->AddLine(screen(seg[0]), screen(seg[1]), IM_COL32(120, 255, 140, 220), 1.2f);
+    draw->AddLine(screen(seg[0]), screen(seg[1]), Packed(kAutoOutline), 1.2f);
   }
 }
 
@@ -172,9 +173,9 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
           Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
           image->position_mm;
       if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
-      const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
-                           : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
-                                                                 : IM_COL32(255, 90, 80, 255);
+      const ImU32 colour = line.kind == LesionKind::kTarget      ? Packed(kTargetCaliper)
+                           : line.kind == LesionKind::kNonTarget ? Packed(kNonTargetCaliper)
+                                                                 : Packed(kNewLesionCaliper);
       const float width = line.selected ? 2.5f : 1.5f;
       const ImVec2 a = screen(line.segment[0]), b = screen(line.segment[1]);
       draw->AddLine(a, b, colour, width);
@@ -186,7 +187,7 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
         const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18 + stack);
         const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
         draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
-                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
+                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), Packed(kCaliperLabelBack),
                             3.0f);
         draw->AddText(at, colour, line.label.c_str());
       }

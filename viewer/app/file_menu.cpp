@@ -10,6 +10,7 @@
 
 #include "viewer/annotate/panels_files.h"
 #include "viewer/annotate/sr_files.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
@@ -214,16 +215,14 @@ void DrawSrWindow(FileMenuUi& ui) {
   if (ui.sr_title.empty()) return;
   bool open = true;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(620, 260), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(kSrWindowSize[0], kSrWindowSize[1]), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_FirstUseEver,
                           ImVec2(0.5f, 0.5f));
   if (ImGui::Begin((ui.sr_title + "###sr").c_str(), &open)) {
     for (const std::string& line : ui.sr_details) {
       const bool bad = line.rfind("error", 0) == 0 || line.rfind("SR not", 0) == 0;
       const bool warn = line.rfind("warning", 0) == 0 || line.rfind("note", 0) == 0;
-      if (bad || warn)
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              bad ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(1, 0.85f, 0.4f, 1));
+      if (bad || warn) ImGui::PushStyleColor(ImGuiCol_Text, bad ? kError : kToDo);
       ImGui::TextWrapped("%s", line.c_str());
       if (bad || warn) ImGui::PopStyleColor();
     }

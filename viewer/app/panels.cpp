@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "viewer/core/theme.h"
+
 namespace nadir::viewer {
 
 namespace {
@@ -154,7 +156,7 @@ bool DrawHelp() {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::SetNextWindowBgAlpha(kHelpAlpha);
   // Never takes the keyboard: the reading keys keep working while the help is open.
   ImGui::Begin("Keyboard and mouse (F1 or Esc closes)", &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |

@@ -3,14 +3,11 @@
 #include <imgui.h>
 
 #include "viewer/app/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
 namespace {
-
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
-const ImVec4 kDone{0.45f, 0.9f, 0.5f, 1.0f};
-const ImVec4 kToDo{1.0f, 0.85f, 0.4f, 1.0f};
 
 void Refresh(ReaderModeUi& ui, const AnnotateUi& annotate) {
   const auto& s = annotate.session;
