@@ -52,8 +52,8 @@ ImVec4 ColourOf(Response r) {
 
 }  // namespace
 
-std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
-  std::vector<Action> out;
+std::vector<AnnotateIntent> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
+  std::vector<AnnotateIntent> out;
   if (!st.open) return out;
   if (!BeginPanel("Response", st.place, &st.open, viewer::kResponsePanelFloating[0],
                   viewer::kResponsePanelFloating[1])) {

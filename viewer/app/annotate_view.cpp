@@ -12,8 +12,6 @@ namespace nadir::viewer {
 
 namespace {
 
-namespace an = nadir::annotate;
-
 // Two plane normals name one orientation (a reformat keeps its orientation exactly).
 constexpr double kParallelCosine = 0.999;
 
@@ -38,18 +36,12 @@ const CaliperPoints* MeasurementOf(const LesionRecord& l) {
   return nullptr;
 }
 
-// The outline of the last one-click lesion, on the slices of its series that show it, while
-// the current timepoint's lesion still carries that click (an undo or a redraw hides it).
+// Outline segments of `c` that lie on the slice viewport `v` shows (a reformat crosses them).
 template <typename ToScreen>
-void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room, int v,
-                     const ToScreen& screen) {
-  if (!ui.auto_contour) return;
-  const AutoContour& c = *ui.auto_contour;
+void DrawOutline(ImDrawList* draw, const AutoContour& c, const ReadingRoom& room, int v,
+                 const ToScreen& screen) {
   const SeriesSlot* slot = room.SeriesOf(v);
   if (!slot || slot->summary().series_uid != c.series_uid) return;
-  const Timepoint* tp = an::CurrentTimepoint(ui.session.annotation());
-  const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
-  if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
   const ViewportState& vp = room.state().viewports[v];
   const double here = vp.view.position_mm, half = 0.5 * vp.plane.slice_step_mm;
   for (const auto& seg : c.segments) {
@@ -61,13 +53,35 @@ void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& 
   }
 }
 
+// The outline of the last one-click lesion, on the slices of its series that show it, while
+// the current timepoint's lesion still carries that click (an undo or a redraw hides it); and
+// the Auto tool's proposal, outline and axes, until the reader keeps or discards it.
+template <typename ToScreen>
+void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room, int v,
+                     const ToScreen& screen) {
+  if (ui.auto_proposal) {
+    const AutoProposal& p = *ui.auto_proposal;
+    DrawOutline(draw, p.contour, room, v, screen);
+    const SeriesSlot* slot = room.SeriesOf(v);
+    if (slot && slot->summary().series_uid == p.contour.series_uid)
+      for (const auto& axis : {p.axes.long_axis, p.axes.short_axis})
+        draw->AddLine(screen(axis[0]), screen(axis[1]), Packed(kAutoProposal), 2.0f);
+  }
+  if (!ui.auto_contour) return;
+  const AutoContour& c = *ui.auto_contour;
+  const Timepoint* tp = annotate::CurrentTimepoint(ui.session.annotation());
+  const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
+  if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
+  DrawOutline(draw, c, room, v, screen);
+}
+
 }  // namespace
 
-std::optional<an::ShownImage> ImageShown(const ReadingRoom& room, int v, std::string* why) {
+std::optional<annotate::ShownImage> ImageShown(const ReadingRoom& room, int v, std::string* why) {
   const SeriesSlot* slot = room.SeriesOf(v);
   if (!slot || !slot->HasGeometry() || v >= int(room.state().viewports.size())) return std::nullopt;
   const ViewportState& vp = room.state().viewports[v];
-  an::ShownImage image;
+  annotate::ShownImage image;
   image.normal = Pp(vp.plane.normal);
   image.position_mm = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view));
   if (const auto k = NativeSlice(*slot, vp)) {
@@ -124,11 +138,9 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
         const int k = int(at - uids.begin());
         // Its native slice; a reformatted view goes to the plane through its centre.
         if (vp.plane.slice_axis == 2)
-          room.Apply(rects,
-                     intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
+          room.Apply(rects, GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
         else
-          room.Apply(rects,
-                     intent::GoTo{v, vp.plane.SliceOfPosition(Dot(centre, vp.plane.normal))});
+          room.Apply(rects, GoTo{v, vp.plane.SliceOfPosition(Dot(centre, vp.plane.normal))});
         break;
       }
       if (!p->normal || p->series_uid != slot->summary().series_uid) continue;
@@ -143,10 +155,10 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
               std::abs(Dot(room.state().viewports[w].plane.normal, normal)) >= kParallelCosine;
         const auto o = ParseOrientation(p->plane);
         if (elsewhere || !o) break;
-        room.Apply(rects, intent::SetOrientation{v, *o});
+        room.Apply(rects, SetOrientation{v, *o});
       }
       const ViewportState& now = room.state().viewports[v];
-      room.Apply(rects, intent::GoTo{v, now.plane.SliceOfPosition(Dot(centre, now.plane.normal))});
+      room.Apply(rects, GoTo{v, now.plane.SliceOfPosition(Dot(centre, now.plane.normal))});
       break;
     }
   }
@@ -167,7 +179,7 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
     };
     draw->PushClipRect(ImVec2(r.x / scale, r.y / scale),
                        ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
-    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, *image)) {
+    for (const annotate::OverlayLine& line : annotate::CaliperOverlay(ui.session, *image)) {
       // A multi-frame object names every frame alike: keep the lines of this slice only.
       const double w =
           Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "viewer/app/columns.h"
+#include "viewer/app/controller.h"
 #include "viewer/app/dicom_source.h"
 #include "viewer/app/overlays.h"
 #include "viewer/app/sources.h"
@@ -64,7 +65,7 @@ int OpenAtStart(Viewer& s) {
     }
     s.annotate.assessment.clear();
   } else if (!o.sr.empty()) {
-    if (OpenSrAtStart(s.files, s.annotate, o.sr, &error)) return 0;
+    if (OpenSrAtStart(s, o.sr, &error)) return 0;
   } else if (!o.assessment.empty() && std::filesystem::exists(o.assessment)) {
     if (s.annotate.session.Open(o.assessment, &error)) {
       s.annotate.started = true;
@@ -116,60 +117,63 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   const ImGuiIO& io = ImGui::GetIO();
   const float scale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
   float menu_height = 0;
-  MenuIntent menu =
-      DrawMenuBar(state, s.frame_ms, menu_height, [&] { DrawFileMenu(s.files, s.annotate); });
+  const std::vector<Intent> menu = DrawMenuBar(state, s.frame_ms, menu_height,
+                                               [&] { return DrawFileMenu(s.files, s.annotate); });
   // Panels beside the images, never over them (screen_layout.h); window pixels here, the
   // viewports below in framebuffer pixels.
   const bool right_panels = s.annotate.started;
   s.regions = ComputeScreen(int(io.DisplaySize.x), int(io.DisplaySize.y), int(menu_height), s.split,
                             right_panels, s.reader.active);
-  const auto area = [&] {
-    const ViewportRect& r = s.regions.images;
-    return ViewportRect{int(r.x * scale), int(r.y * scale), std::max(int(r.width * scale), 1),
-                        std::max(int(r.height * scale), 1)};
-  };
-  std::vector<ViewportRect> rects = LayoutRects(state.layout, area());
+  const ViewportRect& r = s.regions.images;
+  s.images_area = {int(r.x * scale), int(r.y * scale), std::max(int(r.width * scale), 1),
+                   std::max(int(r.height * scale), 1)};
+  s.rects = LayoutRects(state.layout, s.images_area);
   std::optional<OpenSeries> open;
   if (s.regions.has_left)
     open = DrawStudyBrowser(s.browser, s.room.series(), state, s.regions.studies,
                             s.source_label.c_str());
   DrawColumnHandles(s.split, s.regions, right_panels, io.DisplaySize.x);
-  if (state.show_help && !DrawHelp()) state.show_help = false;
-  ShowSubjectWhenListed(s.files, s.annotate, s.room);
+  if (state.show_help && !DrawHelp()) Apply(s, CloseHelp{});
+  ShowSubjectWhenListed(s);
   const ViewportRect none{0, 0, 0, 0};
-  AnnotatePanels(s.annotate, s.room, rects, s.regions.has_right ? s.regions.lesions : none,
-                 s.regions.has_right ? s.regions.response : none);
-  DrawReaderCases(s.reader, s.files, s.annotate,
-                  s.regions.has_cases ? s.regions.reader_cases : none);
-  SaveAsWhenAsked(s.files, s.annotate);
-  DrawFileDialogs(s.files, s.annotate, s.room);
-  FileMenuKeys(s.files, s.annotate, io, s.input);
-  const bool caliper = AnnotateInput(s.annotate, io, s.room, rects, s.input);
+  const ViewportRect response = s.regions.has_right ? s.regions.response : none;
+  if (s.annotate.started) {
+    TakeAutoMeasurement(s);
+    ShowPendingLesion(s);  // before the panels draw, so that this very frame shows the selection
+  }
+  Apply(s, AnnotatePanels(s.annotate, s.regions.has_right ? s.regions.lesions : none, response));
+  DrawAnnotateStatus(s.annotate, response);
+  Apply(s,
+        DrawReaderCases(s.reader, s.annotate, s.regions.has_cases ? s.regions.reader_cases : none));
+  Apply(s, DrawFileDialogs(s.files, s.annotate));
+  Apply(s, FileMenuKeys(s.annotate, io, s.input));
+  StartAnnotation(s);
+  Apply(s, AnnotateKeys(s.annotate, io, s.input));
+  const bool dragging = s.annotate.caliper_drag;
+  Apply(s, CaliperInput(s.annotate, io, s.room, s.rects));
+  const bool caliper = dragging || s.annotate.caliper_drag;
   AppKeys keys;
-  std::vector<Intent> intents = ViewportInput(io, state, rects, s.input, keys);
-  if (caliper) DropCaliperDrag(intents);
-  intents.insert(intents.begin(), menu.intents.begin(), menu.intents.end());
-  for (const Intent& in : intents) {
-    s.room.Apply(rects, in);
-    rects = LayoutRects(state.layout, area());
-  }
-  if (open) {
-    const auto& vps = state.viewports;
-    const Orientation o = open->viewport < int(vps.size()) && vps[open->viewport].series >= 0
-                              ? vps[open->viewport].plane.orientation
-                              : Orientation::kAxial;
-    s.room.Open(open->series, open->viewport, o);
-  }
-  if (keys.toggle_help || menu.toggle_help) state.show_help = !state.show_help;
-  if (keys.close_help) state.show_help = false;
-  if (keys.toggle_cine || menu.toggle_cine) state.cine = !state.cine, s.cine_time = 0;
-  if (keys.quit || menu.quit) glfwSetWindowShouldClose(s.window, GLFW_TRUE);
-  AnnotateGuardClose(s.annotate, s.window);
-  s.save_window |= keys.save_screenshot;
-  if (const auto step = CineStep(state, dt, s.cine_time)) s.room.Apply(rects, *step);
+  std::vector<ViewIntent> views = ViewportInput(io, state, s.rects, s.input, keys);
+  if (caliper) DropCaliperDrag(views);
+  std::vector<Intent> intents;
+  for (const Intent& in : menu)  // the menu's view intents first, its other choices below
+    if (std::holds_alternative<ViewIntent>(in)) intents.push_back(in);
+  intents.insert(intents.end(), views.begin(), views.end());
+  if (open) intents.push_back(*open);
+  for (const Intent& in : menu)
+    if (!std::holds_alternative<ViewIntent>(in)) intents.push_back(in);
+  if (keys.toggle_help) intents.push_back(ToggleHelp{});
+  if (keys.close_help) intents.push_back(CloseHelp{});
+  if (keys.toggle_cine) intents.push_back(ToggleCine{});
+  if (keys.quit) intents.push_back(Quit{});
+  if (keys.save_screenshot) intents.push_back(SaveWindow{});
+  Apply(s, intents);
+  GuardClose(s);
+  Apply(s, DrawCloseQuestion(s.annotate));
+  if (const auto step = CineStep(state, dt, s.cine_time)) Apply(s, *step);
+  const std::vector<ViewportRect>& rects = s.rects;
 
   s.room.Render(rects, fb_height);
-  s.rects = rects;
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   for (int i = 0; i < int(rects.size()); ++i) {
     OverlayInput in;

@@ -80,7 +80,7 @@ int Bench(Viewer& s, Clock::time_point launched, int width, int height) {
     const ViewportState& vp = st.viewports[0];
     const int n = SliceIndex(vp.plane, vp.view);
     if (n == 0 || n == vp.plane.slice_count - 1) direction = -direction;
-    s.room.Apply(rects, intent::Scroll{0, direction});
+    s.room.Apply(rects, Scroll{0, direction});
     Frame(s, width, height, !s.options.no_overlay);
     glFinish();
     ms.push_back(MsSince(t0));

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "viewer/app/viewer.h"
+#include "viewer/app/controller.h"
 #include "viewer/core/png_io.h"
 #include "viewer/gl/context.h"
 #include "viewer/gl/framebuffer.h"
@@ -14,7 +14,7 @@ namespace nadir::viewer {
 
 int Screenshot(Viewer& s, int width, int height) {
   CollectScan(s, true);
-  ShowSubjectWhenListed(s.files, s.annotate, s.room);
+  ShowSubjectWhenListed(s);
   s.room.FinishLoading();
   Framebuffer fbo(width, height);
   fbo.Bind();

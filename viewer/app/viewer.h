@@ -49,6 +49,7 @@ struct Viewer {
   ReaderModeUi reader{};              // a blinded reader's package: its cases
   ScreenSplit split{};                // column widths and which columns are folded
   ScreenRegions regions{};            // where this frame put the panels and the images
+  ViewportRect images_area{};         // where the viewports go (framebuffer pixels)
   std::vector<ViewportRect> rects{};  // this frame's viewports (framebuffer pixels)
   std::string dumped_layout{};        // what --dump-layout last wrote
 };
