@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "viewer/annotate/annotate_intents.h"
+#include "viewer/core/screen_layout.h"
 #include "viewer/core/view_intents.h"
 
 namespace nadir::viewer {
@@ -28,6 +29,9 @@ struct OpenSeries {
   int series;
   int viewport;
 };  // the study browser: show a series in a viewport
+struct SizeColumns {
+  ScreenSplit split;
+};  // a splitter dragged, a column folded or unfolded
 struct ToggleHelp {};
 struct CloseHelp {};
 struct ToggleCine {};
@@ -61,7 +65,7 @@ struct ShowStatus {
 using Intent =
     std::variant<ViewIntent, annotate::AnnotateIntent, CaliperPress, annotate::PointerDrag,
                  annotate::PointerRelease, annotate::PointerCancel, AcceptAutoProposal,
-                 DiscardAutoProposal, ShowStatus, OpenSeries, ToggleHelp, CloseHelp, ToggleCine,
-                 Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose>;
+                 DiscardAutoProposal, ShowStatus, OpenSeries, SizeColumns, ToggleHelp, CloseHelp,
+                 ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose>;
 
 }  // namespace nadir::viewer

@@ -132,7 +132,7 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   if (s.regions.has_left)
     open = DrawStudyBrowser(s.browser, s.room.series(), state, s.regions.studies,
                             s.source_label.c_str());
-  DrawColumnHandles(s.split, s.regions, right_panels, io.DisplaySize.x);
+  Apply(s, DrawColumnHandles(s.split, s.regions, right_panels, io.DisplaySize.x));
   if (state.show_help && !DrawHelp()) Apply(s, CloseHelp{});
   ShowSubjectWhenListed(s);
   const ViewportRect none{0, 0, 0, 0};

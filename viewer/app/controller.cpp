@@ -124,6 +124,7 @@ void Apply(Viewer& v, const Intent& in) {
                  [&](const DiscardAutoProposal&) { ApplyDiscardAuto(v); },
                  [&](const ShowStatus& a) { v.annotate.status = a.text; },
                  [&](const OpenSeries& a) { ApplyOpenSeries(v, a); },
+                 [&](const SizeColumns& a) { v.split = a.split; },
                  [&](const ToggleHelp&) { state.show_help = !state.show_help; },
                  [&](const CloseHelp&) { state.show_help = false; },
                  [&](const ToggleCine&) { state.cine = !state.cine, v.cine_time = 0; },
