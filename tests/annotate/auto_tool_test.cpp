@@ -18,7 +18,7 @@ class AutoToolTest : public ::testing::Test {
  protected:
   void SetUp() override {
     s.New("S-1", D("2026-01-05"));
-    s.Apply(act::SetTool{Tool::kAuto});
+    s.Apply(SetTool{Tool::kAuto});
   }
   AutoAxes Axes() const {
     AutoAxes a;
@@ -58,7 +58,7 @@ TEST_F(AutoToolTest, TheAxesFoundBecomeASemiAutomaticTargetUndoneInOneStep) {
   EXPECT_EQ(t1.method->kind, MeasurementMethod::Kind::kSemiAutomatic);
   EXPECT_DOUBLE_EQ(*t1.method->volume_ml, 4.2);
   EXPECT_EQ((*t1.points->long_axis)[1], (PatientPoint{20, 0, 0}));
-  s.Apply(act::Undo{});
+  s.Apply(Undo{});
   EXPECT_TRUE(Base().lesions.empty());
 }
 
@@ -73,9 +73,9 @@ TEST_F(AutoToolTest, MovingAnEndPointMakesItEditedAndDrawingByHandMakesItManual)
 
   // A lesion measured by hand at a follow-up records no method (manual).
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SetTool{Tool::kLine});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(SetTool{Tool::kLine});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {25, 0, 0}, kSop));
   const LesionRecord* follow = s.subject().timepoints.at(1).Find("T1");
   ASSERT_TRUE(follow && follow->long_axis_mm);
@@ -83,12 +83,12 @@ TEST_F(AutoToolTest, MovingAnEndPointMakesItEditedAndDrawingByHandMakesItManual)
 }
 
 TEST_F(AutoToolTest, TheSelectedLesionWithoutAMeasurementHereIsTheOneMeasured) {
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));  // T1 at baseline
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SetTool{Tool::kAuto});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(SetTool{Tool::kAuto});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(s.Press({{5, 0, 0}, kSop, {0, 0, 1}, 2}));
   const auto r = s.TakeAutoRequest();
   ASSERT_TRUE(r);
@@ -101,7 +101,7 @@ TEST_F(AutoToolTest, AxesForAnotherTimepointAreNotRecorded) {
   ASSERT_TRUE(s.Press({{5, 0, 0}, kSop, {0, 0, 1}, 2}));
   const auto r = s.TakeAutoRequest();
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
+  s.Apply(SetTimepoint{1});
   EXPECT_FALSE(s.PlaceAutoMeasurement(*r, Axes()));
   EXPECT_NE(s.message().find("another timepoint"), std::string::npos);
   EXPECT_TRUE(s.subject().timepoints.at(1).lesions.empty());

@@ -15,11 +15,11 @@ using testing::DrawLine;
 TEST(SumChart, PointsAndReferenceLinesFollowTheResults) {
   AnnotationSession s(testing::ScratchDir("chart").string());
   s.New("C-1", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {50, 0, 0}, "b"));
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {30, 0, 0}, "f"));
   const SumChart c = ChartOf(s.Results());
   ASSERT_EQ(c.points.size(), 2u);

@@ -28,31 +28,31 @@ std::string Slurp(const fs::path& p) {
 
 // A subject read at baseline and two follow-ups: PR (-35 %), then PD by a new lesion.
 void Annotate(AnnotationSession& s) {
-  s.Apply(act::SetTool{Tool::kBidirectional});
+  s.Apply(SetTool{Tool::kBidirectional});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {30, 0, 0}, "b.1"));
-  s.Apply(act::SetSite{"T1", "liver"});
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SetSite{"T1", "liver"});
+  s.Apply(SelectLesion{""});
   ASSERT_TRUE(DrawLine(s, {50, 0, 0}, {50, 20, 0}, "b.2"));
-  s.Apply(act::SetSite{"T2", "lung"});
-  s.Apply(act::AddLesion{LesionKind::kNonTarget});
-  s.Apply(act::SetSite{"NT1", "bone"});
+  s.Apply(SetSite{"T2", "lung"});
+  s.Apply(AddLesion{LesionKind::kNonTarget});
+  s.Apply(SetSite{"NT1", "bone"});
   s.AddTimepoint(D("2026-03-02"), "Week 8", "study.2");
   s.AddTimepoint(D("2026-04-27"), "Week 16", "study.3");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {19, 0, 0}, "f.1"));
-  s.Apply(act::SelectLesion{"T2"});
+  s.Apply(SelectLesion{"T2"});
   ASSERT_TRUE(DrawLine(s, {50, 0, 0}, {50, 13.5, 0}, "f.2"));
-  s.Apply(act::SetState{"NT1", LesionState::kPresent});
-  s.Apply(act::SetTimepoint{2});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetState{"NT1", LesionState::kPresent});
+  s.Apply(SetTimepoint{2});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {18, 0, 0}, "g.1"));
-  s.Apply(act::SelectLesion{"T2"});
+  s.Apply(SelectLesion{"T2"});
   ASSERT_TRUE(DrawLine(s, {50, 0, 0}, {50, 12, 0}, "g.2"));
-  s.Apply(act::SetState{"NT1", LesionState::kPresent});
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SetState{"NT1", LesionState::kPresent});
+  s.Apply(SelectLesion{""});
   ASSERT_TRUE(DrawLine(s, {-40, 0, 0}, {-40, 9, 0}, "g.3"));
-  s.Apply(act::SetState{"N1", LesionState::kUnequivocal});
+  s.Apply(SetState{"N1", LesionState::kUnequivocal});
 }
 
 nlohmann::ordered_json Responses(const SubjectResult& r) {
@@ -117,7 +117,7 @@ TEST(AnnotationFiles, UnknownFieldsSurviveTheViewersRewrite) {
   AnnotationSession s((dir / "autosave").string());
   std::string error;
   ASSERT_TRUE(s.Open(file.string(), &error)) << error;
-  s.Apply(act::SetSite{"T1", "left lung"});
+  s.Apply(SetSite{"T1", "left lung"});
   ASSERT_TRUE(s.Save(&error)) << error;
   const auto j = nlohmann::ordered_json::parse(Slurp(file));
   EXPECT_EQ(j["site_code"], "FR-12");
@@ -137,7 +137,7 @@ TEST(AnnotationFiles, EveryEditIsAutosavedAndACrashLosesNothing) {
     AnnotationSession s((dir / "autosave").string());
     s.New("S-9", D("2026-01-05"));
     // Not saved to a file yet: autosaved in the autosave folder.
-    s.Apply(act::SetTool{Tool::kLine});
+    s.Apply(SetTool{Tool::kLine});
     ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {25, 0, 0}, "b.1"));
     EXPECT_EQ(s.AutosavePath(), (dir / "autosave" / "S-9.autosave").string());
     ASSERT_TRUE(fs::exists(s.AutosavePath()));
@@ -145,9 +145,9 @@ TEST(AnnotationFiles, EveryEditIsAutosavedAndACrashLosesNothing) {
     EXPECT_FALSE(fs::exists(dir / "autosave" / "S-9.autosave"));
     saved_text = Slurp(file);
     // More work after the save, then the process dies (no save, no destructor to rely on).
-    s.Apply(act::SelectLesion{""});
+    s.Apply(SelectLesion{""});
     ASSERT_TRUE(DrawLine(s, {40, 0, 0}, {40, 17, 0}, "b.2"));
-    s.Apply(act::SetSite{"T2", "adrenal"});
+    s.Apply(SetSite{"T2", "adrenal"});
     EXPECT_TRUE(s.dirty());
     ASSERT_TRUE(fs::exists(s.AutosavePath()));
     EXPECT_EQ(s.AutosavePath(), file.string() + ".autosave");
@@ -164,13 +164,13 @@ TEST(AnnotationFiles, EveryEditIsAutosavedAndACrashLosesNothing) {
   EXPECT_EQ(next.subject().timepoints[0].lesions.size(), 1u);
   ASSERT_TRUE(next.autosave_available());
   // An edit before recovering must not overwrite what can be recovered.
-  next.Apply(act::SetSite{"T1", "liver"});
-  next.Apply(act::RecoverAutosave{});
+  next.Apply(SetSite{"T1", "liver"});
+  next.Apply(RecoverAutosave{});
   ASSERT_EQ(next.subject().timepoints[0].lesions.size(), 2u) << next.message();
   EXPECT_EQ(next.subject().timepoints[0].lesions[1].site, "adrenal");
   EXPECT_TRUE(next.dirty());
   EXPECT_FALSE(next.autosave_available());
-  next.Apply(act::Undo{});  // recovering is an edit like any other
+  next.Apply(Undo{});  // recovering is an edit like any other
   EXPECT_EQ(next.subject().timepoints[0].lesions.size(), 1u);
 }
 
@@ -178,7 +178,7 @@ TEST(AnnotationFiles, AFailedSaveKeepsTheEditsAndSaysWhy) {
   const fs::path dir = testing::ScratchDir("fail");
   AnnotationSession s((dir / "autosave").string());
   s.New("S-10", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {25, 0, 0}, "b.1"));
   std::string error;
   EXPECT_FALSE(s.Save(&error));  // no file yet

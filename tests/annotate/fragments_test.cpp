@@ -28,15 +28,15 @@ class FragmentsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     s.New("SPLIT-1", D("2026-01-05"));
-    s.Apply(act::SetTool{Tool::kLine});
+    s.Apply(SetTool{Tool::kLine});
     ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b.1"));
-    s.Apply(act::SetSite{"T1", "liver"});
-    s.Apply(act::SelectLesion{""});
+    s.Apply(SetSite{"T1", "liver"});
+    s.Apply(SelectLesion{""});
     ASSERT_TRUE(DrawLine(s, {80, 0, 0}, {80, 20, 0}, "b.2"));
-    s.Apply(act::SetSite{"T2", "lung"});
+    s.Apply(SetSite{"T2", "lung"});
     s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-    s.Apply(act::SetTimepoint{1});
-    s.Apply(act::SelectLesion{"T2"});
+    s.Apply(SetTimepoint{1});
+    s.Apply(SelectLesion{"T2"});
     ASSERT_TRUE(DrawLine(s, {80, 0, 0}, {80, 19, 0}, "f.2"));
   }
   const LesionRecord& T1() const { return *s.subject().timepoints.at(1).Find("T1"); }
@@ -44,8 +44,8 @@ class FragmentsTest : public ::testing::Test {
 
   // Splits T1 and measures fragment a (12 mm) and b (8.5 mm, drawn on another slice).
   void SplitAndMeasure() {
-    s.Apply(act::SelectLesion{"T1"});
-    s.Apply(act::SplitLesion{"T1"});
+    s.Apply(SelectLesion{"T1"});
+    s.Apply(SplitLesion{"T1"});
     ASSERT_EQ(T1().fragments.size(), 2u);
     ASSERT_TRUE(s.armed_fragment());
     EXPECT_EQ(s.armed_fragment()->index, 0);
@@ -85,9 +85,9 @@ TEST_F(FragmentsTest, TwoFragmentsDrawnWithTheCaliperSumToTheLesionsDiameter) {
 }
 
 TEST_F(FragmentsTest, AMeasurementMadeBeforeTheSplitBecomesFragmentA) {
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {15, 0, 0}, "f.1"));
-  s.Apply(act::SplitLesion{"T1"});
+  s.Apply(SplitLesion{"T1"});
   ASSERT_EQ(T1().fragments.size(), 2u);
   EXPECT_DOUBLE_EQ(*T1().fragments[0].long_axis_mm, 15.0);
   EXPECT_EQ(T1().fragments[0].points->sop_uid, "f.1");
@@ -98,44 +98,44 @@ TEST_F(FragmentsTest, AMeasurementMadeBeforeTheSplitBecomesFragmentA) {
   for (const auto& g : s.Guidance()) named |= g.find("fragments[1]") != std::string::npos;
   EXPECT_TRUE(named);
   // "Add fragment" arms a third; Measure re-arms an earlier one.
-  s.Apply(act::AddFragment{"T1"});
+  s.Apply(AddFragment{"T1"});
   EXPECT_EQ(T1().fragments.size(), 3u);
   EXPECT_EQ(s.armed_fragment()->index, 2);
-  s.Apply(act::MeasureFragment{"T1", 1});
+  s.Apply(MeasureFragment{"T1", 1});
   ASSERT_TRUE(DrawLine(s, {50, 0, 0}, {56, 0, 0}, "f.1"));
   EXPECT_DOUBLE_EQ(*T1().fragments[1].long_axis_mm, 6.0);
   EXPECT_FALSE(s.armed_fragment());
   // Deleting fragments: the last one deleted makes the lesion whole (and unmeasured) again.
-  s.Apply(act::DeleteFragment{"T1", 2});
+  s.Apply(DeleteFragment{"T1", 2});
   EXPECT_DOUBLE_EQ(Sum(), 21.0);
-  s.Apply(act::DeleteFragment{"T1", 0});
-  s.Apply(act::DeleteFragment{"T1", 0});
+  s.Apply(DeleteFragment{"T1", 0});
+  s.Apply(DeleteFragment{"T1", 0});
   EXPECT_TRUE(T1().fragments.empty());
 }
 
 TEST_F(FragmentsTest, UndoTakesBackAFragmentMeasurementAndTheSplit) {
   SplitAndMeasure();
-  s.Apply(act::Undo{});  // fragment b's measurement
+  s.Apply(Undo{});  // fragment b's measurement
   EXPECT_FALSE(T1().fragments[1].long_axis_mm);
   EXPECT_FALSE(T1().fragments[1].points);
   EXPECT_DOUBLE_EQ(*T1().fragments[0].long_axis_mm, 12.0);
-  s.Apply(act::Undo{});  // fragment a's
-  s.Apply(act::Undo{});  // the split, which made T1's record at week 8
+  s.Apply(Undo{});  // fragment a's
+  s.Apply(Undo{});  // the split, which made T1's record at week 8
   EXPECT_FALSE(s.subject().timepoints[1].Find("T1"));
   EXPECT_FALSE(s.armed_fragment());
-  s.Apply(act::Redo{});
-  s.Apply(act::Redo{});
-  s.Apply(act::Redo{});
+  s.Apply(Redo{});
+  s.Apply(Redo{});
+  s.Apply(Redo{});
   EXPECT_DOUBLE_EQ(Sum(), 20.5);
 }
 
 TEST_F(FragmentsTest, SplittingIsForTargetsAtAFollowUp) {
-  s.Apply(act::SetTimepoint{0});
-  s.Apply(act::SplitLesion{"T1"});
+  s.Apply(SetTimepoint{0});
+  s.Apply(SplitLesion{"T1"});
   EXPECT_TRUE(s.subject().timepoints[0].Find("T1")->fragments.empty());
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::AddLesion{LesionKind::kNew});
-  s.Apply(act::SplitLesion{"N1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(AddLesion{LesionKind::kNew});
+  s.Apply(SplitLesion{"N1"});
   EXPECT_TRUE(s.subject().timepoints[1].Find("N1")->fragments.empty());
 }
 

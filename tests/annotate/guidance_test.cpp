@@ -28,18 +28,18 @@ class GuidanceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     s.New("G-1", D("2026-01-05"));
-    s.Apply(act::SetTool{Tool::kLine});
+    s.Apply(SetTool{Tool::kLine});
   }
   // A target of `mm` at y = `row` on site `site`.
   std::string Target(double mm, const std::string& site, double row, bool nodal = false) {
-    s.Apply(act::SelectLesion{""});
+    s.Apply(SelectLesion{""});
     if (nodal) {
-      s.Apply(act::AddLesion{LesionKind::kTarget});
-      s.Apply(act::SetNodal{s.annotation().selected, true});
+      s.Apply(AddLesion{LesionKind::kTarget});
+      s.Apply(SetNodal{s.annotation().selected, true});
     }
     EXPECT_TRUE(DrawLine(s, {0, row, 0}, {mm, row, 0}, "img"));
     const std::string id = s.annotation().selected;
-    s.Apply(act::SetSite{id, site});
+    s.Apply(SetSite{id, site});
     return id;
   }
   AnnotationSession s{testing::ScratchDir("guidance").string()};
@@ -76,28 +76,28 @@ TEST_F(GuidanceTest, NonNodalTargetUnderTenMillimetresIsFlagged) {  // §3.1
 TEST_F(GuidanceTest, NodalTargetUnderFifteenMillimetresShortAxisIsFlagged) {  // §3.1
   Target(12, "lymph node", 0, /*nodal=*/true);
   EXPECT_TRUE(Says(s, "T1: nodal short axis 12 mm is under 15 mm")) << All(s);
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SelectLesion{""});
   Target(16, "lymph node", 10, true);
   EXPECT_FALSE(Says(s, "T2: nodal short axis")) << All(s);
 }
 
 TEST_F(GuidanceTest, FollowUpLesionNotYetAssessedIsFlagged) {
   Target(20, "liver", 0);
-  s.Apply(act::AddLesion{LesionKind::kNonTarget});
+  s.Apply(AddLesion{LesionKind::kNonTarget});
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
+  s.Apply(SetTimepoint{1});
   EXPECT_TRUE(Says(s, "2026-03-02: target lesion T1 is not recorded")) << All(s);
   EXPECT_TRUE(Says(s, "nontarget lesion NT1 is not recorded")) << All(s);
   EXPECT_EQ(NotYetAssessed(s.subject(), 1), (std::vector<std::string>{"T1", "NT1"}));
-  s.Apply(act::SetState{"NT1", LesionState::kPresent});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetState{"NT1", LesionState::kPresent});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {15, 0, 0}, "img2"));
   EXPECT_FALSE(Says(s, "is not recorded")) << All(s);
   EXPECT_TRUE(NotYetAssessed(s.subject(), 1).empty());
 }
 
 TEST_F(GuidanceTest, ATargetAddedButNotMeasuredSaysWhatIsMissing) {
-  s.Apply(act::AddLesion{LesionKind::kTarget});
+  s.Apply(AddLesion{LesionKind::kTarget});
   EXPECT_TRUE(Says(s, "lesion T1: long_axis_mm is missing")) << All(s);
 }
 

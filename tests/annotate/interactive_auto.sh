@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Auto tool in a real window under X, driven with xdotool as a reader would: A, one click
-# inside the baseline's T1 (where the phantom's truth puts it), the measurement arrives from the
-# worker thread, Ctrl+S saves it; the saved file records T1 as semi-automatic with its volume,
+# inside the baseline's T1 (where the phantom's truth puts it), the proposal arrives from the
+# worker thread, Enter records it, Ctrl+S saves it; the saved file records T1 as semi-automatic with its volume,
 # its long axis within 3 mm of the truth, and `nadir recompute` reads it. Exit 77 (skipped)
 # without a DISPLAY or xdotool.
 set -uo pipefail
@@ -24,9 +24,14 @@ start_viewer --assessment "$file" --slice "$slice"
 xdotool mousemove "$px" "$py"; sleep 0.2
 xdotool key a; sleep 0.2
 xdotool click 1
-for _ in $(seq 1 100); do grep -q "from one click" viewer.log && break; sleep 0.1; done
+# The axes found are a proposal: nothing is recorded until Enter.
+for _ in $(seq 1 100); do grep -q "Auto proposes" viewer.log && break; sleep 0.1; done
+grep -q "Auto proposes" viewer.log ||
+  { echo "no one-click proposal at $px,$py (slice $slice):"; cat viewer.log; exit 1; }
+xdotool key Return
+for _ in $(seq 1 50); do grep -q "from one click" viewer.log && break; sleep 0.1; done
 grep -q "from one click" viewer.log ||
-  { echo "no one-click measurement at $px,$py (slice $slice):"; cat viewer.log; exit 1; }
+  { echo "Enter did not record the proposal:"; cat viewer.log; exit 1; }
 xdotool key ctrl+s
 for _ in $(seq 1 50); do grep -q "saved" viewer.log && break; sleep 0.1; done
 grep -q '"semi-automatic"' "$file" && grep -q '"volume_ml"' "$file" ||

@@ -20,25 +20,25 @@ class IRecistFieldsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     s.New("IR-1", D("2026-01-05"));
-    s.Apply(act::SetTool{Tool::kLine});
+    s.Apply(SetTool{Tool::kLine});
     ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {30, 0, 0}, "b.1"));
-    s.Apply(act::SetSite{"T1", "liver"});
-    s.Apply(act::AddLesion{LesionKind::kNonTarget});
-    s.Apply(act::SetSite{"NT1", "bone"});
+    s.Apply(SetSite{"T1", "liver"});
+    s.Apply(AddLesion{LesionKind::kNonTarget});
+    s.Apply(SetSite{"NT1", "bone"});
     for (auto [date, label, t] :
          {std::tuple{"2026-03-02", "Week 8", 1}, std::tuple{"2026-04-06", "Week 13", 2}}) {
       s.AddTimepoint(D(date), label, "");
-      s.Apply(act::SetTimepoint{t});
-      s.Apply(act::SelectLesion{"T1"});
+      s.Apply(SetTimepoint{t});
+      s.Apply(SelectLesion{"T1"});
       ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {29, 0, 0}, "f" + std::to_string(t) + ".1"));
-      s.Apply(act::SetState{"NT1", LesionState::kPresent});
+      s.Apply(SetState{"NT1", LesionState::kPresent});
       if (t == 1)
-        s.Apply(act::SelectLesion{""});
+        s.Apply(SelectLesion{""});
       else
-        s.Apply(act::SelectLesion{"N1"});
+        s.Apply(SelectLesion{"N1"});
       ASSERT_TRUE(DrawLine(s, {60, 0, 0}, {60, 12, 0}, "f" + std::to_string(t) + ".2"));
-      s.Apply(act::SetSite{"N1", "lung"});
-      s.Apply(act::SetState{"N1", LesionState::kUnequivocal});
+      s.Apply(SetSite{"N1", "lung"});
+      s.Apply(SetState{"N1", LesionState::kUnequivocal});
     }
     ASSERT_EQ(s.annotation().timepoint, 2);
   }
@@ -59,30 +59,30 @@ class IRecistFieldsTest : public ::testing::Test {
 TEST_F(IRecistFieldsTest, ANewNonTargetThatGrewConfirmsProgressionLive) {
   // Measurable (12 mm), the engine counts N1 as a new-lesion target: unchanged, no iCPD.
   EXPECT_EQ(IRecistAt(s.Results(), 0), Response::kUPD);
-  s.Apply(act::SetIncreased{"N1", true});
+  s.Apply(SetIncreased{"N1", true});
   EXPECT_TRUE(At(2, "N1")->increased_since_last);
   EXPECT_EQ(IRecistAt(s.Results(), 1), Response::kUPD);
   // Read as a new-lesion non-target, its growth confirms progression (iRECIST I4).
-  s.Apply(act::SetNewCategory{"N1", NewLesionCategory::kNonTarget});
+  s.Apply(SetNewCategory{"N1", NewLesionCategory::kNonTarget});
   for (int t = 1; t <= 2; ++t)  // the lesion's category: on every record of it
     EXPECT_EQ(At(t, "N1")->new_category, NewLesionCategory::kNonTarget);
   EXPECT_EQ(IRecistAt(s.Results(), 1), Response::kCPD);
 
-  s.Apply(act::Undo{});  // the category
+  s.Apply(Undo{});  // the category
   EXPECT_EQ(At(1, "N1")->new_category, NewLesionCategory::kAutomatic);
   EXPECT_EQ(IRecistAt(s.Results(), 1), Response::kUPD);
-  s.Apply(act::Undo{});  // the increase
+  s.Apply(Undo{});  // the increase
   EXPECT_FALSE(At(2, "N1")->increased_since_last);
-  s.Apply(act::Redo{});
-  s.Apply(act::Redo{});
+  s.Apply(Redo{});
+  s.Apply(Redo{});
   EXPECT_EQ(IRecistAt(s.Results(), 1), Response::kCPD);
   EXPECT_TRUE(fs::exists(s.AutosavePath()));  // every edit autosaved
 }
 
 TEST_F(IRecistFieldsTest, FieldsSurviveSaveReloadAndTheEngineAgrees) {
-  s.Apply(act::SetNewCategory{"N1", NewLesionCategory::kNonTarget});
-  s.Apply(act::SetIncreased{"N1", true});
-  s.Apply(act::SetIncreased{"NT1", true});
+  s.Apply(SetNewCategory{"N1", NewLesionCategory::kNonTarget});
+  s.Apply(SetIncreased{"N1", true});
+  s.Apply(SetIncreased{"NT1", true});
   const SubjectResult live = s.Results();
   std::string error;
   const fs::path file = dir / "IR-1.json";
@@ -115,18 +115,18 @@ TEST_F(IRecistFieldsTest, FieldsSurviveSaveReloadAndTheEngineAgrees) {
 }
 
 TEST_F(IRecistFieldsTest, IncreaseNeedsAnEarlierRecordAndIsNotForTargets) {
-  s.Apply(act::SetIncreased{"T1", true});  // target growth is measured, not flagged
+  s.Apply(SetIncreased{"T1", true});  // target growth is measured, not flagged
   EXPECT_FALSE(At(2, "T1")->increased_since_last);
-  s.Apply(act::SetTimepoint{1});
+  s.Apply(SetTimepoint{1});
   int revision = s.revision();
-  s.Apply(act::SetIncreased{"N1", true});  // N1 first appears here: nothing to grow since
+  s.Apply(SetIncreased{"N1", true});  // N1 first appears here: nothing to grow since
   EXPECT_FALSE(At(1, "N1")->increased_since_last);
   EXPECT_EQ(s.revision(), revision);
-  s.Apply(act::SetTimepoint{0});
+  s.Apply(SetTimepoint{0});
   revision = s.revision();
-  s.Apply(act::SetIncreased{"NT1", true});  // no "since last" at baseline
+  s.Apply(SetIncreased{"NT1", true});  // no "since last" at baseline
   EXPECT_FALSE(At(0, "NT1")->increased_since_last);
-  s.Apply(act::SetNewCategory{"NT1", NewLesionCategory::kTarget});  // not a new lesion
+  s.Apply(SetNewCategory{"NT1", NewLesionCategory::kTarget});  // not a new lesion
   EXPECT_EQ(At(0, "NT1")->new_category, NewLesionCategory::kAutomatic);
   EXPECT_EQ(s.revision(), revision);  // nothing happened: no undo step, no autosave
 }

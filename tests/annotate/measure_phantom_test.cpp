@@ -96,7 +96,7 @@ TEST(MeasureOnImage, LineOnEllipsoidMeasuresItsLongAxisWithinOneVoxel) {
   const EllipsoidPhantom ph;
   AnnotationSession s(testing::ScratchDir("line").string());
   s.New("PH-E", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, ph.Edge(ph.Neg(ph.e1)), ph.Edge(ph.e1), ph.v.sop_uids[ph.k]));
   const LesionRecord& t1 = s.subject().timepoints[0].lesions.at(0);
   EXPECT_EQ(t1.id, "T1");
@@ -112,7 +112,7 @@ TEST(MeasureOnImage, BidirectionalOnEllipsoidMeasuresBothAxesWithinOneVoxel) {
   const EllipsoidPhantom ph;
   AnnotationSession s(testing::ScratchDir("bidi").string());
   s.New("PH-E", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kBidirectional});
+  s.Apply(SetTool{Tool::kBidirectional});
   const std::string sop = ph.v.sop_uids[ph.k];
   ASSERT_TRUE(DrawLine(s, ph.Edge(ph.Neg(ph.e1)), ph.Edge(ph.e1), sop));
   // The short axis starts across the middle; the reader drags each end onto the edge.
@@ -159,22 +159,22 @@ Subject ReadPhantomSubject(const dicom::PhantomTrial& trial, int s) {
     session.AddTimepoint(D(subj.timepoints[tp].date.c_str()), subj.timepoints[tp].label,
                          subj.timepoints[tp].study_uid);
   for (int tp = 0; tp < int(subj.timepoints.size()); ++tp) {
-    session.Apply(act::SetTimepoint{tp});
+    session.Apply(SetTimepoint{tp});
     for (const dicom::PhantomLesion& l : subj.timepoints[tp].lesions) {
       const int k = int(std::lround((l.centre[2] - trial.origin[2]) / trial.spacing[2]));
       const std::string sop = dicom::PhantomSliceUid(trial, s, tp, k);
       if (l.kind == "nontarget") {
         if (tp == 0) {
-          session.Apply(act::AddLesion{LesionKind::kNonTarget});
-          session.Apply(act::SetSite{session.annotation().selected, l.site});
+          session.Apply(AddLesion{LesionKind::kNonTarget});
+          session.Apply(SetSite{session.annotation().selected, l.site});
         } else {
-          session.Apply(act::SetState{l.id, LesionState::kPresent});
+          session.Apply(SetState{l.id, LesionState::kPresent});
         }
         continue;
       }
       // A known lesion is picked in the lesion list first; a new one is simply measured.
-      session.Apply(act::SelectLesion{tp == 0 || l.kind == "new" ? "" : l.id});
-      session.Apply(act::SetTool{Tool::kBidirectional});
+      session.Apply(SelectLesion{tp == 0 || l.kind == "new" ? "" : l.id});
+      session.Apply(SetTool{Tool::kBidirectional});
       const auto lg = LongEnds(l);
       EXPECT_TRUE(DrawLine(session, lg[0], lg[1], sop));
       const std::string id = session.annotation().selected;
@@ -186,10 +186,10 @@ Subject ReadPhantomSubject(const dicom::PhantomTrial& trial, int s) {
         EXPECT_TRUE(DragHandleTo(session, now[end], first ? sh[0] : sh[1], sop));
       }
       if (tp == 0) {
-        session.Apply(act::SetSite{id, l.site});
-        session.Apply(act::SetNodal{id, l.nodal});
+        session.Apply(SetSite{id, l.site});
+        session.Apply(SetNodal{id, l.nodal});
       }
-      if (l.kind == "new") session.Apply(act::SetState{id, LesionState::kUnequivocal});
+      if (l.kind == "new") session.Apply(SetState{id, LesionState::kUnequivocal});
     }
   }
   EXPECT_TRUE(NotYetAssessed(session.subject(), 2).empty());

@@ -26,7 +26,7 @@ class HeadlessImGui : public ::testing::Test {
   }
   void TearDown() override { ImGui::DestroyContext(); }
 
-  std::vector<Action> Frame(const AnnotationSession& s) {
+  std::vector<AnnotateIntent> Frame(const AnnotationSession& s) {
     ImGui::GetIO().DeltaTime = 1.0f / 60;
     ImGui::NewFrame();
     auto a = DrawLesionPanel(s, lesions);
@@ -43,19 +43,19 @@ TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
   AnnotationSession s(testing::ScratchDir("panels").string());
   s.New("P-1", D("2026-01-05"));
   EXPECT_TRUE(Frame(s).empty());  // no lesion yet: the engine's error is shown
-  s.Apply(act::AddLesion{LesionKind::kTarget});
+  s.Apply(AddLesion{LesionKind::kTarget});
   EXPECT_TRUE(Frame(s).empty());  // a target without a diameter
-  s.Apply(act::SetTool{Tool::kBidirectional});
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SetTool{Tool::kBidirectional});
+  s.Apply(SelectLesion{""});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b"));
-  s.Apply(act::DeleteLesion{"T1"});
-  s.Apply(act::AddLesion{LesionKind::kNonTarget});
+  s.Apply(DeleteLesion{"T1"});
+  s.Apply(AddLesion{LesionKind::kNonTarget});
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
+  s.Apply(SetTimepoint{1});
   EXPECT_TRUE(Frame(s).empty());  // a follow-up with lesions not yet assessed
-  s.Apply(act::SelectLesion{"T2"});
+  s.Apply(SelectLesion{"T2"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, "f"));
-  s.Apply(act::SetState{"NT1", LesionState::kPresent});
+  s.Apply(SetState{"NT1", LesionState::kPresent});
   response.irecist = true;
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(Frame(s).empty());
   ASSERT_TRUE(s.Results().errors.empty());
@@ -67,23 +67,23 @@ TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
 TEST_F(HeadlessImGui, IRecistFieldsAndFragmentsDrawAndAskForNothingWithoutInput) {
   AnnotationSession s(testing::ScratchDir("panels-split").string());
   s.New("P-2", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b"));
-  s.Apply(act::AddLesion{LesionKind::kNonTarget});
+  s.Apply(AddLesion{LesionKind::kNonTarget});
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SelectLesion{"T1"});  // not yet assessed here: its editor still shows
+  s.Apply(SetTimepoint{1});
+  s.Apply(SelectLesion{"T1"});  // not yet assessed here: its editor still shows
   EXPECT_TRUE(Frame(s).empty());
-  s.Apply(act::SplitLesion{"T1"});
+  s.Apply(SplitLesion{"T1"});
   EXPECT_TRUE(Frame(s).empty());  // two fragments, none measured, one armed
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {12, 0, 0}, "f"));
   EXPECT_TRUE(Frame(s).empty());
-  s.Apply(act::AddLesion{LesionKind::kNew});
-  s.Apply(act::SetNewCategory{"N1", NewLesionCategory::kTarget});
-  s.Apply(act::SetIncreased{"N1", true});
+  s.Apply(AddLesion{LesionKind::kNew});
+  s.Apply(SetNewCategory{"N1", NewLesionCategory::kTarget});
+  s.Apply(SetIncreased{"N1", true});
   EXPECT_TRUE(Frame(s).empty());
-  s.Apply(act::SelectLesion{"NT1"});
-  s.Apply(act::SetIncreased{"NT1", true});
+  s.Apply(SelectLesion{"NT1"});
+  s.Apply(SetIncreased{"NT1", true});
   EXPECT_TRUE(Frame(s).empty());
   EXPECT_EQ(s.subject().timepoints[1].Find("T1")->fragments.size(), 2u);
 }

@@ -90,9 +90,8 @@ struct CoronalPhantom {
     return {last[0], last[1], last[2]};
   }
 
-  pointer::Press PressAt(const PatientPoint& at, double tolerance_mm = 2) const {
-    pointer::Press p{
-        at, "", {coronal.normal[0], coronal.normal[1], coronal.normal[2]}, tolerance_mm};
+  PointerPress PressAt(const PatientPoint& at, double tolerance_mm = 2) const {
+    PointerPress p{at, "", {coronal.normal[0], coronal.normal[1], coronal.normal[2]}, tolerance_mm};
     p.series_uid = kSeries;
     p.plane = "coronal";
     p.half_slice_mm = 0.5 * coronal.slice_step_mm;
@@ -122,9 +121,9 @@ TEST(CaliperOnReformat, LineOnACoronalReslicePhantomMeasuresItsDiametersWithinOn
   ASSERT_NEAR(ph.coronal.normal[1], 1.0, 1e-12);  // coronal: looking along +y (LPS)
   AnnotationSession s(testing::ScratchDir("reformat").string());
   s.New("PH-C", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   // A press that names neither an image nor a reformatted series records nothing.
-  pointer::Press nowhere = ph.PressAt(ph.Edge(ph.coronal.col));
+  PointerPress nowhere = ph.PressAt(ph.Edge(ph.coronal.col));
   nowhere.series_uid.clear();
   EXPECT_FALSE(s.Press(nowhere));
   // Head-feet (the plane's column, -z): 20 mm; one voxel along z is 2.5 mm.
@@ -144,7 +143,7 @@ TEST(CaliperOnReformat, LineOnACoronalReslicePhantomMeasuresItsDiametersWithinOn
 
   // Left-right through the centre (the plane's row, +x): the chord of the ellipse turned
   // 40 degrees, 2 / sqrt(cos^2(40)/15^2 + sin^2(40)/9^2) = 22.78 mm; one voxel in-plane 0.9.
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SelectLesion{""});
   Draw(s, ph, ph.Edge(ph.coronal.row * -1.0), ph.Edge(ph.coronal.row));
   const double c = std::cos(40 * kPi / 180), sn = std::sin(40 * kPi / 180);
   const double chord = 2 / std::sqrt(c * c / 225 + sn * sn / 81);
@@ -156,7 +155,7 @@ TEST(CaliperOnReformat, ShownOnItsPlaneOnlyEditedThereAndReopenedFromTheFile) {
   const fs::path dir = testing::ScratchDir("reformat-file");
   AnnotationSession s((dir / "autosave").string());
   s.New("PH-C", D("2026-01-05"));
-  s.Apply(act::SetTool{Tool::kLine});
+  s.Apply(SetTool{Tool::kLine});
   const PatientPoint top = ph.Edge(ph.coronal.col * -1.0), bottom = ph.Edge(ph.coronal.col);
   Draw(s, ph, top, bottom);
 
@@ -181,7 +180,7 @@ TEST(CaliperOnReformat, ShownOnItsPlaneOnlyEditedThereAndReopenedFromTheFile) {
   EXPECT_EQ(s.subject().timepoints[0].lesions.size(), 1u);
 
   // Jump-to goes to the plane and position it was drawn on.
-  s.Apply(act::JumpTo{"T1"});
+  s.Apply(JumpTo{"T1"});
   const auto jump = s.TakeJump();
   ASSERT_TRUE(jump);
   EXPECT_EQ(jump->image.plane, "coronal");

@@ -17,7 +17,7 @@ class SessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     s.New("S-1", D("2026-01-05"));
-    s.Apply(act::SetTool{Tool::kLine});
+    s.Apply(SetTool{Tool::kLine});
   }
   const Timepoint& Base() const { return s.subject().timepoints.at(0); }
   AnnotationSession s{testing::ScratchDir("session").string()};
@@ -25,7 +25,7 @@ class SessionTest : public ::testing::Test {
 
 TEST_F(SessionTest, LinesAtBaselineBecomeTargetsT1T2) {
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
-  s.Apply(act::SelectLesion{""});
+  s.Apply(SelectLesion{""});
   ASSERT_TRUE(DrawLine(s, {50, 0, 0}, {50, 12.34, 0}, kSop));
   ASSERT_EQ(Base().lesions.size(), 2u);
   EXPECT_EQ(Base().lesions[0].id, "T1");
@@ -43,7 +43,7 @@ TEST_F(SessionTest, AClickWithoutDragDrawsNothing) {
 
 TEST_F(SessionTest, NavigateModeLeavesTheMouseToTheImageUnlessOnAHandle) {
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
-  s.Apply(act::SetTool{Tool::kNavigate});
+  s.Apply(SetTool{Tool::kNavigate});
   EXPECT_FALSE(s.Press({{10, 10, 0}, kSop, {0, 0, 1}, 2}));
   EXPECT_FALSE(s.Press({{20, 0, 0}, "another.image", {0, 0, 1}, 2}));  // not on this image
   EXPECT_TRUE(s.Press({{20.5, 0, 0}, kSop, {0, 0, 1}, 2}));
@@ -63,31 +63,31 @@ TEST_F(SessionTest, UndoRestoresAndRedoReapplies) {
   const auto before_drag = *Base().lesions[0].points;
   ASSERT_TRUE(DragHandleTo(s, {20, 0, 0}, {30, 0, 0}, kSop));
   EXPECT_DOUBLE_EQ(*Base().lesions[0].long_axis_mm, 30.0);
-  s.Apply(act::SetSite{"T1", "liver"});
+  s.Apply(SetSite{"T1", "liver"});
 
-  s.Apply(act::Undo{});  // the site
+  s.Apply(Undo{});  // the site
   EXPECT_EQ(Base().lesions[0].site, "");
-  s.Apply(act::Undo{});  // the drag
+  s.Apply(Undo{});  // the drag
   EXPECT_DOUBLE_EQ(*Base().lesions[0].long_axis_mm, 20.0);
   EXPECT_EQ(Base().lesions[0].points->long_axis, before_drag.long_axis);
-  s.Apply(act::Undo{});  // the line
+  s.Apply(Undo{});  // the line
   EXPECT_TRUE(Base().lesions.empty());
   EXPECT_FALSE(s.CanUndo());
 
-  s.Apply(act::Redo{});
-  s.Apply(act::Redo{});
+  s.Apply(Redo{});
+  s.Apply(Redo{});
   EXPECT_DOUBLE_EQ(*Base().lesions.at(0).long_axis_mm, 30.0);
-  s.Apply(act::Redo{});
+  s.Apply(Redo{});
   EXPECT_EQ(Base().lesions[0].site, "liver");
   EXPECT_FALSE(s.CanRedo());
   // A new edit after an undo drops the redo list.
-  s.Apply(act::Undo{});
-  s.Apply(act::SetSite{"T1", "lung"});
+  s.Apply(Undo{});
+  s.Apply(SetSite{"T1", "lung"});
   EXPECT_FALSE(s.CanRedo());
 }
 
 TEST_F(SessionTest, BidirectionalShortAxisStaysPerpendicularWhileDraggingEitherEnd) {
-  s.Apply(act::SetTool{Tool::kBidirectional});
+  s.Apply(SetTool{Tool::kBidirectional});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {30, 10, 0}, kSop));
   auto bidi = [&] {
     const auto& p = *Base().lesions.at(0).points;
@@ -116,8 +116,8 @@ TEST_F(SessionTest, BidirectionalShortAxisStaysPerpendicularWhileDraggingEitherE
 }
 
 TEST_F(SessionTest, LineOnANodeRecordsItsShortAxis) {
-  s.Apply(act::AddLesion{LesionKind::kTarget});
-  s.Apply(act::SetNodal{"T1", true});
+  s.Apply(AddLesion{LesionKind::kTarget});
+  s.Apply(SetNodal{"T1", true});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {0, 16, 0}, kSop));
   const LesionRecord& t1 = Base().lesions.at(0);
   EXPECT_FALSE(t1.long_axis_mm);
@@ -127,25 +127,25 @@ TEST_F(SessionTest, LineOnANodeRecordsItsShortAxis) {
 
 TEST_F(SessionTest, KindChangesAtBaselineOnlyAndRenames) {
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
-  s.Apply(act::SetKind{"T1", LesionKind::kNonTarget});
+  s.Apply(SetKind{"T1", LesionKind::kNonTarget});
   EXPECT_EQ(Base().lesions[0].id, "NT1");
   EXPECT_EQ(Base().lesions[0].state, LesionState::kPresent);
   EXPECT_EQ(s.annotation().selected, "NT1");
   s.AddTimepoint(D("2026-03-02"), "Week 8", "");
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::AddLesion{LesionKind::kTarget});  // after baseline: a new lesion
+  s.Apply(SetTimepoint{1});
+  s.Apply(AddLesion{LesionKind::kTarget});  // after baseline: a new lesion
   EXPECT_EQ(s.subject().timepoints[1].lesions.at(0).id, "N1");
-  s.Apply(act::SetKind{"N1", LesionKind::kTarget});
+  s.Apply(SetKind{"N1", LesionKind::kTarget});
   EXPECT_EQ(s.subject().timepoints[1].lesions.at(0).kind, LesionKind::kNew);
 }
 
 TEST_F(SessionTest, FollowUpMeasuresTheSelectedBaselineLesion) {
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
-  s.Apply(act::SetSite{"T1", "liver"});
+  s.Apply(SetSite{"T1", "liver"});
   s.AddTimepoint(D("2026-03-02"), "Week 8", "study.2");
-  s.Apply(act::SetTimepoint{1});
+  s.Apply(SetTimepoint{1});
   EXPECT_EQ(NotYetAssessed(s.subject(), 1), std::vector<std::string>{"T1"});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {14, 0, 0}, "1.2.3.follow"));
   const LesionRecord* t1 = s.subject().timepoints[1].Find("T1");
   ASSERT_TRUE(t1);
@@ -155,7 +155,7 @@ TEST_F(SessionTest, FollowUpMeasuresTheSelectedBaselineLesion) {
   // The previous measurement shown beside it.
   EXPECT_DOUBLE_EQ(*PreviousRecord(s.subject(), 1, "T1")->long_axis_mm, 20.0);
   // Jumping to it at the follow-up goes to the follow-up image.
-  s.Apply(act::JumpTo{"T1"});
+  s.Apply(JumpTo{"T1"});
   auto jump = s.TakeJump();
   ASSERT_TRUE(jump);
   EXPECT_EQ(jump->image.sop_uid, "1.2.3.follow");
@@ -185,30 +185,30 @@ TEST_F(SessionTest, OverlayShowsMeasurementsOfThatImageAndTheDraft) {
 TEST_F(SessionTest, TreatmentStartAndReaderAreEditsLikeAnyOther) {
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {20, 0, 0}, kSop));
   s.AddTimepoint(D("2026-02-09"), "Week 5", "");  // 35 days after the baseline
-  s.Apply(act::SetTimepoint{1});
-  s.Apply(act::SelectLesion{"T1"});
+  s.Apply(SetTimepoint{1});
+  s.Apply(SelectLesion{"T1"});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {19, 0, 0}, "f"));
   ASSERT_TRUE(s.Results().recist11);
   EXPECT_EQ(s.Results().recist11->timepoints.at(0).overall, Response::kSD);
   EXPECT_NE(s.Results().recist11->best.best, Response::kSD);  // too early for SD
-  s.Apply(act::SetTreatmentStart{D("2025-12-20")});           // 51 days before the follow-up
+  s.Apply(SetTreatmentStart{D("2025-12-20")});                // 51 days before the follow-up
   EXPECT_EQ(s.Results().recist11->best.best, Response::kSD);
-  s.Apply(act::SetReader{"R2"});
-  s.Apply(act::SetTimepointLabel{1, "Cycle 2"});
+  s.Apply(SetReader{"R2"});
+  s.Apply(SetTimepointLabel{1, "Cycle 2"});
   EXPECT_EQ(s.subject().reader, "R2");
   EXPECT_EQ(s.subject().timepoints[1].label, "Cycle 2");
-  s.Apply(act::Undo{});
-  s.Apply(act::Undo{});
-  s.Apply(act::Undo{});
+  s.Apply(Undo{});
+  s.Apply(Undo{});
+  s.Apply(Undo{});
   EXPECT_FALSE(s.subject().treatment_start);
   EXPECT_NE(s.Results().recist11->best.best, Response::kSD);
 }
 
 TEST_F(SessionTest, ABlindedReadKeepsItsReader) {
-  s.Apply(act::SetReader{"R1"});
+  s.Apply(SetReader{"R1"});
   s.LockReader("R1");
   const int revision = s.revision();
-  s.Apply(act::SetReader{"R2"});
+  s.Apply(SetReader{"R2"});
   EXPECT_EQ(s.subject().reader, "R1");
   EXPECT_EQ(s.revision(), revision) << "a refused edit is no edit";
   EXPECT_NE(s.message().find("blinded read: the reader is R1, not R2"), std::string::npos)

@@ -31,9 +31,9 @@ struct ViewerSr : ::testing::Test {
 
 TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
   // An unsaved edit: the first follow-up's first lesion is called not evaluated.
-  session.Apply(an::act::SetTimepoint{1});
+  session.Apply(an::SetTimepoint{1});
   const std::string id = session.subject().timepoints[1].lesions.front().id;
-  session.Apply(an::act::SetState{id, LesionState::kNotEvaluated});
+  session.Apply(an::SetState{id, LesionState::kNotEvaluated});
   ASSERT_TRUE(session.dirty());
   const SubjectResult before = AssessSubject(session.subject());
 
@@ -84,7 +84,7 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
 }
 
 TEST_F(ViewerSr, ExportsOnlyTheTimepointOnScreenWhenAsked) {
-  session.Apply(an::act::SetTimepoint{1});
+  session.Apply(an::SetTimepoint{1});
   const Date date = session.subject().timepoints[1].date;
   const fs::path out = FreshDir("viewer_sr_one");
   const an::SrOutcome written = an::ExportSessionToSr(session, phantom.Images(subject), out, date);

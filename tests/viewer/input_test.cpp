@@ -32,7 +32,7 @@ class HeadlessInput : public ::testing::Test {
   void TearDown() override { ImGui::DestroyContext(); }
 
   // One UI frame: a panel at the left (like the study browser), then the viewport input.
-  std::vector<Intent> Frame(ImVec2 mouse, bool left_down) {
+  std::vector<ViewIntent> Frame(ImVec2 mouse, bool left_down) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = mouse;
     io.MouseDown[0] = left_down;
@@ -54,7 +54,7 @@ class HeadlessInput : public ::testing::Test {
 };
 
 template <class T>
-int Count(const std::vector<Intent>& in) {
+int Count(const std::vector<ViewIntent>& in) {
   int n = 0;
   for (const auto& i : in) n += std::holds_alternative<T>(i);
   return n;
@@ -67,22 +67,22 @@ TEST_F(HeadlessInput, ClickAndDragStartedOnAPanelNeverReachAnImage) {
   EXPECT_EQ(press.size(), 0u);
   // Dragging from the panel into a viewport is still the panel's drag.
   const auto drag = Frame({700, 400}, true);
-  EXPECT_EQ(Count<intent::Window>(drag), 0);
-  EXPECT_EQ(Count<intent::Activate>(drag), 0);
+  EXPECT_EQ(Count<WindowDrag>(drag), 0);
+  EXPECT_EQ(Count<Activate>(drag), 0);
 }
 
 TEST_F(HeadlessInput, LeftDragOnAnImageIsWindowLevelOfThatViewport) {
   Frame({1300, 400}, false);
   const auto press = Frame({1300, 400}, true);
-  ASSERT_EQ(Count<intent::Activate>(press), 1);
-  EXPECT_EQ(std::get<intent::Activate>(press[0]).viewport, 1);
+  ASSERT_EQ(Count<Activate>(press), 1);
+  EXPECT_EQ(std::get<Activate>(press[0]).viewport, 1);
   const auto drag = Frame({1310, 405}, true);
-  ASSERT_EQ(Count<intent::Window>(drag), 1);
-  const auto& w = std::get<intent::Window>(drag[0]);
+  ASSERT_EQ(Count<WindowDrag>(drag), 1);
+  const auto& w = std::get<WindowDrag>(drag[0]);
   EXPECT_EQ(w.viewport, 1);
   EXPECT_EQ(w.dx, 10);
   EXPECT_EQ(w.dy, 5);
-  EXPECT_EQ(Count<intent::Window>(Frame({1320, 405}, false)), 0);  // released
+  EXPECT_EQ(Count<WindowDrag>(Frame({1320, 405}, false)), 0);  // released
 }
 
 TEST_F(HeadlessInput, QueuedKeysActOnTheHoveredViewport) {
@@ -90,11 +90,11 @@ TEST_F(HeadlessInput, QueuedKeysActOnTheHoveredViewport) {
   input_.keys = {{GLFW_KEY_2, 0}, {GLFW_KEY_DOWN, 0}, {GLFW_KEY_C, 0}};
   const auto in = Frame({1300, 400}, false);
   ASSERT_EQ(in.size(), 3u);
-  const auto& preset = std::get<intent::SetWindow>(in[0]);
+  const auto& preset = std::get<SetWindow>(in[0]);
   EXPECT_EQ(preset.viewport, 1);
   EXPECT_EQ(preset.wl.level, -600);  // key 2: lung
-  EXPECT_EQ(std::get<intent::Scroll>(in[1]).slices, 1);
-  EXPECT_EQ(std::get<intent::SetOrientation>(in[2]).orientation, Orientation::kCoronal);
+  EXPECT_EQ(std::get<Scroll>(in[1]).slices, 1);
+  EXPECT_EQ(std::get<SetOrientation>(in[2]).orientation, Orientation::kCoronal);
   EXPECT_TRUE(input_.keys.empty());
 }
 

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "viewer/core/intents.h"
+#include "viewer/core/view_intents.h"
 
 namespace nadir::viewer {
 namespace {
@@ -77,15 +77,15 @@ TEST(Intents, ScrollInOneViewportScrollsTheLinkedOne) {
   Assign(s.viewports[0], 0, Axial(0, 40, 5), Orientation::kAxial, "1.2.3", {});
   Assign(s.viewports[1], 1, Axial(0, 40, 5), Orientation::kAxial, "1.2.3", {});
   const std::vector<ViewportRect> rects = LayoutRects(Layout::k1x2, {0, 0, 800, 400});
-  Apply(s, rects, intent::Scroll{1, -3});
+  Apply(s, rects, Scroll{1, -3});
   EXPECT_EQ(s.active, 1);
   EXPECT_EQ(SliceIndex(s.viewports[0].plane, s.viewports[0].view), 17);
-  Apply(s, rects, intent::SetWindow{0, *PresetByName("bone")});
+  Apply(s, rects, SetWindow{0, *PresetByName("bone")});
   EXPECT_EQ(s.viewports[1].view.wl.width, 1800);
-  Apply(s, rects, intent::Zoom{0, 2.0, 100, 100});
+  Apply(s, rects, Zoom{0, 2.0, 100, 100});
   EXPECT_EQ(s.viewports[0].view.zoom, 2.0);
   EXPECT_EQ(s.viewports[1].view.zoom, 1.0);
-  Apply(s, rects, intent::Scroll{5, 1});  // no such viewport: ignored
+  Apply(s, rects, Scroll{5, 1});  // no such viewport: ignored
 }
 
 }  // namespace

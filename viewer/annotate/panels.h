@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "viewer/annotate/intents.h"
+#include "viewer/annotate/annotate_intents.h"
 #include "viewer/annotate/session.h"
 
 namespace nadir::annotate {
@@ -37,14 +37,16 @@ struct LesionPanelState {
 /// The lesion list of the current timepoint: id, kind, site (pick list or free text), nodal,
 /// state, diameters, the previous measurement, lesions not yet assessed at a follow-up, the
 /// tools, undo/redo/save, and the engine's guidance.
-std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st);
+std::vector<AnnotateIntent> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st);
 
 /// Parts of the selected lesion's editor (panels_fragments.cpp): the iRECIST category of a new
 /// lesion and "increased since last" of a non-target or new lesion at a follow-up; a target's
 /// "Split into fragments" at a follow-up, its fragments (lengths, measure, delete) and "Add
 /// fragment".
-void IRecistEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out);
-void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out);
+void IRecistEditor(const AnnotationSession& s, const LesionRecord& l,
+                   std::vector<AnnotateIntent>& out);
+void FragmentEditor(const AnnotationSession& s, const LesionRecord& l,
+                    std::vector<AnnotateIntent>& out);
 
 struct ResponsePanelState {
   bool open = true;
@@ -54,7 +56,7 @@ struct ResponsePanelState {
 
 /// Sums, nadir, changes, target / non-target / new-lesion and overall responses per
 /// timepoint, best overall response, and the sum-of-diameters chart; all from Results().
-std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st);
+std::vector<AnnotateIntent> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st);
 
 /// The sum-of-diameters chart alone (ImDrawList), `width` x `height` pixels at the cursor.
 void DrawSumChart(const SubjectResult& r, bool irecist, float width, float height);

@@ -5,12 +5,14 @@
 #include <cstring>
 #include <string>
 
+#include "viewer/core/theme.h"
+
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
-const ImVec4 kFolder{0.55f, 0.75f, 1.0f, 1.0f};
+using viewer::kError;
+using viewer::kFolder;
 
 const char* ChooseLabel(FileBrowser::Mode mode) {
   switch (mode) {
@@ -31,7 +33,9 @@ void OpenFileDialog(FileBrowser& browser) { ImGui::OpenPopup(browser.title().c_s
 std::optional<std::filesystem::path> DrawFileDialog(FileBrowser& browser, bool* cancelled) {
   if (cancelled) *cancelled = false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(vp->Size.x * 0.5f, vp->Size.y * 0.6f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(
+      ImVec2(vp->Size.x * viewer::kFileDialogShare[0], vp->Size.y * viewer::kFileDialogShare[1]),
+      ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   bool open = true;

@@ -7,13 +7,14 @@
 #include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
-const ImVec4 kArmed{0.45f, 0.9f, 0.45f, 1.0f};
+using viewer::kArmed;
+using viewer::kDim;
 
 const char* CategoryName(NewLesionCategory c) {
   switch (c) {
@@ -36,13 +37,14 @@ std::string Mm(const std::optional<double>& mm) {
 
 }  // namespace
 
-void IRecistEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out) {
+void IRecistEditor(const AnnotationSession& s, const LesionRecord& l,
+                   std::vector<AnnotateIntent>& out) {
   if (l.kind == LesionKind::kNew) {
     if (ImGui::BeginCombo("iRECIST category", CategoryName(l.new_category))) {
       for (NewLesionCategory c : {NewLesionCategory::kAutomatic, NewLesionCategory::kTarget,
                                   NewLesionCategory::kNonTarget})
         if (ImGui::Selectable(CategoryName(c), c == l.new_category))
-          out.push_back(act::SetNewCategory{l.id, c});
+          out.push_back(SetNewCategory{l.id, c});
       ImGui::EndCombo();
     }
   }
@@ -50,15 +52,16 @@ void IRecistEditor(const AnnotationSession& s, const LesionRecord& l, std::vecto
   if (l.kind != LesionKind::kTarget && PreviousRecord(a.subject, a.timepoint, l.id)) {
     bool increased = l.increased_since_last;
     if (ImGui::Checkbox("Increased since last assessment (iRECIST)", &increased))
-      out.push_back(act::SetIncreased{l.id, increased});
+      out.push_back(SetIncreased{l.id, increased});
   }
 }
 
-void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vector<Action>& out) {
+void FragmentEditor(const AnnotationSession& s, const LesionRecord& l,
+                    std::vector<AnnotateIntent>& out) {
   if (l.kind != LesionKind::kTarget || AtBaseline(s.annotation())) return;
   if (l.fragments.empty()) {
     if (l.state == LesionState::kMeasured || l.state == LesionState::kTooSmall) {
-      if (ImGui::SmallButton("Split into fragments")) out.push_back(act::SplitLesion{l.id});
+      if (ImGui::SmallButton("Split into fragments")) out.push_back(SplitLesion{l.id});
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "RECIST 1.1 §4.3.2: a lesion that split counts the sum of its\n"
@@ -85,12 +88,12 @@ void FragmentEditor(const AnnotationSession& s, const LesionRecord& l, std::vect
     if (is_armed)
       ImGui::TextColored(kArmed, "draw it now");
     else if (ImGui::SmallButton((fr.points ? "Re-measure" : "Measure")))
-      out.push_back(act::MeasureFragment{l.id, f});
+      out.push_back(MeasureFragment{l.id, f});
     ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) out.push_back(act::DeleteFragment{l.id, f});
+    if (ImGui::SmallButton("Delete")) out.push_back(DeleteFragment{l.id, f});
     ImGui::PopID();
   }
-  if (ImGui::SmallButton("Add fragment")) out.push_back(act::AddFragment{l.id});
+  if (ImGui::SmallButton("Add fragment")) out.push_back(AddFragment{l.id});
   ImGui::SameLine();
   ImGui::TextColored(kDim, "the next caliper drawn measures it");
 }

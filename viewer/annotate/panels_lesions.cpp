@@ -8,14 +8,15 @@
 #include "measure/sum_of_diameters.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/annotate/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
-const ImVec4 kWarning{1.0f, 0.8f, 0.35f, 1.0f};
-const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
+using viewer::kDim;
+using viewer::kError;
+using viewer::kWarning;
 
 const char* KindName(LesionKind k) {
   switch (k) {
@@ -49,7 +50,7 @@ std::string PreviousText(const Subject& s, int timepoint, const LesionRecord& l)
   return "";
 }
 
-void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
+void ToolBar(const AnnotationSession& s, std::vector<AnnotateIntent>& out) {
   for (auto [tool, label] :
        {std::pair{Tool::kNavigate, "Navigate (Esc)"}, std::pair{Tool::kLine, "Line (D)"},
         std::pair{Tool::kBidirectional, "Bidirectional (B)"}, std::pair{Tool::kAuto, "Auto (A)"}}) {
@@ -60,25 +61,25 @@ void ToolBar(const AnnotationSession& s, std::vector<Action>& out) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (tool != Tool::kNavigate && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right)
       ImGui::SameLine();
-    if (ImGui::RadioButton(label, s.tool() == tool)) out.push_back(act::SetTool{tool});
+    if (ImGui::RadioButton(label, s.tool() == tool)) out.push_back(SetTool{tool});
   }
-  if (ImGui::Button("Undo") && s.CanUndo()) out.push_back(act::Undo{});
+  if (ImGui::Button("Undo") && s.CanUndo()) out.push_back(Undo{});
   ImGui::SameLine();
-  if (ImGui::Button("Redo") && s.CanRedo()) out.push_back(act::Redo{});
+  if (ImGui::Button("Redo") && s.CanRedo()) out.push_back(Redo{});
   ImGui::SameLine();
-  if (ImGui::Button("Save")) out.push_back(act::Save{});
+  if (ImGui::Button("Save")) out.push_back(SaveAssessment{});
   ImGui::SameLine();
   const char* saved = s.dirty() ? "unsaved changes" : s.path().empty() ? "no file yet" : "saved";
   ImGui::TextColored(s.dirty() ? kWarning : kDim, "%s", saved);
   if (s.autosave_available()) {
     ImGui::TextColored(kWarning, "Unsaved edits of an earlier session were found.");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Recover")) out.push_back(act::RecoverAutosave{});
+    if (ImGui::SmallButton("Recover")) out.push_back(RecoverAutosave{});
   }
   if (!s.message().empty()) ImGui::TextColored(kDim, "%s", s.message().c_str());
 }
 
-void TimepointPicker(const AnnotationSession& s, std::vector<Action>& out) {
+void TimepointPicker(const AnnotationSession& s, std::vector<AnnotateIntent>& out) {
   const Subject& subj = s.subject();
   const Timepoint* tp = CurrentTimepoint(s.annotation());
   std::string preview = tp ? FormatIsoDate(tp->date) + "  " + tp->label : "(none)";
@@ -87,14 +88,15 @@ void TimepointPicker(const AnnotationSession& s, std::vector<Action>& out) {
       const std::string name = FormatIsoDate(subj.timepoints[t].date) + "  " +
                                subj.timepoints[t].label + (t == 0 ? "  (baseline)" : "");
       if (ImGui::Selectable(name.c_str(), t == s.annotation().timepoint))
-        out.push_back(act::SetTimepoint{t});
+        out.push_back(SetTimepoint{t});
     }
     ImGui::EndCombo();
   }
 }
 
 // Reader, treatment start (day 0 of SD duration, PFS and OS) and the timepoint's label.
-void SubjectFields(const AnnotationSession& s, LesionPanelState& st, std::vector<Action>& out) {
+void SubjectFields(const AnnotationSession& s, LesionPanelState& st,
+                   std::vector<AnnotateIntent>& out) {
   const Subject& subj = s.subject();
   const int tp = s.annotation().timepoint;
   if (st.subject_revision != s.revision() || st.subject_timepoint != tp) {
@@ -111,21 +113,21 @@ void SubjectFields(const AnnotationSession& s, LesionPanelState& st, std::vector
   if (!s.locked_reader().empty())
     ImGui::Text("Reader %s (blinded read)", s.locked_reader().c_str());
   else if (ImGui::InputText("Reader", st.reader, sizeof st.reader, enter))
-    out.push_back(act::SetReader{st.reader});
+    out.push_back(SetReader{st.reader});
   if (ImGui::InputText("Treatment start", st.treatment_start, sizeof st.treatment_start, enter)) {
     if (st.treatment_start[0] == 0)
-      out.push_back(act::SetTreatmentStart{std::nullopt});
+      out.push_back(SetTreatmentStart{std::nullopt});
     else if (const auto d = ParseIsoDate(st.treatment_start))
-      out.push_back(act::SetTreatmentStart{d});
+      out.push_back(SetTreatmentStart{d});
   }
   if (st.treatment_start[0] && !ParseIsoDate(st.treatment_start))
     ImGui::TextColored(kWarning, "not a date: YYYY-MM-DD (Enter applies)");
   if (ImGui::InputText("Timepoint label", st.label, sizeof st.label, enter))
-    out.push_back(act::SetTimepointLabel{tp, st.label});
+    out.push_back(SetTimepointLabel{tp, st.label});
 }
 
 void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const LesionRecord& l,
-                    std::vector<Action>& out) {
+                    std::vector<AnnotateIntent>& out) {
   const bool baseline = AtBaseline(s.annotation());
   ImGui::Separator();
   ImGui::Text("%s (%s)", l.id.c_str(), KindName(l.kind));
@@ -134,7 +136,7 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
     const LesionKind other =
         l.kind == LesionKind::kTarget ? LesionKind::kNonTarget : LesionKind::kTarget;
     if (ImGui::SmallButton(other == LesionKind::kTarget ? "make target" : "make non-target"))
-      out.push_back(act::SetKind{l.id, other});
+      out.push_back(SetKind{l.id, other});
   }
   // Site: a pick list, or free text.
   if (st.site_text_for != l.id) {
@@ -144,25 +146,25 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
   if (ImGui::BeginCombo("Site", l.site.empty() ? "(choose)" : l.site.c_str())) {
     for (const std::string& site : SitePickList())
       if (ImGui::Selectable(site.c_str(), site == l.site)) {
-        out.push_back(act::SetSite{l.id, site});
+        out.push_back(SetSite{l.id, site});
         st.site_text_for.clear();
       }
     ImGui::EndCombo();
   }
   if (ImGui::InputText("Other site", st.site_text, sizeof st.site_text,
                        ImGuiInputTextFlags_EnterReturnsTrue))
-    out.push_back(act::SetSite{l.id, st.site_text});
+    out.push_back(SetSite{l.id, st.site_text});
   bool nodal = l.nodal;
   if (baseline || l.kind == LesionKind::kNew) {
     if (ImGui::Checkbox("Lymph node (short axis counts)", &nodal))
-      out.push_back(act::SetNodal{l.id, nodal});
+      out.push_back(SetNodal{l.id, nodal});
   } else {
     ImGui::TextColored(kDim, "%s", l.nodal ? "lymph node" : "not nodal");
   }
   if (ImGui::BeginCombo("State", ToString(l.state))) {
     for (LesionState state : StatesFor(l.kind))
       if (ImGui::Selectable(ToString(state), state == l.state))
-        out.push_back(act::SetState{l.id, state});
+        out.push_back(SetState{l.id, state});
     ImGui::EndCombo();
   }
   if (l.state == LesionState::kMerged)
@@ -181,22 +183,23 @@ void SelectedEditor(const AnnotationSession& s, LesionPanelState& st, const Lesi
     if (ImGui::BeginCombo("Merged into", l.merged_into.empty() ? "-" : l.merged_into.c_str())) {
       for (const LesionRecord& h : tp->lesions)
         if (h.kind == LesionKind::kTarget && h.id != l.id && ImGui::Selectable(h.id.c_str()))
-          out.push_back(act::SetMergedInto{l.id, h.id});
+          out.push_back(SetMergedInto{l.id, h.id});
       ImGui::EndCombo();
     }
   }
   IRecistEditor(s, l, out);
   FragmentEditor(s, l, out);
   if (ImGui::SmallButton(baseline ? "Delete lesion (all timepoints)" : "Delete at this timepoint"))
-    out.push_back(act::DeleteLesion{l.id});
+    out.push_back(DeleteLesion{l.id});
 }
 
 }  // namespace
 
-std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st) {
-  std::vector<Action> out;
+std::vector<AnnotateIntent> DrawLesionPanel(const AnnotationSession& s, LesionPanelState& st) {
+  std::vector<AnnotateIntent> out;
   if (!st.open) return out;
-  if (!BeginPanel("Lesions", st.place, &st.open, 540, 340)) {
+  if (!BeginPanel("Lesions", st.place, &st.open, viewer::kLesionPanelFloating[0],
+                  viewer::kLesionPanelFloating[1])) {
     ImGui::End();
     return out;
   }
@@ -228,8 +231,8 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
       ImGui::TableNextColumn();
       const bool selected = l.id == a.selected;
       if (ImGui::Selectable(l.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
-        out.push_back(act::SelectLesion{l.id});
-        out.push_back(act::JumpTo{l.id});
+        out.push_back(SelectLesion{l.id});
+        out.push_back(JumpTo{l.id});
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(KindName(l.kind));
@@ -256,25 +259,25 @@ std::vector<Action> DrawLesionPanel(const AnnotationSession& s, LesionPanelState
       ImGui::PushID(id.c_str());
       const LesionRecord* first = FirstRecord(a.subject, id);
       if (ImGui::Selectable(id.c_str(), id == a.selected, 0, ImVec2(40, 0))) {
-        out.push_back(act::SelectLesion{id});
-        out.push_back(act::JumpTo{id});
+        out.push_back(SelectLesion{id});
+        out.push_back(JumpTo{id});
       }
       ImGui::SameLine();
       ImGui::TextColored(kDim, "%s %s", KindName(first->kind), first->site.c_str());
       for (LesionState state : StatesFor(first->kind)) {
         if (state == LesionState::kMeasured || state == LesionState::kMerged) continue;
         ImGui::SameLine();
-        if (ImGui::SmallButton(ToString(state))) out.push_back(act::SetState{id, state});
+        if (ImGui::SmallButton(ToString(state))) out.push_back(SetState{id, state});
       }
       ImGui::PopID();
     }
   }
   if (baseline) {
-    if (ImGui::Button("+ Target")) out.push_back(act::AddLesion{LesionKind::kTarget});
+    if (ImGui::Button("+ Target")) out.push_back(AddLesion{LesionKind::kTarget});
     ImGui::SameLine();
-    if (ImGui::Button("+ Non-target")) out.push_back(act::AddLesion{LesionKind::kNonTarget});
+    if (ImGui::Button("+ Non-target")) out.push_back(AddLesion{LesionKind::kNonTarget});
   } else if (ImGui::Button("+ New lesion")) {
-    out.push_back(act::AddLesion{LesionKind::kNew});
+    out.push_back(AddLesion{LesionKind::kNew});
   }
   if (const LesionRecord* l = tp->Find(a.selected)) {
     SelectedEditor(s, st, *l, out);

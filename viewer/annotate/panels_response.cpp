@@ -6,13 +6,14 @@
 
 #include "viewer/annotate/chart.h"
 #include "viewer/annotate/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::annotate {
 
 namespace {
 
-const ImVec4 kDim{0.65f, 0.65f, 0.65f, 1.0f};
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
+using viewer::kDim;
+using viewer::kError;
 
 std::string Mm(const std::optional<double>& v) {
   if (!v) return "NE";
@@ -51,10 +52,11 @@ ImVec4 ColourOf(Response r) {
 
 }  // namespace
 
-std::vector<Action> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
-  std::vector<Action> out;
+std::vector<AnnotateIntent> DrawResponsePanel(const AnnotationSession& s, ResponsePanelState& st) {
+  std::vector<AnnotateIntent> out;
   if (!st.open) return out;
-  if (!BeginPanel("Response", st.place, &st.open, 740, 360)) {
+  if (!BeginPanel("Response", st.place, &st.open, viewer::kResponsePanelFloating[0],
+                  viewer::kResponsePanelFloating[1])) {
     ImGui::End();
     return out;
   }

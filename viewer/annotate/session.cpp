@@ -40,7 +40,7 @@ double RoundToTenthMm(double mm) { return std::round(mm * 10.0) / 10.0; }
 AnnotationSession::AnnotationSession(std::string autosave_dir)
     : autosave_dir_(std::move(autosave_dir)) {}
 
-void AnnotationSession::Apply(const Action& action) {
+void AnnotationSession::Apply(const AnnotateIntent& action) {
   std::visit([this](const auto& a) { ApplyOne(a); }, action);
 }
 
@@ -90,9 +90,9 @@ std::optional<JumpTarget> AnnotationSession::TakeJump() {
   return j;
 }
 
-void AnnotationSession::ApplyOne(const act::SelectLesion& a) { doc_.selected = a.id; }
+void AnnotationSession::ApplyOne(const SelectLesion& a) { doc_.selected = a.id; }
 
-void AnnotationSession::ApplyOne(const act::AddLesion& a) {
+void AnnotationSession::ApplyOne(const AddLesion& a) {
   Timepoint* tp = CurrentTimepoint(doc_);
   if (!tp) return;
   // RECIST 1.1 §4.3.5: a lesion found after baseline is a new lesion.
@@ -108,7 +108,7 @@ void AnnotationSession::ApplyOne(const act::AddLesion& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::DeleteLesion& a) {
+void AnnotationSession::ApplyOne(const DeleteLesion& a) {
   Subject before = doc_.subject;
   bool removed = false;
   // At baseline the lesion goes everywhere (a target cannot first appear at a follow-up);
@@ -125,7 +125,7 @@ void AnnotationSession::ApplyOne(const act::DeleteLesion& a) {
   if (removed) Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetKind& a) {
+void AnnotationSession::ApplyOne(const SetKind& a) {
   // The kind is fixed at the first appearance (assessment-v1.md); only baseline lesions may
   // switch between target and non-target, and they take the new kind's id.
   const LesionRecord* first = FirstRecord(doc_.subject, a.id);
@@ -147,7 +147,7 @@ void AnnotationSession::ApplyOne(const act::SetKind& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetSite& a) {
+void AnnotationSession::ApplyOne(const SetSite& a) {
   Subject before = doc_.subject;
   bool changed = false;
   for (Timepoint& tp : doc_.subject.timepoints)
@@ -158,7 +158,7 @@ void AnnotationSession::ApplyOne(const act::SetSite& a) {
   if (changed) Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetNodal& a) {
+void AnnotationSession::ApplyOne(const SetNodal& a) {
   // Nodal status is fixed at the first appearance: it changes on every record of the lesion.
   Subject before = doc_.subject;
   bool changed = false;
@@ -170,7 +170,7 @@ void AnnotationSession::ApplyOne(const act::SetNodal& a) {
   if (changed) Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetState& a) {
+void AnnotationSession::ApplyOne(const SetState& a) {
   Subject before = doc_.subject;
   LesionRecord* l = Here(a.id);
   if (!l) return;
@@ -190,7 +190,7 @@ void AnnotationSession::ApplyOne(const act::SetState& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetMergedInto& a) {
+void AnnotationSession::ApplyOne(const SetMergedInto& a) {
   Subject before = doc_.subject;
   LesionRecord* l = Here(a.id);
   if (!l || l->kind != LesionKind::kTarget || a.host == a.id) return;
@@ -203,14 +203,14 @@ void AnnotationSession::ApplyOne(const act::SetMergedInto& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetTimepoint& a) {
+void AnnotationSession::ApplyOne(const SetTimepoint& a) {
   if (a.index < 0 || a.index >= int(doc_.subject.timepoints.size())) return;
   Cancel();
   doc_.timepoint = a.index;
   CheckArmed();
 }
 
-void AnnotationSession::ApplyOne(const act::SetReader& a) {
+void AnnotationSession::ApplyOne(const SetReader& a) {
   if (doc_.subject.reader == a.reader) return;
   if (!locked_reader_.empty() && a.reader != locked_reader_) {
     message_ = "blinded read: the reader is " + locked_reader_ + ", not " + a.reader;
@@ -221,14 +221,14 @@ void AnnotationSession::ApplyOne(const act::SetReader& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetTreatmentStart& a) {
+void AnnotationSession::ApplyOne(const SetTreatmentStart& a) {
   if (doc_.subject.treatment_start == a.date) return;
   Subject before = doc_.subject;
   doc_.subject.treatment_start = a.date;
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetTimepointLabel& a) {
+void AnnotationSession::ApplyOne(const SetTimepointLabel& a) {
   if (a.index < 0 || a.index >= int(doc_.subject.timepoints.size())) return;
   if (doc_.subject.timepoints[a.index].label == a.label) return;
   Subject before = doc_.subject;
@@ -236,12 +236,12 @@ void AnnotationSession::ApplyOne(const act::SetTimepointLabel& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetTool& a) {
+void AnnotationSession::ApplyOne(const SetTool& a) {
   Cancel();
   tool_ = a.tool;
 }
 
-void AnnotationSession::ApplyOne(const act::JumpTo& a) {
+void AnnotationSession::ApplyOne(const JumpTo& a) {
   doc_.selected = a.id;
   // Its measurement here, else the latest earlier one (the baseline image at a follow-up); a
   // split lesion shows its first measured fragment.
@@ -268,7 +268,7 @@ void AnnotationSession::ApplyOne(const act::JumpTo& a) {
   jump_ = JumpTarget{image, c, t};
 }
 
-void AnnotationSession::ApplyOne(const act::Undo&) {
+void AnnotationSession::ApplyOne(const Undo&) {
   Cancel();
   if (!undo_.Undo(doc_.subject)) return;
   dirty_ = true;
@@ -277,7 +277,7 @@ void AnnotationSession::ApplyOne(const act::Undo&) {
   Autosave();
 }
 
-void AnnotationSession::ApplyOne(const act::Redo&) {
+void AnnotationSession::ApplyOne(const Redo&) {
   Cancel();
   if (!undo_.Redo(doc_.subject)) return;
   dirty_ = true;
@@ -286,7 +286,7 @@ void AnnotationSession::ApplyOne(const act::Redo&) {
   Autosave();
 }
 
-void AnnotationSession::ApplyOne(const act::Save&) {
+void AnnotationSession::ApplyOne(const SaveAssessment&) {
   std::string error;
   if (!Save(&error)) message_ = error;
 }

@@ -11,8 +11,8 @@
 #include "formats/assessment_json.h"
 #include "measure/caliper.h"
 #include "measure/results.h"
+#include "viewer/annotate/annotate_intents.h"
 #include "viewer/annotate/annotation.h"
-#include "viewer/annotate/intents.h"
 #include "viewer/annotate/shown_image.h"
 #include "viewer/annotate/undo.h"
 
@@ -50,7 +50,7 @@ struct Draft {
   std::optional<MeasurementMethod> method;  // set when placed from one click
 };
 
-/// The fragment of a split lesion that the next caliper drawn fills (act::MeasureFragment).
+/// The fragment of a split lesion that the next caliper drawn fills (MeasureFragment).
 struct ArmedFragment {
   std::string lesion_id;
   int timepoint = 0;
@@ -96,12 +96,12 @@ class AnnotationSession {
   /// so `nadir recompute` on the folder never reads it twice), else in the autosave folder.
   std::string AutosavePath() const;
   /// An earlier session's unsaved edits (its autosave, moved to `<autosave>.previous`) can be
-  /// recovered with act::RecoverAutosave.
+  /// recovered with RecoverAutosave.
   bool autosave_available() const { return autosave_available_; }
   bool dirty() const { return dirty_; }
 
   // Editing (session.cpp).
-  void Apply(const Action& action);
+  void Apply(const AnnotateIntent& action);
   /// A blinded read (a reader's package): the assessment's reader stays `reader`; a SetReader
   /// naming anyone else is refused, and message() says why. Kept across opens.
   void LockReader(const std::string& reader) { locked_reader_ = reader; }
@@ -115,9 +115,9 @@ class AnnotationSession {
 
   // Caliper tools (session_pointer.cpp). Press returns true when it started a measurement or
   // grabbed a handle (the app must then not window/level or pan with the same drag).
-  bool Press(const pointer::Press& p);
-  void Drag(const pointer::Drag& d);
-  void Release(const pointer::Release& r);
+  bool Press(const PointerPress& p);
+  void Drag(const PointerDrag& d);
+  void Release(const PointerRelease& r);
   void Cancel();
   const Draft& draft() const { return draft_; }
   /// The Auto tool's click, taken once by the app (which measures there).
@@ -150,30 +150,30 @@ class AnnotationSession {
   void KeepEarlierAutosave();
   void Clamp();
   LesionRecord* Here(const std::string& id);
-  void ApplyOne(const act::SelectLesion& a);
-  void ApplyOne(const act::AddLesion& a);
-  void ApplyOne(const act::DeleteLesion& a);
-  void ApplyOne(const act::SetKind& a);
-  void ApplyOne(const act::SetSite& a);
-  void ApplyOne(const act::SetNodal& a);
-  void ApplyOne(const act::SetState& a);
-  void ApplyOne(const act::SetMergedInto& a);
-  void ApplyOne(const act::SetNewCategory& a);  // session_irecist.cpp
-  void ApplyOne(const act::SetIncreased& a);
-  void ApplyOne(const act::SplitLesion& a);  // session_fragments.cpp
-  void ApplyOne(const act::AddFragment& a);
-  void ApplyOne(const act::DeleteFragment& a);
-  void ApplyOne(const act::MeasureFragment& a);
-  void ApplyOne(const act::SetTimepoint& a);
-  void ApplyOne(const act::SetReader& a);
-  void ApplyOne(const act::SetTreatmentStart& a);
-  void ApplyOne(const act::SetTimepointLabel& a);
-  void ApplyOne(const act::SetTool& a);
-  void ApplyOne(const act::JumpTo& a);
-  void ApplyOne(const act::Undo& a);
-  void ApplyOne(const act::Redo& a);
-  void ApplyOne(const act::Save& a);
-  void ApplyOne(const act::RecoverAutosave& a);
+  void ApplyOne(const SelectLesion& a);
+  void ApplyOne(const AddLesion& a);
+  void ApplyOne(const DeleteLesion& a);
+  void ApplyOne(const SetKind& a);
+  void ApplyOne(const SetSite& a);
+  void ApplyOne(const SetNodal& a);
+  void ApplyOne(const SetState& a);
+  void ApplyOne(const SetMergedInto& a);
+  void ApplyOne(const SetNewCategory& a);  // session_irecist.cpp
+  void ApplyOne(const SetIncreased& a);
+  void ApplyOne(const SplitLesion& a);  // session_fragments.cpp
+  void ApplyOne(const AddFragment& a);
+  void ApplyOne(const DeleteFragment& a);
+  void ApplyOne(const MeasureFragment& a);
+  void ApplyOne(const SetTimepoint& a);
+  void ApplyOne(const SetReader& a);
+  void ApplyOne(const SetTreatmentStart& a);
+  void ApplyOne(const SetTimepointLabel& a);
+  void ApplyOne(const SetTool& a);
+  void ApplyOne(const JumpTo& a);
+  void ApplyOne(const Undo& a);
+  void ApplyOne(const Redo& a);
+  void ApplyOne(const SaveAssessment& a);
+  void ApplyOne(const RecoverAutosave& a);
   void FinishDraft();
   LesionRecord* SplitTargetHere(const std::string& id);
   void CheckArmed();

@@ -147,7 +147,7 @@ bool AnnotationSession::SaveAs(const std::string& path, std::string* error) {
   return true;
 }
 
-void AnnotationSession::ApplyOne(const act::RecoverAutosave&) {
+void AnnotationSession::ApplyOne(const RecoverAutosave&) {
   std::string text;
   const std::string autosave = recover_path_;
   if (!ReadText(autosave, text)) {

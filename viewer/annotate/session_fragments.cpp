@@ -14,7 +14,7 @@ LesionRecord* AnnotationSession::SplitTargetHere(const std::string& id) {
   return Here(id);
 }
 
-void AnnotationSession::ApplyOne(const act::SplitLesion& a) {
+void AnnotationSession::ApplyOne(const SplitLesion& a) {
   Subject before = doc_.subject;
   LesionRecord* l = SplitTargetHere(a.id);
   if (!l || !l->fragments.empty()) {
@@ -41,13 +41,13 @@ void AnnotationSession::ApplyOne(const act::SplitLesion& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::AddFragment& a) {
+void AnnotationSession::ApplyOne(const AddFragment& a) {
   Subject before = doc_.subject;
   LesionRecord* l = SplitTargetHere(a.id);
   if (!l) return;
   if (l->fragments.empty()) {
     doc_.subject = std::move(before);
-    ApplyOne(act::SplitLesion{a.id});  // a whole lesion is split first
+    ApplyOne(SplitLesion{a.id});  // a whole lesion is split first
     return;
   }
   l->fragments.push_back(Fragment{});
@@ -57,7 +57,7 @@ void AnnotationSession::ApplyOne(const act::AddFragment& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::DeleteFragment& a) {
+void AnnotationSession::ApplyOne(const DeleteFragment& a) {
   Timepoint* tp = CurrentTimepoint(doc_);
   LesionRecord* l = tp ? FindLesion(*tp, a.id) : nullptr;
   if (!l || a.index < 0 || a.index >= int(l->fragments.size())) return;
@@ -73,7 +73,7 @@ void AnnotationSession::ApplyOne(const act::DeleteFragment& a) {
   Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::MeasureFragment& a) {
+void AnnotationSession::ApplyOne(const MeasureFragment& a) {
   const Timepoint* tp = CurrentTimepoint(doc_);
   const LesionRecord* l = tp ? tp->Find(a.id) : nullptr;
   if (!l || a.index < 0 || a.index >= int(l->fragments.size())) return;

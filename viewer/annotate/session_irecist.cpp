@@ -4,7 +4,7 @@
 
 namespace nadir::annotate {
 
-void AnnotationSession::ApplyOne(const act::SetNewCategory& a) {
+void AnnotationSession::ApplyOne(const SetNewCategory& a) {
   // iRECIST (Seymour 2017): new lesions are categorised at their first appearance, so the
   // category is the lesion's, on every record of it (as EnsureRecordHere copies it).
   const LesionRecord* first = FirstRecord(doc_.subject, a.id);
@@ -20,7 +20,7 @@ void AnnotationSession::ApplyOne(const act::SetNewCategory& a) {
   if (changed) Commit(std::move(before));
 }
 
-void AnnotationSession::ApplyOne(const act::SetIncreased& a) {
+void AnnotationSession::ApplyOne(const SetIncreased& a) {
   // Growth since the previous assessment exists only where the lesion was seen before, and only
   // for lesions whose growth is not measured as a target's is (iRECIST: non-target and new
   // non-target lesions).

@@ -43,7 +43,7 @@ bool Drawn(const std::optional<CaliperPoints>& p) { return p && (p->long_axis ||
 bool HasMeasurement(const LesionRecord* l) { return l && Drawn(l->points); }
 
 // The image a press is on: a native slice, or a reformat through the point pressed.
-ShownImage ImageOf(const pointer::Press& p) {
+ShownImage ImageOf(const PointerPress& p) {
   if (!p.sop_uid.empty()) {
     ShownImage s;
     s.sop_uid = p.sop_uid;
@@ -55,7 +55,7 @@ ShownImage ImageOf(const pointer::Press& p) {
 
 }  // namespace
 
-bool AnnotationSession::Press(const pointer::Press& p) {
+bool AnnotationSession::Press(const PointerPress& p) {
   Cancel();
   Timepoint* tp = CurrentTimepoint(doc_);
   if (!tp) return false;
@@ -146,7 +146,7 @@ bool AnnotationSession::Press(const pointer::Press& p) {
   return true;
 }
 
-void AnnotationSession::Drag(const pointer::Drag& d) {
+void AnnotationSession::Drag(const PointerDrag& d) {
   if (draft_.phase == Draft::Phase::kIdle) return;
   auto& g = draft_.geometry;
   const PatientPoint q = caliper::ProjectOntoPlane(d.at, g.long_axis[0], draft_.normal);
@@ -157,9 +157,9 @@ void AnnotationSession::Drag(const pointer::Drag& d) {
   g = caliper::DragHandle(g, static_cast<caliper::Handle>(draft_.handle), d.at, draft_.normal);
 }
 
-void AnnotationSession::Release(const pointer::Release& r) {
+void AnnotationSession::Release(const PointerRelease& r) {
   if (draft_.phase == Draft::Phase::kIdle) return;
-  Drag(pointer::Drag{r.at});
+  Drag(PointerDrag{r.at});
   FinishDraft();
 }
 

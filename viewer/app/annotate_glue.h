@@ -9,14 +9,13 @@
 
 #include "viewer/annotate/panels.h"
 #include "viewer/annotate/session.h"
+#include "viewer/app/app_intents.h"
 #include "viewer/app/auto_measure.h"
 #include "viewer/app/input.h"
 #include "viewer/app/reading_room.h"
-#include "viewer/core/intents.h"
 
 struct ImGuiIO;
 struct ImDrawList;
-struct GLFWwindow;
 
 namespace nadir::viewer {
 
@@ -33,33 +32,40 @@ struct AnnotateUi {
   std::string patient_id;    // DICOM PatientID of the series the assessment started on
   std::string jump_pending;  // a lesion to show once the viewports are placed (on open)
   std::string status;
-  bool save_as_requested = false;           // a save with no file yet: the File menu asks for one
-  std::optional<AutoJob> auto_job;          // the Auto tool's measurement running off the UI thread
-  std::optional<AutoContour> auto_contour;  // the outline of the last one-click lesion
+  std::optional<AutoJob> auto_job;  // the Auto tool's measurement running off the UI thread
+  std::optional<AutoProposal> auto_proposal;  // found, shown, not recorded until accepted
+  std::optional<AutoContour> auto_contour;    // the outline of the last one-click lesion
 };
 
-/// Call before ViewportInput: starts the session once series are listed, takes the annotation
-/// keys out of the queue (D line, B bidirectional, Esc navigate, Ctrl+S save, Ctrl+Z undo,
-/// Ctrl+Y or Ctrl+Shift+Z redo) and feeds the left mouse button to the caliper tools.
-/// Returns true while a caliper owns the mouse (its drag must not also window/level).
-bool AnnotateInput(AnnotateUi& ui, const ImGuiIO& io, ReadingRoom& room,
-                   const std::vector<ViewportRect>& rects, InputState& input);
+/// The annotation keys (D line, A Auto, B bidirectional, Esc navigate, Ctrl+S save, Ctrl+Z
+/// undo, Ctrl+Y or Ctrl+Shift+Z redo), taken out of the queue once the session has started.
+/// While the Auto tool's proposal is shown, Enter records it and Esc discards it.
+/// Call before CaliperInput and ViewportInput.
+std::vector<Intent> AnnotateKeys(const AnnotateUi& ui, const ImGuiIO& io, InputState& input);
+
+/// The left mouse button on the images for the caliper tools: a press (CaliperPress), then the
+/// drag and release of the caliper it started (AnnotateUi::caliper_drag). Apply them before
+/// ViewportInput: while a caliper owns the mouse its drag must not also window/level.
+std::vector<Intent> CaliperInput(const AnnotateUi& ui, const ImGuiIO& io, const ReadingRoom& room,
+                                 const std::vector<ViewportRect>& rects);
 
 /// Drops the window/level intents of a left drag that a caliper owns.
-void DropCaliperDrag(std::vector<Intent>& intents);
+void DropCaliperDrag(std::vector<ViewIntent>& intents);
 
-/// Draws the lesion and response panels and applies what they ask for (selecting a lesion
-/// moves every viewport to its measurement at that viewport's timepoint).
 /// The lesion and response panels, docked at `lesions` and `response` (the right column);
-/// a width of 0 hides them (the column is collapsed).
-void AnnotatePanels(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRect>& rects,
-                    const ViewportRect& lesions, const ViewportRect& response);
+/// a width of 0 hides them (the column is collapsed). Returns what the reader asked for.
+std::vector<Intent> AnnotatePanels(AnnotateUi& ui, const ViewportRect& lesions,
+                                   const ViewportRect& response);
+
+/// The status line (what the last save, open or measurement did) at the response panel's top.
+void DrawAnnotateStatus(const AnnotateUi& ui, const ViewportRect& response);
 
 /// Caliper lines, handles and labels over each viewport (screen space, from patient points).
 void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room,
                   const std::vector<ViewportRect>& rects, float scale);
 
-/// Call after the frame's quit handling: a close with unsaved changes asks first.
-void AnnotateGuardClose(AnnotateUi& ui, GLFWwindow* window);
+/// "Unsaved changes" before quitting, once the controller asked (GuardClose): save and quit,
+/// quit without saving, or cancel.
+std::vector<Intent> DrawCloseQuestion(AnnotateUi& ui);
 
 }  // namespace nadir::viewer

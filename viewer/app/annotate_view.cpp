@@ -6,12 +6,11 @@
 #include <cmath>
 
 #include "viewer/annotate/overlay.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
 namespace {
-
-namespace an = nadir::annotate;
 
 // Two plane normals name one orientation (a reformat keeps its orientation exactly).
 constexpr double kParallelCosine = 0.999;
@@ -37,18 +36,12 @@ const CaliperPoints* MeasurementOf(const LesionRecord& l) {
   return nullptr;
 }
 
-// The outline of the last one-click lesion, on the slices of its series that show it, while
-// the current timepoint's lesion still carries that click (an undo or a redraw hides it).
+// Outline segments of `c` that lie on the slice viewport `v` shows (a reformat crosses them).
 template <typename ToScreen>
-void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room, int v,
-                     const ToScreen& screen) {
-  if (!ui.auto_contour) return;
-  const AutoContour& c = *ui.auto_contour;
+void DrawOutline(ImDrawList* draw, const AutoContour& c, const ReadingRoom& room, int v,
+                 const ToScreen& screen) {
   const SeriesSlot* slot = room.SeriesOf(v);
   if (!slot || slot->summary().series_uid != c.series_uid) return;
-  const Timepoint* tp = an::CurrentTimepoint(ui.session.annotation());
-  const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
-  if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
   const ViewportState& vp = room.state().viewports[v];
   // The outline across the box axis this view looks along; an oblique view shows none.
   int across = -1;
@@ -61,17 +54,39 @@ void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& 
     if (std::abs(Dot(a, vp.plane.normal) - here) > half ||
         std::abs(Dot(b, vp.plane.normal) - here) > half)
       continue;  // off this slice (or across it, in a reformat)
-    draw->AddLine(screen(seg[0]), screen(seg[1]), IM_COL32(120, 255, 140, 220), 1.2f);
+    draw->AddLine(screen(seg[0]), screen(seg[1]), Packed(kAutoOutline), 1.2f);
   }
+}
+
+// The outline of the last one-click lesion, on the slices of its series that show it, while
+// the current timepoint's lesion still carries that click (an undo or a redraw hides it); and
+// the Auto tool's proposal, outline and axes, until the reader keeps or discards it.
+template <typename ToScreen>
+void DrawAutoContour(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& room, int v,
+                     const ToScreen& screen) {
+  if (ui.auto_proposal) {
+    const AutoProposal& p = *ui.auto_proposal;
+    DrawOutline(draw, p.contour, room, v, screen);
+    const SeriesSlot* slot = room.SeriesOf(v);
+    if (slot && slot->summary().series_uid == p.contour.series_uid)
+      for (const auto& axis : {p.axes.long_axis, p.axes.short_axis})
+        draw->AddLine(screen(axis[0]), screen(axis[1]), Packed(kAutoProposal), 2.0f);
+  }
+  if (!ui.auto_contour) return;
+  const AutoContour& c = *ui.auto_contour;
+  const Timepoint* tp = annotate::CurrentTimepoint(ui.session.annotation());
+  const LesionRecord* l = tp ? tp->Find(ui.session.annotation().selected) : nullptr;
+  if (!l || !l->method || !l->method->click || *l->method->click != c.click) return;
+  DrawOutline(draw, c, room, v, screen);
 }
 
 }  // namespace
 
-std::optional<an::ShownImage> ImageShown(const ReadingRoom& room, int v, std::string* why) {
+std::optional<annotate::ShownImage> ImageShown(const ReadingRoom& room, int v, std::string* why) {
   const SeriesSlot* slot = room.SeriesOf(v);
   if (!slot || !slot->HasGeometry() || v >= int(room.state().viewports.size())) return std::nullopt;
   const ViewportState& vp = room.state().viewports[v];
-  an::ShownImage image;
+  annotate::ShownImage image;
   image.normal = Pp(vp.plane.normal);
   image.position_mm = vp.plane.PositionOfSlice(SliceIndex(vp.plane, vp.view));
   if (const auto k = NativeSlice(*slot, vp)) {
@@ -128,11 +143,9 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
         const int k = int(at - uids.begin());
         // Its native slice; a reformatted view goes to the plane through its centre.
         if (vp.plane.slice_axis == 2)
-          room.Apply(rects,
-                     intent::GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
+          room.Apply(rects, GoTo{v, vp.plane.slice_sign > 0 ? k : vp.plane.slice_count - 1 - k});
         else
-          room.Apply(rects,
-                     intent::GoTo{v, vp.plane.SliceOfPosition(Dot(centre, vp.plane.normal))});
+          room.Apply(rects, GoTo{v, vp.plane.SliceOfPosition(Dot(centre, vp.plane.normal))});
         break;
       }
       if (!p->normal || p->series_uid != slot->summary().series_uid) continue;
@@ -147,10 +160,10 @@ void ShowLesion(AnnotateUi& ui, ReadingRoom& room, const std::vector<ViewportRec
               std::abs(Dot(room.state().viewports[w].plane.normal, normal)) >= kParallelCosine;
         const auto o = ParseOrientation(p->plane);
         if (elsewhere || !o) break;
-        room.Apply(rects, intent::SetOrientation{v, *o});
+        room.Apply(rects, SetOrientation{v, *o});
       }
       const ViewportState& now = room.state().viewports[v];
-      room.Apply(rects, intent::GoTo{v, now.plane.SliceOfPosition(Dot(centre, now.plane.normal))});
+      room.Apply(rects, GoTo{v, now.plane.SliceOfPosition(Dot(centre, now.plane.normal))});
       break;
     }
   }
@@ -171,15 +184,15 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
     };
     draw->PushClipRect(ImVec2(r.x / scale, r.y / scale),
                        ImVec2((r.x + r.width) / scale, (r.y + r.height) / scale), true);
-    for (const an::OverlayLine& line : an::CaliperOverlay(ui.session, *image)) {
+    for (const annotate::OverlayLine& line : annotate::CaliperOverlay(ui.session, *image)) {
       // A multi-frame object names every frame alike: keep the lines of this slice only.
       const double w =
           Dot({line.segment[0][0], line.segment[0][1], line.segment[0][2]}, vp.plane.normal) -
           image->position_mm;
       if (std::abs(w) > 0.5 * vp.plane.slice_step_mm) continue;
-      const ImU32 colour = line.kind == LesionKind::kTarget      ? IM_COL32(255, 200, 40, 255)
-                           : line.kind == LesionKind::kNonTarget ? IM_COL32(80, 200, 255, 255)
-                                                                 : IM_COL32(255, 90, 80, 255);
+      const ImU32 colour = line.kind == LesionKind::kTarget      ? Packed(kTargetCaliper)
+                           : line.kind == LesionKind::kNonTarget ? Packed(kNonTargetCaliper)
+                                                                 : Packed(kNewLesionCaliper);
       const float width = line.selected ? 2.5f : 1.5f;
       const ImVec2 a = screen(line.segment[0]), b = screen(line.segment[1]);
       draw->AddLine(a, b, colour, width);
@@ -191,7 +204,7 @@ void DrawCalipers(ImDrawList* draw, const AnnotateUi& ui, const ReadingRoom& roo
         const ImVec2 at(std::max(a.x, b.x) + 6, std::min(a.y, b.y) - 18 + stack);
         const ImVec2 size = ImGui::CalcTextSize(line.label.c_str());
         draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1),
-                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), IM_COL32(0, 0, 0, 170),
+                            ImVec2(at.x + size.x + 2, at.y + size.y + 1), Packed(kCaliperLabelBack),
                             3.0f);
         draw->AddText(at, colour, line.label.c_str());
       }

@@ -28,6 +28,9 @@ std::optional<annotate::ShownImage> ImageShown(const ReadingRoom& room, int v,
 std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<ViewportRect>& rects,
                                   int v, double x, double y, std::string* why = nullptr);
 
+/// The study date of a series (nullopt when it has none).
+std::optional<Date> DateOfSeries(const SeriesSlot& slot);
+
 /// The timepoint viewport `v` shows (by study date), added when `create` and none exists.
 std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create);
 

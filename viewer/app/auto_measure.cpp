@@ -75,8 +75,7 @@ std::vector<std::array<PatientPoint, 2>> MaskOutline(const analysis::LesionMask&
   return out;
 }
 
-std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session,
-                              std::optional<AutoContour>& contour) {
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, std::optional<AutoProposal>& proposal) {
   if (!job || job->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return "";
   AutoJob done = std::move(*job);
   job.reset();
@@ -90,20 +89,30 @@ std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationS
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - done.started)
           .count();
   if (!m.found) return "Auto: no lesion here (" + m.reason + ")";
-  annotate::AutoAxes axes;
-  axes.long_axis = m.long_axis_points;
-  axes.short_axis = m.short_axis_points;
-  axes.method.kind = MeasurementMethod::Kind::kSemiAutomatic;
-  axes.method.click = m.click;
-  axes.method.volume_ml = m.volume_ml;
-  axes.method.max_3d_diameter_mm = m.max_3d_diameter_mm;
-  axes.method.algorithm = m.method;
-  if (!session.PlaceAutoMeasurement(done.request, axes)) return "Auto: " + session.message();
-  contour = AutoContour{done.series_uid, m.click, {}, done.box};
-  for (int a = 0; a < 3; ++a) contour->segments[a] = MaskOutline(m.mask, done.box, a);
-  const std::string& id = session.annotation().selected;
-  return id + " " + Fixed(m.long_axis_mm, 1) + " x " + Fixed(m.short_axis_mm, 1) + " mm, " +
-         Fixed(m.volume_ml, 2) + " mL from one click in " + Fixed(ms, 0) +
+  AutoProposal p;
+  p.axes.long_axis = m.long_axis_points;
+  p.axes.short_axis = m.short_axis_points;
+  p.axes.method.kind = MeasurementMethod::Kind::kSemiAutomatic;
+  p.axes.method.click = m.click;
+  p.axes.method.volume_ml = m.volume_ml;
+  p.axes.method.max_3d_diameter_mm = m.max_3d_diameter_mm;
+  p.axes.method.algorithm = m.method;
+  p.contour = AutoContour{done.series_uid, m.click, {}, done.box};
+  for (int a = 0; a < 3; ++a) p.contour.segments[a] = MaskOutline(m.mask, done.box, a);
+  p.request = std::move(done.request);
+  p.long_mm = m.long_axis_mm;
+  p.short_mm = m.short_axis_mm;
+  p.volume_ml = m.volume_ml;
+  p.ms = ms;
+  proposal = std::move(p);
+  return "Auto proposes " + Fixed(m.long_axis_mm, 1) + " x " + Fixed(m.short_axis_mm, 1) + " mm, " +
+         Fixed(m.volume_ml, 2) + " mL (found in " + Fixed(ms, 0) +
+         " ms): Enter records it, Esc discards it";
+}
+
+std::string AutoRecordedText(const std::string& id, const AutoProposal& p) {
+  return id + " " + Fixed(p.long_mm, 1) + " x " + Fixed(p.short_mm, 1) + " mm, " +
+         Fixed(p.volume_ml, 2) + " mL from one click in " + Fixed(p.ms, 0) +
          " ms (drag an end point to edit, Ctrl+Z to reject)";
 }
 

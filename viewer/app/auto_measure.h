@@ -1,6 +1,7 @@
 // The Auto tool's work off the UI thread: the box around the click copied from the loaded series
 // (memory bounded by the box, not the volume), analysis::MeasureLesion on a worker thread, and the
-// axes handed to the session when they arrive. The viewer keeps drawing meanwhile.
+// axes shown as a proposal when they arrive, recorded in the session once the reader accepts. The
+// viewer keeps drawing meanwhile.
 #pragma once
 
 #include <array>
@@ -39,11 +40,24 @@ struct AutoJob {
 bool StartAutoMeasure(std::optional<AutoJob>& job, const SeriesSlot& slot,
                       annotate::AutoRequest request, std::string* why);
 
-/// Once a frame: when the worker finished, records the axes in `session` and returns the status
-/// line to show ("T1 31.4 x 22.9 mm, 8.92 mL ..." or why nothing was found); "" while running.
-/// `contour` receives the lesion's outline when one was found.
-std::string FinishAutoMeasure(std::optional<AutoJob>& job, annotate::AnnotationSession& session,
-                              std::optional<AutoContour>& contour);
+/// What the Auto tool found for one click: shown (axes and outline) until the reader keeps it
+/// (Enter: AcceptAutoProposal) or discards it (Esc: DiscardAutoProposal). Nothing is recorded
+/// before.
+struct AutoProposal {
+  annotate::AutoRequest request;
+  annotate::AutoAxes axes;
+  AutoContour contour;
+  double long_mm = 0, short_mm = 0, volume_ml = 0;
+  double ms = 0;  // how long the measurement took
+};
+
+/// Once a frame: when the worker finished, sets `proposal` to what it found and returns the
+/// status line to show ("Auto proposes 31.4 x 22.9 mm ..." or why nothing was found); "" while
+/// running. The session is not changed.
+std::string FinishAutoMeasure(std::optional<AutoJob>& job, std::optional<AutoProposal>& proposal);
+
+/// The status line once a proposal was recorded as lesion `id`.
+std::string AutoRecordedText(const std::string& id, const AutoProposal& p);
 
 /// The outline of `mask` in `box`: voxel-edge segments (patient mm) on each slice across index
 /// axis `across` (2: the series' own slices, 1 and 0: the reformats through its other axes).

@@ -49,17 +49,25 @@ void Strip(const char* id, const ViewportRect& r, const char* arrow, bool& open)
 
 }  // namespace
 
-void DrawColumnHandles(ScreenSplit& split, const ScreenRegions& regions, bool right_panels,
-                       float width) {
+std::vector<Intent> DrawColumnHandles(const ScreenSplit& current, const ScreenRegions& regions,
+                                      bool right_panels, float width) {
+  ScreenSplit split = current;
+  const auto changed = [&] {
+    const bool same =
+        split.left_width == current.left_width && split.right_width == current.right_width &&
+        split.left_open == current.left_open && split.right_open == current.right_open;
+    return same ? std::vector<Intent>{} : std::vector<Intent>{SizeColumns{split}};
+  };
   if (!regions.has_left) Strip("##left-strip", regions.studies, ">", split.left_open);
   const float left_x = Splitter("##left-splitter", regions.left_splitter, split.left_open);
   if (left_x >= 0) split.left_width = left_x, split.left_open = true;
-  if (!right_panels) return;
+  if (!right_panels) return changed();
   const ViewportRect strip{regions.lesions.x, regions.lesions.y, regions.lesions.width,
                            regions.lesions.height + regions.response.height};
   if (!regions.has_right) Strip("##right-strip", strip, "<", split.right_open);
   const float right_x = Splitter("##right-splitter", regions.right_splitter, split.right_open);
   if (right_x >= 0) split.right_width = width - right_x, split.right_open = true;
+  return changed();
 }
 
 }  // namespace nadir::viewer

@@ -1,16 +1,16 @@
 // The File menu of the reading room: open and save assessment files, open and export DICOM SR,
 // each through the in-viewer file dialog, with the unsaved-changes question before anything
-// replaces the assessment being annotated.
+// replaces the assessment being annotated. It draws and returns intents; the controller
+// (controller_files.cpp) opens, saves and exports.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "viewer/annotate/file_browser.h"
 #include "viewer/app/annotate_glue.h"
+#include "viewer/app/app_intents.h"
 #include "viewer/app/input.h"
-#include "viewer/app/reading_room.h"
 
 struct ImGuiIO;
 
@@ -18,18 +18,9 @@ namespace nadir::viewer {
 
 struct FileMenuUi {
   std::string images;  // the studies folder the viewer shows (SR export finds studies there)
-  enum class Pending {
-    kNone,
-    kOpenJson,
-    kOpenSr,
-    kSaveAs,
-    kExportSr,
-    kExportSrTimepoint,
-    kOpenPath
-  };
-  Pending pending = Pending::kNone;       // the dialog to show next
-  Pending after_dialog = Pending::kNone;  // what the dialog on screen chooses for
-  Pending after_save = Pending::kNone;    // an open that waits for "save first"
+  FileTask pending = FileTask::kNone;       // the dialog to show next
+  FileTask after_dialog = FileTask::kNone;  // what the dialog on screen chooses for
+  FileTask after_save = FileTask::kNone;    // an open that waits for "save first"
   bool ask_unsaved = false;
   std::string open_path;  // kOpenPath: an assessment chosen elsewhere (the reader's case list)
   annotate::FileBrowser browser;
@@ -40,27 +31,14 @@ struct FileMenuUi {
 };
 
 /// The File menu's items; call between BeginMainMenuBar and EndMainMenuBar.
-void DrawFileMenu(FileMenuUi& ui, AnnotateUi& annotate);
+std::vector<Intent> DrawFileMenu(const FileMenuUi& ui, const AnnotateUi& annotate);
 
 /// Ctrl+O opens, Ctrl+Shift+S saves as; Ctrl+S on an assessment without a file asks for one.
 /// Call before AnnotateInput (which takes the other annotation keys).
-void FileMenuKeys(FileMenuUi& ui, const AnnotateUi& annotate, const ImGuiIO& io, InputState& input);
+std::vector<Intent> FileMenuKeys(const AnnotateUi& annotate, const ImGuiIO& io, InputState& input);
 
-/// The dialogs and the SR window; applies what the reader chose. After an open, the viewports
-/// show the subject's baseline and latest follow-up when those studies are in the folder.
-void DrawFileDialogs(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room);
-
-/// Shows the Save-as dialog when a save found no file to write (AnnotateUi::save_as_requested).
-void SaveAsWhenAsked(FileMenuUi& ui, AnnotateUi& annotate);
-
-/// Opens the assessment `path` without a dialog, asking first about unsaved changes.
-void RequestOpenFile(FileMenuUi& ui, const AnnotateUi& annotate, const std::string& path);
-
-/// Opens DICOM SR reports from `dir` at start-up (--sr); false with `error` set when none opened.
-bool OpenSrAtStart(FileMenuUi& ui, AnnotateUi& annotate, const std::string& dir,
-                   std::string* error);
-
-/// Once a frame: after OpenSrAtStart, shows the subject's studies when the scan has listed them.
-void ShowSubjectWhenListed(FileMenuUi& ui, AnnotateUi& annotate, ReadingRoom& room);
+/// The unsaved-changes question, the file dialog the controller asked for (FileMenuUi::pending)
+/// and the SR window. Returns the answers: the file chosen, the choice about unsaved changes.
+std::vector<Intent> DrawFileDialogs(FileMenuUi& ui, const AnnotateUi& annotate);
 
 }  // namespace nadir::viewer

@@ -29,10 +29,10 @@ void InstallKeyQueue(GLFWwindow* window, InputState& input) {
   glfwSetKeyCallback(window, OnKey);
 }
 
-std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
-                                  const std::vector<ViewportRect>& rects, InputState& input,
-                                  AppKeys& keys) {
-  std::vector<Intent> out;
+std::vector<ViewIntent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
+                                      const std::vector<ViewportRect>& rects, InputState& input,
+                                      AppKeys& keys) {
+  std::vector<ViewIntent> out;
   const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
   const double mx = io.MousePos.x * sx, my = io.MousePos.y * sy;
   const int hovered = ViewportUnder(rects, mx, my);
@@ -41,15 +41,15 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
     if (hovered >= 0 && io.MouseWheel != 0) {
       const double x = mx - rects[hovered].x, y = my - rects[hovered].y;
       if (io.KeyCtrl)
-        out.push_back(intent::Zoom{hovered, std::pow(1.15, io.MouseWheel), x, y});
+        out.push_back(Zoom{hovered, std::pow(1.15, io.MouseWheel), x, y});
       else
-        out.push_back(intent::Scroll{hovered, io.MouseWheel > 0 ? -1 : 1});
+        out.push_back(Scroll{hovered, io.MouseWheel > 0 ? -1 : 1});
     }
     for (int b = 0; b < 3; ++b)
       if (ImGui::IsMouseClicked(b) && hovered >= 0) {
         input.drag_viewport = hovered;
         input.drag_button = b;
-        out.push_back(intent::Activate{hovered});
+        out.push_back(Activate{hovered});
       }
   }
   if (input.drag_viewport >= 0) {
@@ -60,11 +60,11 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
       const double dx = io.MouseDelta.x * sx, dy = io.MouseDelta.y * sy;
       const ViewportRect& r = rects[v];
       if (input.drag_button == 2 || (input.drag_button == 0 && io.KeyShift && io.KeyCtrl))
-        out.push_back(intent::Zoom{v, std::pow(1.01, -dy), r.width / 2.0, r.height / 2.0});
+        out.push_back(Zoom{v, std::pow(1.01, -dy), r.width / 2.0, r.height / 2.0});
       else if (input.drag_button == 1 || (input.drag_button == 0 && io.KeyShift))
-        out.push_back(intent::Pan{v, dx, dy});
+        out.push_back(Pan{v, dx, dy});
       else if (input.drag_button == 0)
-        out.push_back(intent::Window{v, dx, dy});
+        out.push_back(WindowDrag{v, dx, dy});
     }
   }
 
@@ -77,41 +77,41 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
     const bool ctrl = k.mods & GLFW_MOD_CONTROL;
     switch (k.key) {
       case GLFW_KEY_UP:
-        out.push_back(intent::Scroll{a, -1});
+        out.push_back(Scroll{a, -1});
         break;
       case GLFW_KEY_DOWN:
-        out.push_back(intent::Scroll{a, 1});
+        out.push_back(Scroll{a, 1});
         break;
       case GLFW_KEY_PAGE_UP:
-        out.push_back(intent::Scroll{a, -10});
+        out.push_back(Scroll{a, -10});
         break;
       case GLFW_KEY_PAGE_DOWN:
-        out.push_back(intent::Scroll{a, 10});
+        out.push_back(Scroll{a, 10});
         break;
       case GLFW_KEY_HOME:
-        out.push_back(intent::GoTo{a, 0});
+        out.push_back(GoTo{a, 0});
         break;
       case GLFW_KEY_END:
-        out.push_back(intent::GoTo{a, 1 << 30});
+        out.push_back(GoTo{a, 1 << 30});
         break;
       case GLFW_KEY_A:
-        out.push_back(intent::SetOrientation{a, Orientation::kAxial});
+        out.push_back(SetOrientation{a, Orientation::kAxial});
         break;
       case GLFW_KEY_C:
-        out.push_back(intent::SetOrientation{a, Orientation::kCoronal});
+        out.push_back(SetOrientation{a, Orientation::kCoronal});
         break;
       case GLFW_KEY_S:
-        out.push_back(intent::SetOrientation{a, Orientation::kSagittal});
+        out.push_back(SetOrientation{a, Orientation::kSagittal});
         break;
       case GLFW_KEY_R:
-        out.push_back(intent::ResetView{a});
+        out.push_back(ResetView{a});
         break;
       case GLFW_KEY_M:
         if (a < int(s.viewports.size()))
-          out.push_back(intent::SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
+          out.push_back(SetSlab{a, s.viewports[a].view.slab_mm > 0 ? 0.0 : kDefaultSlabMm});
         break;
       case GLFW_KEY_L:
-        out.push_back(intent::SetLinking{{!s.link.scroll, s.link.window}});
+        out.push_back(SetLinking{{!s.link.scroll, s.link.window}});
         break;
       case GLFW_KEY_F1:
       case GLFW_KEY_H:
@@ -131,7 +131,7 @@ std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
         break;
       default:
         if (k.key >= GLFW_KEY_1 && k.key < GLFW_KEY_1 + int(kWindowPresets.size()))
-          out.push_back(intent::SetWindow{a, kWindowPresets[k.key - GLFW_KEY_1].wl});
+          out.push_back(SetWindow{a, kWindowPresets[k.key - GLFW_KEY_1].wl});
     }
   }
   return out;

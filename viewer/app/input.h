@@ -10,7 +10,7 @@
 
 #include <vector>
 
-#include "viewer/core/intents.h"
+#include "viewer/core/view_intents.h"
 
 struct ImGuiIO;
 struct GLFWwindow;
@@ -44,9 +44,9 @@ struct AppKeys {
   bool close_help = false;       // Esc
 };
 
-std::vector<Intent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
-                                  const std::vector<ViewportRect>& rects, InputState& input,
-                                  AppKeys& keys);
+std::vector<ViewIntent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
+                                      const std::vector<ViewportRect>& rects, InputState& input,
+                                      AppKeys& keys);
 
 /// MIP slab thickness that M toggles on (mm).
 inline constexpr double kDefaultSlabMm = 10.0;

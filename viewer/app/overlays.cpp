@@ -7,16 +7,17 @@
 #include <string>
 
 #include "viewer/app/series_warnings.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
 namespace {
 
-constexpr ImU32 kText = IM_COL32(235, 220, 120, 255);  // the amber of reading-room overlays
-constexpr ImU32 kLabel = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 200);
-constexpr ImU32 kActive = IM_COL32(80, 160, 255, 255);
-constexpr ImU32 kIdle = IM_COL32(60, 60, 60, 255);
+constexpr ImU32 kText = Packed(kOverlayText);
+constexpr ImU32 kLabel = Packed(kOverlayLabel);
+constexpr ImU32 kShadow = Packed(kOverlayShadow);
+constexpr ImU32 kActive = Packed(kViewportActive);
+constexpr ImU32 kIdle = Packed(kViewportIdle);
 
 void Text(ImDrawList* d, ImVec2 at, ImU32 color, const std::string& s) {
   d->AddText(ImVec2(at.x + 1, at.y + 1), kShadow, s.c_str());

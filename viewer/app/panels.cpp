@@ -6,6 +6,7 @@
 #include <string>
 
 #include "viewer/app/series_warnings.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
@@ -92,22 +93,22 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
   return out;
 }
 
-MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
-                       const std::function<void()>& first_menus) {
-  MenuIntent out;
+std::vector<Intent> DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
+                                const std::function<std::vector<Intent>()>& first_menus) {
+  std::vector<Intent> out;
   height = 0;
   if (!ImGui::BeginMainMenuBar()) return out;
   height = ImGui::GetWindowSize().y;
-  if (first_menus) first_menus();
+  if (first_menus) out = first_menus();
   if (ImGui::BeginMenu("Layout")) {
     for (Layout l : {Layout::k1x1, Layout::k1x2, Layout::k2x2, Layout::k1x3})
       if (ImGui::MenuItem(std::string(Name(l)).c_str(), nullptr, state.layout == l))
-        out.intents.push_back(intent::SetLayout{l});
+        out.push_back(SetLayout{l});
     ImGui::Separator();
     Linking link = state.link;
     if (ImGui::MenuItem("Link scrolling", "L", &link.scroll) |
         ImGui::MenuItem("Link window/level", nullptr, &link.window))
-      out.intents.push_back(intent::SetLinking{link});
+      out.push_back(SetLinking{link});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Window")) {
@@ -117,29 +118,28 @@ MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height
       std::snprintf(label, sizeof label, "%s  (W%.0f/L%.0f)", std::string(preset.label).c_str(),
                     preset.wl.width, preset.wl.level);
       if (ImGui::MenuItem(label, std::to_string(p + 1).c_str()))
-        out.intents.push_back(intent::SetWindow{state.active, preset.wl});
+        out.push_back(SetWindow{state.active, preset.wl});
     }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
     for (Orientation o : {Orientation::kAxial, Orientation::kCoronal, Orientation::kSagittal})
       if (ImGui::MenuItem(std::string(Name(o)).c_str()))
-        out.intents.push_back(intent::SetOrientation{state.active, o});
+        out.push_back(SetOrientation{state.active, o});
     ImGui::Separator();
     for (double mm : {0.0, 5.0, 10.0, 20.0}) {
       char label[32];
       std::snprintf(label, sizeof label, mm > 0 ? "MIP slab %.0f mm" : "Thin slice", mm);
-      if (ImGui::MenuItem(label)) out.intents.push_back(intent::SetSlab{state.active, mm});
+      if (ImGui::MenuItem(label)) out.push_back(SetSlab{state.active, mm});
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Reset zoom and pan", "R"))
-      out.intents.push_back(intent::ResetView{state.active});
-    if (ImGui::MenuItem("Cine", "Space", state.cine)) out.toggle_cine = true;
+    if (ImGui::MenuItem("Reset zoom and pan", "R")) out.push_back(ResetView{state.active});
+    if (ImGui::MenuItem("Cine", "Space", state.cine)) out.push_back(ToggleCine{});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keyboard and mouse", "F1", state.show_help)) out.toggle_help = true;
-    if (ImGui::MenuItem("Quit", "Ctrl+Esc")) out.quit = true;
+    if (ImGui::MenuItem("Keyboard and mouse", "F1", state.show_help)) out.push_back(ToggleHelp{});
+    if (ImGui::MenuItem("Quit", "Ctrl+Esc")) out.push_back(Quit{});
     ImGui::EndMenu();
   }
   if (frame_ms > 0) {  // screenshots have no frame time to show
@@ -157,7 +157,7 @@ bool DrawHelp() {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::SetNextWindowBgAlpha(kHelpAlpha);
   // Never takes the keyboard: the reading keys keep working while the help is open.
   ImGui::Begin("Keyboard and mouse (F1 or Esc closes)", &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |

@@ -6,17 +6,13 @@
 #include <optional>
 #include <vector>
 
+#include "viewer/app/app_intents.h"
 #include "viewer/app/series_slot.h"
-#include "viewer/core/intents.h"
 
 namespace nadir::viewer {
 
 struct BrowserPanel {
   int selected = -1;
-};
-struct OpenSeries {
-  int series;
-  int viewport;
 };
 /// Lists patients, studies and series; a click selects, a double-click or the buttons open the
 /// series in a viewport. It fills `place`, the left column of the screen.
@@ -25,17 +21,11 @@ std::optional<OpenSeries> DrawStudyBrowser(BrowserPanel& panel,
                                            const ReadingState& state, const ViewportRect& place,
                                            const char* source_label);
 
-struct MenuIntent {
-  std::vector<Intent> intents;
-  bool toggle_help = false;
-  bool toggle_cine = false;
-  bool quit = false;
-};
 /// The main menu bar (layout, links, presets, MIP, cine, help) with frame time at the right.
-/// Returns its height in pixels through `height`.
-/// `first_menus` draws menus before Layout (the File menu).
-MenuIntent DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
-                       const std::function<void()>& first_menus = {});
+/// Returns its height in pixels through `height`, and what was chosen.
+/// `first_menus` draws menus before Layout (the File menu) and returns what they chose.
+std::vector<Intent> DrawMenuBar(const ReadingState& state, double frame_ms, float& height,
+                                const std::function<std::vector<Intent>()>& first_menus = {});
 
 /// The keyboard and mouse help, over the viewports. Returns false when closed.
 bool DrawHelp();

@@ -3,14 +3,11 @@
 #include <imgui.h>
 
 #include "viewer/app/panels.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
 namespace {
-
-const ImVec4 kError{1.0f, 0.45f, 0.4f, 1.0f};
-const ImVec4 kDone{0.45f, 0.9f, 0.5f, 1.0f};
-const ImVec4 kToDo{1.0f, 0.85f, 0.4f, 1.0f};
 
 void Refresh(ReaderModeUi& ui, const AnnotateUi& annotate) {
   const auto& s = annotate.session;
@@ -46,11 +43,12 @@ std::string FirstCaseToRead(const ReaderModeUi& ui) {
   return "";
 }
 
-void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
-                     const ViewportRect& place) {
-  if (!ui.active) return;
+std::vector<Intent> DrawReaderCases(ReaderModeUi& ui, const AnnotateUi& annotate,
+                                    const ViewportRect& place) {
+  std::vector<Intent> out;
+  if (!ui.active) return out;
   Refresh(ui, annotate);
-  if (place.width <= 0) return;  // the left column is collapsed
+  if (place.width <= 0) return out;  // the left column is collapsed
   ImGui::SetNextWindowPos(ImVec2(float(place.x), float(place.y)));
   ImGui::SetNextWindowSize(ImVec2(float(place.width), float(place.height)));
   const std::string title = "Blinded read: reader " + ui.cases.reader + "###reader_cases";
@@ -58,7 +56,7 @@ void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
           title.c_str(), nullptr,
           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
-    return;
+    return out;
   }
   int done = 0;
   for (const auto& c : ui.cases.cases) done += c.problem.empty() && c.not_assessed == 0;
@@ -72,7 +70,7 @@ void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
       const bool current = c.file == open_file;
       if (ImGui::Selectable(label.c_str(), current, ImGuiSelectableFlags_SpanAllColumns) &&
           !current && c.problem.empty())
-        RequestOpenFile(files, annotate, c.file);
+        out.push_back(AskFile{FileTask::kOpenPath, c.file});
       ImGui::TableNextColumn();
       const ImVec4 colour = !c.problem.empty() ? kError : c.not_assessed > 0 ? kToDo : kDone;
       ImGui::TextColored(colour, "%s", annotate::CaseStatus(c).c_str());
@@ -81,6 +79,7 @@ void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
   }
   for (const auto& p : ui.cases.problems) ImGui::TextColored(kError, "%s", p.c_str());
   ImGui::End();
+  return out;
 }
 
 }  // namespace nadir::viewer

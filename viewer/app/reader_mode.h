@@ -4,10 +4,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "viewer/annotate/package_cases.h"
 #include "viewer/app/annotate_glue.h"
-#include "viewer/app/file_menu.h"
+#include "viewer/app/app_intents.h"
 
 namespace nadir::viewer {
 
@@ -25,8 +26,9 @@ bool StartReaderMode(ReaderModeUi& ui, const std::string& path, std::string* err
 /// "" when none can be opened.
 std::string FirstCaseToRead(const ReaderModeUi& ui);
 
-/// The case window, docked at `place` (the bottom of the left column).
-void DrawReaderCases(ReaderModeUi& ui, FileMenuUi& files, AnnotateUi& annotate,
-                     const ViewportRect& place);
+/// The case window, docked at `place` (the bottom of the left column). A click on a case asks
+/// to open it (AskFile kOpenPath; the controller asks about unsaved changes first).
+std::vector<Intent> DrawReaderCases(ReaderModeUi& ui, const AnnotateUi& annotate,
+                                    const ViewportRect& place);
 
 }  // namespace nadir::viewer

@@ -130,8 +130,8 @@ void ReadingRoom::FinishLoading() {
   Pump();
 }
 
-void ReadingRoom::Apply(const std::vector<ViewportRect>& rects, const Intent& in) {
-  if (const auto* a = std::get_if<intent::SetLayout>(&in)) {
+void ReadingRoom::Apply(const std::vector<ViewportRect>& rects, const ViewIntent& in) {
+  if (const auto* a = std::get_if<SetLayout>(&in)) {
     if (a->layout == state_.layout) return;
     const Layout before = state_.layout;
     Resize(a->layout);
@@ -142,7 +142,7 @@ void ReadingRoom::Apply(const std::vector<ViewportRect>& rects, const Intent& in
     }
     return;
   }
-  if (const auto* a = std::get_if<intent::SetOrientation>(&in)) {
+  if (const auto* a = std::get_if<SetOrientation>(&in)) {
     if (const SeriesSlot* slot = SeriesOf(a->viewport)) {
       Reorient(state_.viewports[a->viewport], slot->geometry(), a->orientation);
       RelinkOffsets(state_, state_.active);

@@ -1,6 +1,6 @@
-// The controller: the series, the reading state, and the renderer. Panels and input hand it
-// intents; it applies them, places series into viewports once their geometry is known, and
-// draws every viewport through the slice shader.
+// The reading room: the series, the reading state, and the renderer. The controller
+// (controller.h) hands it view intents; it applies them, places series into viewports once
+// their geometry is known, and draws every viewport through the slice shader.
 #pragma once
 
 #include <memory>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "viewer/app/series_slot.h"
-#include "viewer/core/intents.h"
+#include "viewer/core/view_intents.h"
 #include "viewer/gl/slice_renderer.h"
 
 namespace nadir::viewer {
@@ -40,7 +40,7 @@ class ReadingRoom {
   /// Blocks until every series shown in a viewport is loaded (screenshots, benchmarks).
   void FinishLoading();
 
-  void Apply(const std::vector<ViewportRect>& rects, const Intent& in);
+  void Apply(const std::vector<ViewportRect>& rects, const ViewIntent& in);
   /// Applies to every viewport once it is placed (command-line --slice).
   void SetStartSlice(int slice) { start_slice_ = slice; }
   void SetStartSlab(double mm) { start_slab_ = mm; }

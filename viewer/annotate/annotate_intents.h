@@ -1,5 +1,7 @@
-// What the reader asked for while annotating, as plain values. The lesion and response panels
-// and the viewport's mouse and keys produce these; AnnotationSession::Apply carries them out.
+// Annotation intents: what the reader asked for while annotating, as plain values. The lesion
+// and response panels and the viewport's keys produce them; AnnotationSession::Apply carries
+// them out (the viewer's controller hands them on, viewer/app/controller.h). The same
+// vocabulary as the view intents (viewer/core/view_intents.h): one struct per request.
 #pragma once
 
 #include <optional>
@@ -19,7 +21,6 @@ enum class Tool {
 };
 const char* ToString(Tool t);
 
-namespace act {
 struct SelectLesion {
   std::string id;
 };
@@ -99,25 +100,21 @@ struct JumpTo {
 };  // show the lesion's measurement in the viewports
 struct Undo {};
 struct Redo {};
-struct Save {};
+struct SaveAssessment {};
 struct RecoverAutosave {};
-}  // namespace act
 
-using Action =
-    std::variant<act::SelectLesion, act::AddLesion, act::DeleteLesion, act::SetKind, act::SetSite,
-                 act::SetNodal, act::SetState, act::SetMergedInto, act::SetNewCategory,
-                 act::SetIncreased, act::SplitLesion, act::AddFragment, act::DeleteFragment,
-                 act::MeasureFragment, act::SetTimepoint, act::SetReader, act::SetTreatmentStart,
-                 act::SetTimepointLabel, act::SetTool, act::JumpTo, act::Undo, act::Redo, act::Save,
-                 act::RecoverAutosave>;
+using AnnotateIntent =
+    std::variant<SelectLesion, AddLesion, DeleteLesion, SetKind, SetSite, SetNodal, SetState,
+                 SetMergedInto, SetNewCategory, SetIncreased, SplitLesion, AddFragment,
+                 DeleteFragment, MeasureFragment, SetTimepoint, SetReader, SetTreatmentStart,
+                 SetTimepointLabel, SetTool, JumpTo, Undo, Redo, SaveAssessment, RecoverAutosave>;
 
 /// Mouse input on an image, already in patient space. `sop_uid` names the native image under
 /// the cursor, `normal` is its plane normal, `tolerance_mm` how near a handle counts as on it
 /// (a few pixels at the current zoom). On a reformat (coronal, sagittal ...) no image has a
 /// SOP Instance UID: `sop_uid` is "" and the series, the plane's name and half a voxel along
 /// the normal (how far off the plane a measurement still shows) say where it is.
-namespace pointer {
-struct Press {
+struct PointerPress {
   PatientPoint at;
   std::string sop_uid;
   PatientPoint normal{0, 0, 1};
@@ -127,13 +124,12 @@ struct Press {
   std::string plane = {};  // "axial", "coronal" or "sagittal"
   double half_slice_mm = 0.5;
 };
-struct Drag {
+struct PointerDrag {
   PatientPoint at;
 };
-struct Release {
+struct PointerRelease {
   PatientPoint at;
 };
-struct Cancel {};
-}  // namespace pointer
+struct PointerCancel {};
 
 }  // namespace nadir::annotate

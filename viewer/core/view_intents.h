@@ -1,5 +1,6 @@
-// What the user asked for in a viewport (from the mouse, the keyboard or a panel), as plain
-// values. The input code and the panels produce intents; Apply() changes the reading state.
+// View intents: what the user asked for in a viewport (from the mouse, the keyboard or a
+// panel), as plain values. The input code and the panels produce intents; Apply() changes the
+// reading state. Annotation intents are their sibling (viewer/annotate/annotate_intents.h).
 // Kept apart from ImGui and GLFW so tests can drive a whole reading session without a window.
 #pragma once
 
@@ -11,7 +12,6 @@
 
 namespace nadir::viewer {
 
-namespace intent {
 struct Scroll {
   int viewport;
   int slices;
@@ -29,7 +29,7 @@ struct Pan {
   int viewport;
   double dx, dy;
 };  // pixels
-struct Window {
+struct WindowDrag {
   int viewport;
   double dx, dy;
 };  // pixels of drag
@@ -57,23 +57,20 @@ struct SetLinking {
 struct Activate {
   int viewport;
 };
-}  // namespace intent
 
-using Intent =
-    std::variant<intent::Scroll, intent::GoTo, intent::Zoom, intent::Pan, intent::Window,
-                 intent::SetWindow, intent::SetOrientation, intent::SetSlab, intent::ResetView,
-                 intent::SetLayout, intent::SetLinking, intent::Activate>;
+using ViewIntent = std::variant<Scroll, GoTo, Zoom, Pan, WindowDrag, SetWindow, SetOrientation,
+                                SetSlab, ResetView, SetLayout, SetLinking, Activate>;
 
 /// Applies one intent. `rects` are the viewports' rectangles (for zoom and pan). Linked
 /// scrolling and linked window/level follow from here. Intents naming a viewport that does
 /// not exist or shows nothing are ignored. SetOrientation needs the series' geometry, so it
 /// only records the wish: the controller rebuilds the plane (see Reorient).
-void Apply(ReadingState& s, const std::vector<ViewportRect>& rects, const Intent& in);
+void Apply(ReadingState& s, const std::vector<ViewportRect>& rects, const ViewIntent& in);
 
 /// Cine: plays the active viewport through its slices along the normal at `s.cine_fps`,
 /// wrapping from the last slice to the first. `clock_s` carries the time not yet spent between
 /// frames. Returns the move for `dt` seconds (none when cine is off or nothing is due).
-std::optional<Intent> CineStep(const ReadingState& s, double dt, double& clock_s);
+std::optional<ViewIntent> CineStep(const ReadingState& s, double dt, double& clock_s);
 
 /// Rebuilds a viewport's plane for another orientation, keeping its window and slab.
 void Reorient(ViewportState& vp, const VolumeGeometry& g, Orientation o);
