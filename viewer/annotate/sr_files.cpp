@@ -30,6 +30,7 @@ SrOutcome ExportSessionToSr(const AnnotationSession& session, const fs::path& im
     options.out = out;
     options.only_timepoint = only_timepoint;
     const auto result = dicom::sr::ExportAssessment(session.subject(), name, options);
+    for (const auto& r : result.reports) outcome.written.push_back(r.file);
     for (const auto& r : result.reports)
       outcome.details.push_back(r.date + ": " + r.file.string() + " (" +
                                 Plural(std::size_t(r.groups), "lesion") + ")");

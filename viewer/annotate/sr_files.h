@@ -15,8 +15,9 @@ namespace nadir::annotate {
 
 struct SrOutcome {
   bool ok = false;
-  std::string summary;               // one line for the status bar
-  std::vector<std::string> details;  // files written or read, notes, warnings, errors
+  std::string summary;                         // one line for the status bar
+  std::vector<std::string> details;            // files written or read, notes, warnings, errors
+  std::vector<std::filesystem::path> written;  // the SR files an export wrote (to send on)
 };
 
 /// Writes the session's current assessment (unsaved edits included) as one SR per timepoint

@@ -58,6 +58,10 @@ struct CaliperPress {
     // annotate::PointerDrag, PointerRelease or PointerCancel)
 struct AcceptAutoProposal {};   // Enter: record what the Auto tool proposes
 struct DiscardAutoProposal {};  // Esc: drop it, nothing recorded
+struct TogglePacsWindow {};     // File > Open from PACS
+struct OpenRetrieved {
+  std::string folder;
+};  // a series arrived from the PACS (a cache folder): list it beside the others, show it
 struct ShowStatus {
   std::string text;
 };  // why a click did not measure
@@ -66,6 +70,7 @@ using Intent =
     std::variant<ViewIntent, annotate::AnnotateIntent, CaliperPress, annotate::PointerDrag,
                  annotate::PointerRelease, annotate::PointerCancel, AcceptAutoProposal,
                  DiscardAutoProposal, ShowStatus, OpenSeries, SizeColumns, ToggleHelp, CloseHelp,
-                 ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose>;
+                 ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose,
+                 TogglePacsWindow, OpenRetrieved>;
 
 }  // namespace nadir::viewer

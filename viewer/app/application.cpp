@@ -135,6 +135,7 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   Apply(s, DrawColumnHandles(s.split, s.regions, right_panels, io.DisplaySize.x));
   if (state.show_help && !DrawHelp()) Apply(s, CloseHelp{});
   ShowSubjectWhenListed(s);
+  for (const auto& folder : DrawPacsWindow(s.pacs)) Apply(s, OpenRetrieved{folder.string()});
   const ViewportRect none{0, 0, 0, 0};
   const ViewportRect response = s.regions.has_right ? s.regions.response : none;
   if (s.annotate.started) {

@@ -137,6 +137,8 @@ void Apply(Viewer& v, const Intent& in) {
                  [&](const FileChosen& a) { ApplyFileChosen(v, a.task, a.path); },
                  [&](const AnswerUnsaved& a) { ApplyAnswerUnsaved(v, a.choice); },
                  [&](const AnswerClose& a) { ApplyAnswerClose(v, a); },
+                 [&](const TogglePacsWindow&) { ApplyTogglePacs(v); },
+                 [&](const OpenRetrieved& a) { ApplyOpenRetrieved(v, a.folder); },
              },
              in);
 }

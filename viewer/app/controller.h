@@ -41,4 +41,8 @@ void RequestFile(Viewer& v, FileTask task);
 void ApplyFileChosen(Viewer& v, FileTask task, const std::string& path);
 void ApplyAnswerUnsaved(Viewer& v, AnswerUnsaved::Choice choice);
 
+// The PACS (controller_pacs.cpp): the window shown or hidden, and a series that arrived listed.
+void ApplyTogglePacs(Viewer& v);
+void ApplyOpenRetrieved(Viewer& v, const std::string& folder);
+
 }  // namespace nadir::viewer

@@ -146,6 +146,7 @@ void ApplyFileChosen(Viewer& v, FileTask task, const std::string& chosen) {
           task == FileTask::kExportSrTimepoint && tp ? std::optional(tp->date) : std::nullopt;
       auto outcome = annotate::ExportSessionToSr(annotate.session, ui.images, path, only);
       annotate.status = outcome.summary;
+      v.pacs.exported_sr = outcome.written;  // File > Open from PACS can send them
       ShowSrWindow(ui, "DICOM SR export", std::move(outcome));
       break;
     }

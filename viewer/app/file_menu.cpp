@@ -109,6 +109,7 @@ std::vector<Intent> DrawFileMenu(const FileMenuUi& ui, const AnnotateUi& annotat
   const bool started = annotate.started;
   if (ImGui::MenuItem("Open assessment...", "Ctrl+O")) out.push_back(AskFile{FileTask::kOpenJson});
   if (ImGui::MenuItem("Open DICOM SR folder...")) out.push_back(AskFile{FileTask::kOpenSr});
+  if (ImGui::MenuItem("Open from PACS...")) out.push_back(TogglePacsWindow{});
   ImGui::Separator();
   if (ImGui::MenuItem("Save", "Ctrl+S", false, started)) out.push_back(annotate::SaveAssessment{});
   if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, started))

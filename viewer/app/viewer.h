@@ -18,6 +18,7 @@
 #include "viewer/app/reading_room.h"
 #include "viewer/core/options.h"
 #include "viewer/core/screen_layout.h"
+#include "viewer/pacs/pacs_window.h"
 
 struct GLFWwindow;
 
@@ -44,14 +45,16 @@ struct Viewer {
   bool save_window = false;  // F12 pressed: read the back buffer after this frame
   int saved_windows = 0;
   Clock::time_point last_frame = Clock::now();
-  AnnotateUi annotate{};              // lesions, calipers, live response (viewer/annotate)
-  FileMenuUi files{};                 // open / save assessments and DICOM SR
-  ReaderModeUi reader{};              // a blinded reader's package: its cases
-  ScreenSplit split{};                // column widths and which columns are folded
-  ScreenRegions regions{};            // where this frame put the panels and the images
-  ViewportRect images_area{};         // where the viewports go (framebuffer pixels)
-  std::vector<ViewportRect> rects{};  // this frame's viewports (framebuffer pixels)
-  std::string dumped_layout{};        // what --dump-layout last wrote
+  AnnotateUi annotate{};                 // lesions, calipers, live response (viewer/annotate)
+  FileMenuUi files{};                    // open / save assessments and DICOM SR
+  ReaderModeUi reader{};                 // a blinded reader's package: its cases
+  ScreenSplit split{};                   // column widths and which columns are folded
+  ScreenRegions regions{};               // where this frame put the panels and the images
+  ViewportRect images_area{};            // where the viewports go (framebuffer pixels)
+  std::vector<ViewportRect> rects{};     // this frame's viewports (framebuffer pixels)
+  std::string dumped_layout{};           // what --dump-layout last wrote
+  PacsWindowUi pacs{};                   // File > Open from PACS, and Send SR to PACS
+  std::vector<std::string> retrieved{};  // series folders that arrived from the PACS
 };
 
 /// Takes the folder scan's result when it is there (`wait`: blocks until it is). Returns true

@@ -6,12 +6,11 @@
 #include <cstdio>
 
 #include "pacs/config.h"
+#include "viewer/core/theme.h"
 
 namespace nadir::viewer {
 
 namespace {
-
-const ImVec4 kErrorColour{1.0f, 0.45f, 0.4f, 1.0f};
 
 // A node from what the reader typed: a URL is DICOMweb, anything else AET@HOST:PORT.
 pacs::Node TypedNode(const std::string& address) {
@@ -56,8 +55,8 @@ void DrawNode(PacsWindowUi& ui) {
     ImGui::SameLine();
     ImGui::TextDisabled("connected to %s", ui.browser->node().name.c_str());
   }
-  if (!ui.file_error.empty()) ImGui::TextColored(kErrorColour, "%s", ui.file_error.c_str());
-  if (!ui.connect_error.empty()) ImGui::TextColored(kErrorColour, "%s", ui.connect_error.c_str());
+  if (!ui.file_error.empty()) ImGui::TextColored(kError, "%s", ui.file_error.c_str());
+  if (!ui.connect_error.empty()) ImGui::TextColored(kError, "%s", ui.connect_error.c_str());
 }
 
 void DrawQuery(PacsWindowUi& ui, bool busy) {
@@ -142,7 +141,7 @@ void DrawTransfer(PacsWindowUi& ui, const PacsSnapshot& s) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ui.browser->Cancel();
   }
-  if (!s.error.empty()) ImGui::TextColored(kErrorColour, "%s", s.error.c_str());
+  if (!s.error.empty()) ImGui::TextColored(kError, "%s", s.error.c_str());
   if (!s.messages.empty() && ImGui::TreeNode("messages", "Messages (%zu)", s.messages.size())) {
     for (auto it = s.messages.rbegin(); it != s.messages.rend(); ++it)
       ImGui::TextWrapped("%s", it->c_str());
