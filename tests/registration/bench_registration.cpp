@@ -14,7 +14,7 @@ using namespace nadir::registration;
 
 int main(int argc, char** argv) {
   const int pairs = argc > 1 ? std::atoi(argv[1]) : 3;
-  const testing::Motion motions[3] = {
+  const test::Motion motions[3] = {
       {{12, -8, 10}, 4.0, 7.0, {3.3, -2.1, 0}},
       {{-15, 10, -12}, -3.0, 10.0, {-1.0, 4.0, 1.2}},
       {{18, 6, 5}, 5.0, 5.0, {0, 0, -2.5}},
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   int n = 0;
   for (int p = 0; p < pairs; ++p) {
     const auto pair =
-        testing::MakePhantomPair(p % 3, motions[p % 3], {512, 512, 100}, {0.7, 0.7, 2.5});
+        test::MakePhantomPair(p % 3, motions[p % 3], {512, 512, 100}, {0.7, 0.7, 2.5});
     const Registration r = Register(pair.baseline, pair.followup);
     std::printf("pair %d: %s%s, %.1f s, Dice %.3f, agreement %.3f\n", p, r.ok ? "ok" : "FAILED ",
                 r.reason.c_str(), r.seconds, r.body_dice, r.tissue_agreement);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "tests/support/skip.h"
 #include "viewer/core/synthetic.h"
 #include "viewer/gl/context.h"
 
@@ -23,8 +24,7 @@ struct Gate {
 };
 
 TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   GlfwContext context(64, 64, "series slot test", false);
   const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 20}, false));
   Gate gate;
@@ -70,8 +70,7 @@ TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
 }
 
 TEST(SeriesSlot, AFailedLoadKeepsItsMessage) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   GlfwContext context(64, 64, "series slot test", false);
   SeriesSlot slot({}, [](LoadSink&) {
     throw std::runtime_error("IM0001.dcm: pixel data missing [(7FE0,0010) PixelData]");
