@@ -11,22 +11,22 @@ namespace nadir::analysis {
 bool MeasureAxes(const Volume& v, const Roi& roi, const Segmentation& seg, LesionMeasurement& out) {
   const int nx = roi.size[0], ny = roi.size[1];
   const double sx = roi.spacing[0], sy = roi.spacing[1];
-  axes::Line2 best;
-  std::vector<axes::Segment2> best_contour;
+  Line2 best;
+  std::vector<Segment2> best_contour;
   int best_k = -1;
   std::vector<Point3> hull_points;  // for the largest 3D diameter
-  auto to_patient = [&](const axes::Point2& p, int k) {
+  auto to_patient = [&](const Point2& p, int k) {
     return v.ToPatient(roi.begin[0] + p.x / sx, roi.begin[1] + p.y / sy, roi.begin[2] + k);
   };
   for (int k = 0; k < roi.size[2]; ++k) {
     const std::span<const float> slice(&seg.membership[roi.Index(0, 0, k)], std::size_t(nx) * ny);
     if (std::none_of(slice.begin(), slice.end(), [](float m) { return m > 0.5f; })) continue;
-    std::vector<axes::Segment2> contour = axes::IsoContour(slice, nx, ny, sx, sy, 0.5);
+    std::vector<Segment2> contour = IsoContour(slice, nx, ny, sx, sy, 0.5);
     if (contour.empty()) continue;
-    std::vector<axes::Point2> pts;
+    std::vector<Point2> pts;
     for (const auto& s : contour) pts.push_back(s.a);
-    for (const auto& p : axes::ConvexHull(pts)) hull_points.push_back(to_patient(p, k));
-    const axes::Line2 d = axes::LongestDiameter(contour);
+    for (const auto& p : ConvexHull(pts)) hull_points.push_back(to_patient(p, k));
+    const Line2 d = LongestDiameter(contour);
     if (d.length > best.length) {
       best = d;
       best_contour = std::move(contour);
@@ -37,7 +37,7 @@ bool MeasureAxes(const Volume& v, const Roi& roi, const Segmentation& seg, Lesio
     out.reason = "the segmented region has no boundary on any axial image";
     return false;
   }
-  const axes::Line2 chord = axes::LongestPerpendicularChord(best_contour, best);
+  const Line2 chord = LongestPerpendicularChord(best_contour, best);
   out.slice_k = roi.begin[2] + best_k;
   out.long_axis_mm = best.length;
   out.short_axis_mm = chord.length;

@@ -1,11 +1,8 @@
 #include "dicom/detail/dcmtk_util.h"
 
 #include <dcmtk/dcmdata/dcrledrg.h>
-#include <dcmtk/dcmdata/dcrleerg.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
-#include <dcmtk/dcmjpeg/djencode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
-#include <dcmtk/dcmjpls/djencode.h>
 
 #include <cmath>
 #include <cstdio>
@@ -127,15 +124,6 @@ void RegisterDecoders() {
     DcmRLEDecoderRegistration::registerCodecs();
     DJDecoderRegistration::registerCodecs();
     DJLSDecoderRegistration::registerCodecs();
-  });
-}
-
-void RegisterEncoders() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    DcmRLEEncoderRegistration::registerCodecs();
-    DJEncoderRegistration::registerCodecs();
-    DJLSEncoderRegistration::registerCodecs();
   });
 }
 

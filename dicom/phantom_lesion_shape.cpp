@@ -64,8 +64,8 @@ void ComputeTruth(const LobedEllipsoid& shape, const Volume& volume, RealisticTr
   const int n = int(std::ceil(2 * rmax / kTruthGridMm)) + 1;
   const double x0 = shape.centre[0] - rmax, y0 = shape.centre[1] - rmax;
   std::vector<float> grid(std::size_t(n) * n);
-  axes::Line2 best_long, best_short;
-  std::vector<axes::Segment2> best_contour;
+  Line2 best_long, best_short;
+  std::vector<Segment2> best_contour;
   for (int k = 0; k < volume.size[2]; ++k) {
     // The phantom's volumes are axial with identity direction: z of slice k.
     const double z = volume.origin[2] + k * volume.spacing[2];
@@ -74,18 +74,17 @@ void ComputeTruth(const LobedEllipsoid& shape, const Volume& volume, RealisticTr
       for (int i = 0; i < n; ++i)
         grid[std::size_t(j) * n + i] =
             float(shape.Level(x0 + i * kTruthGridMm, y0 + j * kTruthGridMm, z));
-    std::vector<axes::Segment2> contour =
-        axes::IsoContour(grid, n, n, kTruthGridMm, kTruthGridMm, 0.0);
-    const axes::Line2 d = axes::LongestDiameter(contour);
+    std::vector<Segment2> contour = IsoContour(grid, n, n, kTruthGridMm, kTruthGridMm, 0.0);
+    const Line2 d = LongestDiameter(contour);
     if (d.length > best_long.length) {
       best_long = d;
       best_contour = std::move(contour);
       truth.slice_k = k;
     }
   }
-  best_short = axes::LongestPerpendicularChord(best_contour, best_long);
+  best_short = LongestPerpendicularChord(best_contour, best_long);
   const double z = volume.origin[2] + truth.slice_k * volume.spacing[2];
-  auto P = [&](const axes::Point2& p) { return std::array<double, 3>{x0 + p.x, y0 + p.y, z}; };
+  auto P = [&](const Point2& p) { return std::array<double, 3>{x0 + p.x, y0 + p.y, z}; };
   truth.long_axis_mm = best_long.length;
   truth.short_axis_mm = best_short.length;
   truth.long_axis_points = {P(best_long.a), P(best_long.b)};

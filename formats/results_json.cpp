@@ -107,14 +107,6 @@ Json SubjectResultToJson(const SubjectResult& r) {
   return j;
 }
 
-Json ResultsToJson(const std::vector<SubjectResult>& results) {
-  Json j;
-  j["format"] = kResultsFormat;
-  j["subjects"] = Json::array();
-  for (const auto& r : results) j["subjects"].push_back(SubjectResultToJson(r));
-  return j;
-}
-
 std::string SubjectResultDocumentPart(const SubjectResult& r) {
   // Indented as an element of the top-level "subjects" array: two levels in. Copied line by
   // line rather than character by character (a measurable part of recompute).

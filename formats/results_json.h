@@ -17,12 +17,10 @@ inline constexpr const char* kResultsFormat = "nadir-results/1";
 /// output only; every decision used the unrounded values.
 nlohmann::ordered_json SubjectResultToJson(const SubjectResult& result);
 
-/// The whole results document.
-nlohmann::ordered_json ResultsToJson(const std::vector<SubjectResult>& results);
-
-/// The results document as text, the same document as ResultsToJson(results).dump(1): each
-/// subject is serialised on its own thread (0: one per core), since a trial's results are
-/// tens of megabytes and one thread would spend longer writing them than computing them.
+/// The whole results document as text: "format" and "subjects" (each SubjectResultToJson,
+/// dumped with indent 1). Each subject is serialised on its own thread (0: one per core), since
+/// a trial's results are tens of megabytes and one thread would spend longer writing them than
+/// computing them.
 std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads = 0);
 
 /// One row per subject, criteria and follow-up timepoint, with a column per group label.

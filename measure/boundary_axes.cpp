@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace nadir::axes {
+namespace nadir {
 namespace {
 
 double Dist(const Point2& a, const Point2& b) { return std::hypot(a.x - b.x, a.y - b.y); }
@@ -171,4 +171,4 @@ double EnclosedArea(const std::vector<Segment2>& contour) {
   return 0.5 * twice;
 }
 
-}  // namespace nadir::axes
+}  // namespace nadir

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-namespace nadir::axes {
+namespace nadir {
 
 struct Point2 {
   double x = 0, y = 0;
@@ -41,4 +41,4 @@ Line2 LongestPerpendicularChord(const std::vector<Segment2>& contour, const Line
 /// Area enclosed by the contour (mm^2), by the divergence theorem over its oriented segments.
 double EnclosedArea(const std::vector<Segment2>& contour);
 
-}  // namespace nadir::axes
+}  // namespace nadir

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace nadir::caliper {
+namespace nadir {
 
 namespace {
 
@@ -134,4 +134,4 @@ std::optional<int> NearestHandle(const std::vector<PatientPoint>& handles, const
   return best;
 }
 
-}  // namespace nadir::caliper
+}  // namespace nadir

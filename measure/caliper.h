@@ -9,7 +9,7 @@
 
 #include "measure/lesion.h"
 
-namespace nadir::caliper {
+namespace nadir {
 
 using Segment = std::array<PatientPoint, 2>;
 
@@ -66,4 +66,4 @@ double AxesCosine(const Bidirectional& b);
 std::optional<int> NearestHandle(const std::vector<PatientPoint>& handles, const PatientPoint& p,
                                  double tolerance_mm);
 
-}  // namespace nadir::caliper
+}  // namespace nadir

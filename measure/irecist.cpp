@@ -94,8 +94,8 @@ std::string ConfirmationRoute(const Episode& ep, const TimepointResponse& r, con
     if (!new_at_open.count(id)) return "another new lesion " + id + " appeared";
   if (early) return "";
   if (ep.target) {
-    if (targets && targets->now_mm - targets->at_iupd_mm >=
-                       rules::kProgressionAbsoluteMm - rules::kBoundaryToleranceMm)
+    if (targets &&
+        targets->now_mm - targets->at_iupd_mm >= kProgressionAbsoluteMm - kBoundaryToleranceMm)
       return "target sum " + Mm(targets->now_mm - targets->at_iupd_mm) + " since iUPD" +
              (targets->missing.empty()
                   ? std::string()
@@ -113,7 +113,7 @@ std::string ConfirmationRoute(const Episode& ep, const TimepointResponse& r, con
   }
   const double open_sum = ep.new_lesion_target_sum_mm.value_or(0.0);
   if (nl.target_sum_mm &&
-      *nl.target_sum_mm - open_sum >= rules::kProgressionAbsoluteMm - rules::kBoundaryToleranceMm)
+      *nl.target_sum_mm - open_sum >= kProgressionAbsoluteMm - kBoundaryToleranceMm)
     return "new-lesion target sum " + Mm(*nl.target_sum_mm - open_sum) + " since iUPD";
   if (!nl.nontargets_increased.empty())
     return "new-lesion non-target " + List(nl.nontargets_increased) + " grew";
@@ -271,10 +271,9 @@ std::vector<TimepointResponse> IRecistTimepoints(const Subject& s,
     // like for like (I4).
     bool shrank = nl.present.empty();
     if (!shrank && (target == Response::kPR || target == Response::kCR)) {
-      if (targets && targets->now_mm < targets->at_iupd_mm - rules::kBoundaryToleranceMm)
-        shrank = true;
+      if (targets && targets->now_mm < targets->at_iupd_mm - kBoundaryToleranceMm) shrank = true;
       if (nl.target_sum_mm && ep->new_lesion_target_sum_mm &&
-          *nl.target_sum_mm < *ep->new_lesion_target_sum_mm - rules::kBoundaryToleranceMm)
+          *nl.target_sum_mm < *ep->new_lesion_target_sum_mm - kBoundaryToleranceMm)
         shrank = true;
     }
     if (not_progressing(target) && not_progressing(r.nontarget) && shrank) {

@@ -18,7 +18,7 @@ std::optional<double> Diameter(const LesionRecord& l) {
 
 bool Measurable(const LesionRecord& l) {
   const auto d = Diameter(l);
-  return d && *d >= (l.nodal ? rules::kMeasurableNodeShortAxisMm : rules::kMeasurableLongAxisMm);
+  return d && *d >= (l.nodal ? kMeasurableNodeShortAxisMm : kMeasurableLongAxisMm);
 }
 
 }  // namespace
@@ -43,16 +43,16 @@ std::vector<CountedNewLesion> PlanNewLesions(const Subject& s, std::vector<std::
       if (l.new_category == NewLesionCategory::kTarget) {
         c.target = true;
       } else if (l.new_category == NewLesionCategory::kAutomatic && Measurable(l)) {
-        if (targets >= rules::kMaxTargets) {
+        if (targets >= kMaxTargets) {
           if (warnings)
             warnings->push_back("new lesion " + l.id + " is measurable but " +
-                                std::to_string(rules::kMaxTargets) +
+                                std::to_string(kMaxTargets) +
                                 " new-lesion targets are already chosen: new-lesion non-target "
                                 "(iRECIST I2)");
-        } else if (per_organ[organ] >= rules::kMaxTargetsPerOrgan) {
+        } else if (per_organ[organ] >= kMaxTargetsPerOrgan) {
           if (warnings)
             warnings->push_back("new lesion " + l.id + " is measurable but " + organ +
-                                " already has " + std::to_string(rules::kMaxTargetsPerOrgan) +
+                                " already has " + std::to_string(kMaxTargetsPerOrgan) +
                                 " new-lesion targets: new-lesion non-target (iRECIST I2)");
         } else {
           c.target = true;

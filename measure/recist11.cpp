@@ -47,9 +47,9 @@ void AppendId(std::string& list, const std::string& id) { list += (list.empty() 
 /// add to the sum (shared/RECIST.md §4.3.2, decided here).
 bool NodeIsNormal(const LesionRecord& node, double diameter_mm) {
   if (node.fragments.empty() || node.state != LesionState::kMeasured)
-    return diameter_mm < rules::kNormalNodeShortAxisMm;
+    return diameter_mm < kNormalNodeShortAxisMm;
   for (const Fragment& f : node.fragments)
-    if (f.short_axis_mm.value_or(0.0) >= rules::kNormalNodeShortAxisMm) return false;
+    if (f.short_axis_mm.value_or(0.0) >= kNormalNodeShortAxisMm) return false;
   return true;
 }
 
@@ -138,13 +138,12 @@ Response CombineOverall(Response target, Response nontarget, NewLesionStatus new
 }
 
 bool MeetsProgressionBySum(double sum_mm, double nadir_mm) {
-  return sum_mm >= nadir_mm * (1.0 + rules::kProgressionIncrease) - rules::kBoundaryToleranceMm &&
-         sum_mm - nadir_mm >= rules::kProgressionAbsoluteMm - rules::kBoundaryToleranceMm;
+  return sum_mm >= nadir_mm * (1.0 + kProgressionIncrease) - kBoundaryToleranceMm &&
+         sum_mm - nadir_mm >= kProgressionAbsoluteMm - kBoundaryToleranceMm;
 }
 
 bool MeetsPartialResponse(double sum_mm, double baseline_mm) {
-  return sum_mm <=
-         baseline_mm * (1.0 - rules::kPartialResponseDecrease) + rules::kBoundaryToleranceMm;
+  return sum_mm <= baseline_mm * (1.0 - kPartialResponseDecrease) + kBoundaryToleranceMm;
 }
 
 std::vector<NewLesionStatus> NewLesionStatusPerFollowUp(const Subject& s,

@@ -61,13 +61,6 @@ const char* ToString(NewLesionStatus s) {
   return "?";
 }
 
-std::optional<Response> ParseResponse(std::string_view text) {
-  for (Response r : {Response::kCR, Response::kPR, Response::kSD, Response::kNonCRNonPD,
-                     Response::kPD, Response::kNE, Response::kNotApplicable})
-    if (text == ToString(r)) return r;
-  return std::nullopt;
-}
-
 bool IsDiseaseControl(Response r) {
   return r == Response::kCR || r == Response::kPR || r == Response::kSD ||
          r == Response::kNonCRNonPD;

@@ -23,7 +23,6 @@ enum class NewLesionStatus { kNo, kEquivocal, kYes };
 /// RECIST 1.1 codes: "CR", "PR", "SD", "NON-CR/NON-PD", "PD", "NE", "NOT-APPLICABLE".
 const char* ToString(Response r);
 const char* ToString(NewLesionStatus s);
-std::optional<Response> ParseResponse(std::string_view text);
 
 /// iRECIST codes (I8): "iCR", "iPR", "iSD", "NON-iCR/NON-iUPD", "iUPD", "iCPD", "NE",
 /// "NOT-APPLICABLE". PD, which iRECIST never assigns, prints as "iUPD".

@@ -2,7 +2,7 @@
 // Thresholds a protocol may change live in protocol.h instead.
 #pragma once
 
-namespace nadir::rules {
+namespace nadir {
 
 // RECIST 1.1 §3.1: a tumour is measurable with a longest diameter of at least 10 mm (CT, slices
 // <= 5 mm); a lymph node is measurable (target) with a short axis of at least 15 mm.
@@ -37,4 +37,4 @@ inline constexpr double kBoundaryToleranceMm = 1e-6;
 // typing errors (cm entered as mm * 10, an extra digit) and are refused.
 inline constexpr double kMaxPlausibleDiameterMm = 500.0;
 
-}  // namespace nadir::rules
+}  // namespace nadir

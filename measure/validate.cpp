@@ -45,9 +45,9 @@ void CheckDiameter(const std::string& where, const char* field, const std::optio
   if (!mm) return;
   if (*mm < 0)
     out.errors.push_back(where + ": " + field + " " + Num(*mm) + " is negative");
-  else if (*mm > rules::kMaxPlausibleDiameterMm)
+  else if (*mm > kMaxPlausibleDiameterMm)
     out.errors.push_back(where + ": " + field + " " + Num(*mm) + " mm is not plausible (over " +
-                         Num(rules::kMaxPlausibleDiameterMm) + " mm)");
+                         Num(kMaxPlausibleDiameterMm) + " mm)");
 }
 
 void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
@@ -75,7 +75,7 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
     double sum = 0;
     for (const auto& f : l.fragments)
       sum += (l.nodal ? f.short_axis_mm : f.long_axis_mm).value_or(0.0);
-    if (own && std::abs(*own - sum) > rules::kBoundaryToleranceMm)
+    if (own && std::abs(*own - sum) > kBoundaryToleranceMm)
       out.warnings.push_back(where + ": " + (l.nodal ? "short_axis_mm " : "long_axis_mm ") +
                              Num(*own) + " is not used: a split lesion counts the sum of its " +
                              "fragments, " + Num(sum) + " mm");
@@ -116,8 +116,8 @@ void CheckLesion(const Timepoint& tp, const LesionRecord& l, Findings& out) {
   // at 10 mm or more is measurable and its diameter counts as recorded.
   if (l.kind == LesionKind::kTarget && l.state == LesionState::kTooSmall) {
     const auto& axis = l.nodal ? l.short_axis_mm : l.long_axis_mm;
-    const double limit = l.nodal ? rules::kNormalNodeShortAxisMm : rules::kMeasurableLongAxisMm;
-    if (axis && *axis >= limit - rules::kBoundaryToleranceMm)
+    const double limit = l.nodal ? kNormalNodeShortAxisMm : kMeasurableLongAxisMm;
+    if (axis && *axis >= limit - kBoundaryToleranceMm)
       out.warnings.push_back(where + ": " + (l.nodal ? "short_axis_mm " : "long_axis_mm ") +
                              Num(*axis) + " recorded with state 'too_small', but " + Num(limit) +
                              " mm or more is measurable (RECIST 1.1 §3.1); counted as " +
@@ -171,13 +171,13 @@ void CheckBaselineDates(const Subject& s, const Timepoint& stated, Findings& out
   if (!s.treatment_start) return;
   const Date start = *s.treatment_start;
   const int before = DaysBetween(baseline.date, start);
-  if (before > rules::kMaxBaselineBeforeTreatmentDays)
+  if (before > kMaxBaselineBeforeTreatmentDays)
     out.warnings.push_back(
         "baseline " + FormatIsoDate(baseline.date) + " is " + std::to_string(before) +
         " days before treatment_start " + FormatIsoDate(start) +
         "; RECIST 1.1 §3.2.1 asks for baseline imaging "
         "no more than " +
-        std::to_string(rules::kMaxBaselineBeforeTreatmentDays) + " days before treatment");
+        std::to_string(kMaxBaselineBeforeTreatmentDays) + " days before treatment");
   // A follow-up before treatment_start is already an error (ValidateSubject); on the day itself
   // it is allowed, and suspicious.
   if (s.timepoints.size() > 1 && s.timepoints[1].date < start) return;
@@ -309,28 +309,28 @@ std::vector<std::string> CheckBaseline(const Subject& s) {
     // §3.1: measurability of a target at baseline.
     if (l.nodal) {
       const auto sa = TargetDiameterMm(l, s.protocol);
-      if (sa && *sa < rules::kMeasurableNodeShortAxisMm)
+      if (sa && *sa < kMeasurableNodeShortAxisMm)
         warnings.push_back("baseline target " + l.id + ": nodal short axis " + Num(*sa) +
-                           " mm is under " + Num(rules::kMeasurableNodeShortAxisMm) +
+                           " mm is under " + Num(kMeasurableNodeShortAxisMm) +
                            " mm, not measurable (RECIST 1.1 §3.1); record it as non-target");
     } else {
       const auto la = TargetDiameterMm(l, s.protocol);
-      if (l.state == LesionState::kTooSmall || (la && *la < rules::kMeasurableLongAxisMm))
+      if (l.state == LesionState::kTooSmall || (la && *la < kMeasurableLongAxisMm))
         warnings.push_back("baseline target " + l.id + ": long axis " + Num(la.value_or(0)) +
-                           " mm is under " + Num(rules::kMeasurableLongAxisMm) +
+                           " mm is under " + Num(kMeasurableLongAxisMm) +
                            " mm, not measurable (RECIST 1.1 §3.1); record it as non-target");
     }
   }
-  if (targets > rules::kMaxTargets)
+  if (targets > kMaxTargets)
     warnings.push_back("baseline: " + std::to_string(targets) + " target lesions; at most " +
-                       std::to_string(rules::kMaxTargets) + " (RECIST 1.1 §3.2)");
+                       std::to_string(kMaxTargets) + " (RECIST 1.1 §3.2)");
   for (const auto& [organ, ids] : per_organ) {
-    if (int(ids.size()) <= rules::kMaxTargetsPerOrgan) continue;
+    if (int(ids.size()) <= kMaxTargetsPerOrgan) continue;
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
     warnings.push_back("baseline: " + std::to_string(ids.size()) + " target lesions in " +
                        (organ.empty() ? std::string("an unnamed site") : organ) + " (" + list +
-                       "); at most " + std::to_string(rules::kMaxTargetsPerOrgan) +
+                       "); at most " + std::to_string(kMaxTargetsPerOrgan) +
                        " per organ (RECIST 1.1 §3.2)");
   }
   return warnings;

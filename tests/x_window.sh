@@ -1,6 +1,7 @@
-# Sourced by the xdotool tests: skip without X, and find the viewer's window.
-[ -n "${DISPLAY:-}" ] || { echo "no DISPLAY"; exit 77; }
-command -v xdotool >/dev/null || { echo "xdotool not installed"; exit 77; }
+# Sourced by the xdotool tests: skip without X or xdotool, and find the viewer's window.
+source "$(dirname "${BASH_SOURCE[0]}")/support/skip.sh"
+require_display
+require_tool xdotool
 
 # await_window PID LOG: sets $window to PID's "nadir viewer" window (30 s at most), waits until
 # the viewer's output LOG says a series is loaded (30 s at most: a shared machine may be slow),

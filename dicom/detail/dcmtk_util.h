@@ -27,7 +27,5 @@ DcmItem* GetItem(DcmItem& item, const DcmTagKey& sequence, int index = 0);
 
 /// Registers DCMTK's RLE, JPEG and JPEG-LS decoders once (thread-safe).
 void RegisterDecoders();
-/// Registers DCMTK's RLE, JPEG and JPEG-LS encoders once (thread-safe).
-void RegisterEncoders();
 
 }  // namespace nadir::dicom::detail

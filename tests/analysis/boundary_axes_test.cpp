@@ -8,7 +8,7 @@
 
 namespace {
 
-using namespace nadir::axes;
+using namespace nadir;
 
 // A sampled ellipse (semi-axes a, b, rotated by `angle`) as a level function, grid step h.
 std::vector<float> Ellipse(int n, double h, double a, double b, double angle) {

@@ -4,13 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DragHandleTo;
-using testing::DrawLine;
+using test::D;
+using test::DragHandleTo;
+using test::DrawLine;
 
 const std::string kSop = "1.2.3.4.5";
 
@@ -31,7 +32,8 @@ class AutoToolTest : public ::testing::Test {
     return a;
   }
   const Timepoint& Base() const { return s.subject().timepoints.at(0); }
-  AnnotationSession s{testing::ScratchDir("auto").string()};
+  const test::ScratchDir scratch{"auto"};
+  AnnotationSession s{scratch.string()};
 };
 
 TEST_F(AutoToolTest, AClickIsARequestAndNothingChangesUntilTheAxesArrive) {

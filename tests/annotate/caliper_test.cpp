@@ -6,7 +6,7 @@
 
 #include <random>
 
-namespace nadir::caliper {
+namespace nadir {
 namespace {
 
 TEST(Caliper, LengthIsEuclideanInPatientMillimetres) {
@@ -76,4 +76,4 @@ TEST(Caliper, NearestHandleWithinToleranceOnly) {
 }
 
 }  // namespace
-}  // namespace nadir::caliper
+}  // namespace nadir

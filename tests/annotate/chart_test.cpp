@@ -5,15 +5,17 @@
 #include <gtest/gtest.h>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DrawLine;
+using test::D;
+using test::DrawLine;
 
 TEST(SumChart, PointsAndReferenceLinesFollowTheResults) {
-  AnnotationSession s(testing::ScratchDir("chart").string());
+  const test::ScratchDir scratch("chart");
+  AnnotationSession s(scratch.string());
   s.New("C-1", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {50, 0, 0}, "b"));

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
@@ -17,7 +18,7 @@ using Mode = FileBrowser::Mode;
 void Touch(const fs::path& p) { std::ofstream(p) << "{}"; }
 
 struct FileDialogFolder : ::testing::Test {
-  fs::path dir = testing::ScratchDir("browser");
+  const test::ScratchDir dir{"browser"};
   void SetUp() override {
     fs::create_directories(dir / "week16");
     fs::create_directories(dir / ".hidden");
@@ -26,7 +27,6 @@ struct FileDialogFolder : ::testing::Test {
     Touch(dir / "notes.txt");
     Touch(dir / ".x.json");
   }
-  void TearDown() override { fs::remove_all(dir); }
 };
 
 std::vector<std::string> Names(const FileBrowser& b) {

@@ -11,13 +11,14 @@
 #include "formats/results_json.h"
 #include "measure/assess.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::D;
-using testing::DrawLine;
+using test::D;
+using test::DrawLine;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);
@@ -62,7 +63,7 @@ nlohmann::ordered_json Responses(const SubjectResult& r) {
 }
 
 TEST(AnnotationFiles, SaveReloadAndRecomputeGiveTheLiveResponses) {
-  const fs::path dir = testing::ScratchDir("save");
+  const test::ScratchDir dir("save");
   const fs::path file = dir / "S-7.json";
   AnnotationSession s((dir / "autosave").string());
   s.New("S-7", D("2026-01-05"));
@@ -108,7 +109,7 @@ TEST(AnnotationFiles, SaveReloadAndRecomputeGiveTheLiveResponses) {
 }
 
 TEST(AnnotationFiles, UnknownFieldsSurviveTheViewersRewrite) {
-  const fs::path dir = testing::ScratchDir("unknown");
+  const test::ScratchDir dir("unknown");
   const fs::path file = dir / "S-8.json";
   std::ofstream(file) << R"({"format": "nadir-assessment/1", "subject": "S-8", "site_code": "FR-12",
     "protocol": {"confirmation": false},
@@ -129,7 +130,7 @@ TEST(AnnotationFiles, UnknownFieldsSurviveTheViewersRewrite) {
 }
 
 TEST(AnnotationFiles, EveryEditIsAutosavedAndACrashLosesNothing) {
-  const fs::path dir = testing::ScratchDir("crash");
+  const test::ScratchDir dir("crash");
   const fs::path file = dir / "S-9.json";
   std::string error;
   std::string saved_text, autosaved_text;
@@ -175,7 +176,7 @@ TEST(AnnotationFiles, EveryEditIsAutosavedAndACrashLosesNothing) {
 }
 
 TEST(AnnotationFiles, AFailedSaveKeepsTheEditsAndSaysWhy) {
-  const fs::path dir = testing::ScratchDir("fail");
+  const test::ScratchDir dir("fail");
   AnnotationSession s((dir / "autosave").string());
   s.New("S-10", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});
@@ -190,7 +191,7 @@ TEST(AnnotationFiles, AFailedSaveKeepsTheEditsAndSaysWhy) {
 }
 
 TEST(AnnotationFiles, OpeningABadFileSaysWhichAndKeepsTheCurrentWork) {
-  const fs::path dir = testing::ScratchDir("bad");
+  const test::ScratchDir dir("bad");
   std::ofstream(dir / "bad.json") << "{\"format\": \"nadir-assessment/1\", \"timepoints\": 3}";
   AnnotationSession s((dir / "autosave").string());
   s.New("S-11", D("2026-01-05"));

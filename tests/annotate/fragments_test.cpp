@@ -13,15 +13,16 @@
 #include "measure/assess.h"
 #include "measure/sum_of_diameters.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 #include "viewer/annotate/overlay.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::D;
-using testing::DragHandleTo;
-using testing::DrawLine;
+using test::D;
+using test::DragHandleTo;
+using test::DrawLine;
 
 // Baseline: T1 40 mm (liver) and T2 20 mm (lung), sum 60 mm. Week 8: T1 has split in two.
 class FragmentsTest : public ::testing::Test {
@@ -54,7 +55,7 @@ class FragmentsTest : public ::testing::Test {
     ASSERT_TRUE(DrawLine(s, {30, 10, 5}, {30, 18.5, 5}, "f.3", {0, 0, 1}));
   }
 
-  fs::path dir = testing::ScratchDir("fragments");
+  const test::ScratchDir dir{"fragments"};
   AnnotationSession s{(dir / "autosave").string()};
 };
 

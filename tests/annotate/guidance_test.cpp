@@ -5,12 +5,13 @@
 #include <algorithm>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DrawLine;
+using test::D;
+using test::DrawLine;
 
 bool Says(const AnnotationSession& s, const std::string& part) {
   const auto g = s.Guidance();
@@ -42,7 +43,8 @@ class GuidanceTest : public ::testing::Test {
     s.Apply(SetSite{id, site});
     return id;
   }
-  AnnotationSession s{testing::ScratchDir("guidance").string()};
+  const test::ScratchDir scratch{"guidance"};
+  AnnotationSession s{scratch.string()};
 };
 
 TEST_F(GuidanceTest, SixthTargetIsFlagged) {  // RECIST 1.1 §3.2: at most 5 targets

@@ -6,13 +6,14 @@
 #include "formats/assessment_json.h"
 #include "measure/assess.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::D;
-using testing::DrawLine;
+using test::D;
+using test::DrawLine;
 
 // Baseline T1 30 mm and NT1; week 8: T1 29 mm and a new lesion N1 of 12 mm (RECIST 1.1 PD,
 // iRECIST iUPD); week 13 (35 days later, inside the confirmation window): all unchanged.
@@ -52,7 +53,7 @@ class IRecistFieldsTest : public ::testing::Test {
     return s.subject().timepoints.at(t).Find(id);
   }
 
-  fs::path dir = testing::ScratchDir("irecist");
+  const test::ScratchDir dir{"irecist"};
   AnnotationSession s{(dir / "autosave").string()};
 };
 

@@ -12,13 +12,14 @@
 #include "geometry/volume.h"
 #include "measure/assess.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DragHandleTo;
-using testing::DrawLine;
+using test::D;
+using test::DragHandleTo;
+using test::DrawLine;
 
 constexpr double kPi = 3.141592653589793;
 
@@ -94,7 +95,8 @@ struct EllipsoidPhantom {
 
 TEST(MeasureOnImage, LineOnEllipsoidMeasuresItsLongAxisWithinOneVoxel) {
   const EllipsoidPhantom ph;
-  AnnotationSession s(testing::ScratchDir("line").string());
+  const test::ScratchDir scratch("line");
+  AnnotationSession s(scratch.string());
   s.New("PH-E", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, ph.Edge(ph.Neg(ph.e1)), ph.Edge(ph.e1), ph.v.sop_uids[ph.k]));
@@ -110,7 +112,8 @@ TEST(MeasureOnImage, LineOnEllipsoidMeasuresItsLongAxisWithinOneVoxel) {
 
 TEST(MeasureOnImage, BidirectionalOnEllipsoidMeasuresBothAxesWithinOneVoxel) {
   const EllipsoidPhantom ph;
-  AnnotationSession s(testing::ScratchDir("bidi").string());
+  const test::ScratchDir scratch("bidi");
+  AnnotationSession s(scratch.string());
   s.New("PH-E", D("2026-01-05"));
   s.Apply(SetTool{Tool::kBidirectional});
   const std::string sop = ph.v.sop_uids[ph.k];
@@ -120,28 +123,28 @@ TEST(MeasureOnImage, BidirectionalOnEllipsoidMeasuresBothAxesWithinOneVoxel) {
   for (int end = 0; end < 2; ++end) {
     const auto seg = *s.subject().timepoints[0].lesions.at(0).points->short_axis;
     const auto& from = seg[end];
-    const bool on_plus = caliper::LengthMm(from, plus) < caliper::LengthMm(from, minus);
+    const bool on_plus = LengthMm(from, plus) < LengthMm(from, minus);
     ASSERT_TRUE(DragHandleTo(s, from, on_plus ? plus : minus, sop));
   }
   const LesionRecord& t1 = s.subject().timepoints[0].lesions.at(0);
   EXPECT_NEAR(*t1.long_axis_mm, ph.long_mm, ph.OneVoxelMm());
   ASSERT_TRUE(t1.short_axis_mm);
   EXPECT_NEAR(*t1.short_axis_mm, ph.short_mm, ph.OneVoxelMm());
-  const caliper::Bidirectional b{*t1.points->long_axis, *t1.points->short_axis};
-  EXPECT_LT(caliper::AxesCosine(b), 1e-9);
+  const Bidirectional b{*t1.points->long_axis, *t1.points->short_axis};
+  EXPECT_LT(AxesCosine(b), 1e-9);
   EXPECT_EQ(s.subject().timepoints[0].lesions.size(), 1u);  // dragging created nothing
 }
 
 // ---- The dicom phantom trial, measured as a reader would. ----
 
-caliper::Segment LongEnds(const dicom::PhantomLesion& l) {
+Segment LongEnds(const dicom::PhantomLesion& l) {
   const double a = l.angle_deg * kPi / 180, hl = l.long_mm / 2;
   const auto& o = l.centre;
   return {{{o[0] - hl * std::cos(a), o[1] - hl * std::sin(a), o[2]},
            {o[0] + hl * std::cos(a), o[1] + hl * std::sin(a), o[2]}}};
 }
 
-caliper::Segment ShortEnds(const dicom::PhantomLesion& l) {
+Segment ShortEnds(const dicom::PhantomLesion& l) {
   const double a = l.angle_deg * kPi / 180, hs = l.short_mm / 2;
   const auto& o = l.centre;
   return {{{o[0] + hs * std::sin(a), o[1] - hs * std::cos(a), o[2]},
@@ -152,7 +155,8 @@ caliper::Segment ShortEnds(const dicom::PhantomLesion& l) {
 // dragged onto the node's edges), non-targets marked present, new lesions measured and called.
 Subject ReadPhantomSubject(const dicom::PhantomTrial& trial, int s) {
   const dicom::PhantomSubject& subj = trial.subjects[s];
-  AnnotationSession session(testing::ScratchDir("phantom").string());
+  const test::ScratchDir scratch("phantom");
+  AnnotationSession session(scratch.string());
   session.New(subj.subject, D(subj.timepoints[0].date.c_str()), subj.timepoints[0].label,
               subj.timepoints[0].study_uid);
   for (std::size_t tp = 1; tp < subj.timepoints.size(); ++tp)
@@ -182,7 +186,7 @@ Subject ReadPhantomSubject(const dicom::PhantomTrial& trial, int s) {
       const auto sh = ShortEnds(l);
       for (int end = 0; end < 2; ++end) {
         const auto now = *session.annotation().subject.timepoints[tp].Find(id)->points->short_axis;
-        const bool first = caliper::LengthMm(now[end], sh[0]) < caliper::LengthMm(now[end], sh[1]);
+        const bool first = LengthMm(now[end], sh[0]) < LengthMm(now[end], sh[1]);
         EXPECT_TRUE(DragHandleTo(session, now[end], first ? sh[0] : sh[1], sop));
       }
       if (tp == 0) {

@@ -9,6 +9,7 @@
 
 #include "formats/assessment_json.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
@@ -33,7 +34,7 @@ void Write(const fs::path& p, const std::string& text) {
 }
 
 struct Package : ::testing::Test {
-  fs::path root = testing::ScratchDir("package");
+  const test::ScratchDir root{"package"};
   fs::path review = root / "review", package = root / "R1";
   void SetUp() override {
     Write(review / "S-01.R1.json", Assessment("S-01", "R1", true));
@@ -41,7 +42,6 @@ struct Package : ::testing::Test {
     Write(review / "S-01.R2.json", Assessment("S-01", "R2", true));
     ASSERT_TRUE(MakeReaderPackage(review.string(), "R1", package.string()).ok());
   }
-  void TearDown() override { fs::remove_all(root); }
   PackageCases List() {
     const auto manifest = ReadPackageManifest(package.string());
     EXPECT_TRUE(manifest);

@@ -6,12 +6,13 @@
 #include <imgui.h>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DrawLine;
+using test::D;
+using test::DrawLine;
 
 class HeadlessImGui : public ::testing::Test {
  protected:
@@ -40,7 +41,8 @@ class HeadlessImGui : public ::testing::Test {
 };
 
 TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
-  AnnotationSession s(testing::ScratchDir("panels").string());
+  const test::ScratchDir scratch("panels");
+  AnnotationSession s(scratch.string());
   s.New("P-1", D("2026-01-05"));
   EXPECT_TRUE(Frame(s).empty());  // no lesion yet: the engine's error is shown
   s.Apply(AddLesion{LesionKind::kTarget});
@@ -65,7 +67,8 @@ TEST_F(HeadlessImGui, PanelsDrawEveryStateAndAskForNothingWithoutInput) {
 // The lesion editor's iRECIST fields and fragment list, and the editor of a lesion not yet
 // assessed at a follow-up: drawn in every state, they ask for nothing without input.
 TEST_F(HeadlessImGui, IRecistFieldsAndFragmentsDrawAndAskForNothingWithoutInput) {
-  AnnotationSession s(testing::ScratchDir("panels-split").string());
+  const test::ScratchDir scratch("panels-split");
+  AnnotationSession s(scratch.string());
   s.New("P-2", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {40, 0, 0}, "b"));

@@ -9,6 +9,7 @@
 #include "formats/assessment_json.h"
 #include "geometry/volume.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 #include "viewer/annotate/overlay.h"
 #include "viewer/core/reslice.h"
 
@@ -16,7 +17,7 @@ namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::D;
+using test::D;
 using viewer::Vec3;
 using viewer::operator*;
 using viewer::operator+;
@@ -119,7 +120,8 @@ void Draw(AnnotationSession& s, const CoronalPhantom& ph, const PatientPoint& a,
 TEST(CaliperOnReformat, LineOnACoronalReslicePhantomMeasuresItsDiametersWithinOneVoxel) {
   const CoronalPhantom ph;
   ASSERT_NEAR(ph.coronal.normal[1], 1.0, 1e-12);  // coronal: looking along +y (LPS)
-  AnnotationSession s(testing::ScratchDir("reformat").string());
+  const test::ScratchDir scratch("reformat");
+  AnnotationSession s(scratch.string());
   s.New("PH-C", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});
   // A press that names neither an image nor a reformatted series records nothing.
@@ -152,7 +154,7 @@ TEST(CaliperOnReformat, LineOnACoronalReslicePhantomMeasuresItsDiametersWithinOn
 
 TEST(CaliperOnReformat, ShownOnItsPlaneOnlyEditedThereAndReopenedFromTheFile) {
   const CoronalPhantom ph;
-  const fs::path dir = testing::ScratchDir("reformat-file");
+  const test::ScratchDir dir("reformat-file");
   AnnotationSession s((dir / "autosave").string());
   s.New("PH-C", D("2026-01-05"));
   s.Apply(SetTool{Tool::kLine});

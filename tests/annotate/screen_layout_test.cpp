@@ -6,11 +6,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "dicom/phantom.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::annotate {
 namespace {
@@ -34,18 +37,20 @@ std::vector<Rect> Rects(const nlohmann::json& list) {
 class ScreenLayoutOnScreen : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = testing::ScratchDir("layout");
+    scratch_ = std::make_unique<test::ScratchDir>("layout");
+    dir_ = scratch_->path();
     dicom::PhantomOptions options;
     options.subjects = 1;
     const auto written = dicom::WritePhantomTrial(dir_, options);
     fs::copy_file(written.assessment_files.at(0), dir_ / "PH-001.json");
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void TearDownTestSuite() { scratch_.reset(); }
+  static inline std::unique_ptr<test::ScratchDir> scratch_;
   static inline fs::path dir_;
 };
 
 TEST_P(ScreenLayoutOnScreen, NoPanelCoversAViewport) {
-  if (!std::getenv("DISPLAY") || !*std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const auto [layout, size] = GetParam();
   const fs::path json = dir_ / (std::string(layout) + "-" + size + ".json");
   const std::string cmd = std::string(NADIR_VIEWER_EXE) + " '" +

@@ -14,13 +14,15 @@
 #include "formats/review/reader_package.h"
 #include "tests/annotate/screenshot_util.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 #include "viewer/core/png_io.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CaliperPixelsInViewport;
+using test::CaliperPixelsInViewport;
 
 std::string RunCommand(const std::string& cmd, int* status) {
   std::string out;
@@ -32,15 +34,14 @@ std::string RunCommand(const std::string& cmd, int* status) {
 }
 
 struct OpenSubject : ::testing::Test {
-  fs::path dir = testing::ScratchDir("open");
+  const test::ScratchDir dir{"open"};
   dicom::PhantomWritten trial;
   void SetUp() override {
-    if (!std::getenv("DISPLAY") || !*std::getenv("DISPLAY")) GTEST_SKIP() << "no DISPLAY";
+    NADIR_SKIP_IF_MISSING(test::MissingDisplay());
     dicom::PhantomOptions options;
     options.subjects = 2;
     trial = dicom::WritePhantomTrial(dir, options);
   }
-  void TearDown() override { fs::remove_all(dir); }
 
   viewer::RgbaImage Shot(const std::string& args, const std::string& name) {
     const fs::path png = fs::path(NADIR_SCREENSHOT_DIR) / name;

@@ -13,13 +13,15 @@
 #include "dicom/phantom.h"
 #include "tests/annotate/screenshot_util.h"
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 #include "viewer/core/png_io.h"
 
 namespace nadir::annotate {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CaliperPixelsInViewport;
+using test::CaliperPixelsInViewport;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p);
@@ -29,9 +31,8 @@ std::string Slurp(const fs::path& p) {
 }
 
 TEST(AnnotatedScreenshot, BaselineAndFollowUpWithCalipersAndResponsePanel) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: run under xvfb-run";
-  const fs::path dir = testing::ScratchDir("shot");
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
+  const test::ScratchDir dir("shot");
   dicom::PhantomOptions options;
   options.subjects = 1;
   const auto written = dicom::WritePhantomTrial(dir, options);
@@ -67,7 +68,7 @@ Json* LesionIn(Json& doc, int timepoint, const std::string& id) {
 // (layout 1x2, `extra` options) into `png`.
 viewer::RgbaImage Shoot(const std::string& name, const std::string& extra,
                         const std::function<void(Json&, const dicom::PhantomTrial&)>& edit) {
-  const fs::path dir = testing::ScratchDir(name);
+  const test::ScratchDir dir(name);
   dicom::PhantomOptions options;
   options.subjects = 1;
   const auto written = dicom::WritePhantomTrial(dir, options);
@@ -88,8 +89,7 @@ viewer::RgbaImage Shoot(const std::string& name, const std::string& extra,
 // follow-up image. The viewer opens at the latest timepoint with T1 selected: the lesion
 // panel lists the fragments, the follow-up viewport draws T1a and T1b.
 TEST(AnnotatedScreenshot, SplitLesionFragmentsOnTheFollowUpAndInThePanel) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const auto img = Shoot("annotated_split_fragments", "", [](Json& doc, const auto&) {
     const int last = int(doc["timepoints"].size()) - 1;
     Json* t1 = LesionIn(doc, last, "T1");
@@ -122,8 +122,7 @@ TEST(AnnotatedScreenshot, SplitLesionFragmentsOnTheFollowUpAndInThePanel) {
 // SOP UID) of T2 (lung, in the upper half that the panels leave free), listed first so that
 // the viewer opens at it: the coronal view of that series goes to its plane and draws it.
 TEST(AnnotatedScreenshot, CaliperOnACoronalReformatOfTheBaseline) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const auto img =
       Shoot("annotated_coronal_reformat", "--orientation coronal",
             [](Json& doc, const dicom::PhantomTrial& trial) {

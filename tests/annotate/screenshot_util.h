@@ -7,7 +7,7 @@
 #include "viewer/core/png_io.h"
 #include "viewer/core/screen_layout.h"
 
-namespace nadir::annotate::testing {
+namespace nadir::test {
 
 /// Pixels of the target caliper colour (viewer/app/annotate_view.cpp) inside a rectangle.
 inline int CaliperPixels(const viewer::RgbaImage& img, int x0, int y0, int x1, int y1) {
@@ -31,4 +31,4 @@ inline int CaliperPixelsInViewport(const viewer::RgbaImage& img, int v) {
   return CaliperPixels(img, r.x, 60, r.x + r.width, 520);
 }
 
-}  // namespace nadir::annotate::testing
+}  // namespace nadir::test

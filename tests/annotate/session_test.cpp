@@ -2,14 +2,15 @@
 #include <gtest/gtest.h>
 
 #include "tests/annotate/test_util.h"
+#include "tests/support/scratch_dir.h"
 #include "viewer/annotate/overlay.h"
 
 namespace nadir::annotate {
 namespace {
 
-using testing::D;
-using testing::DragHandleTo;
-using testing::DrawLine;
+using test::D;
+using test::DragHandleTo;
+using test::DrawLine;
 
 const std::string kSop = "1.2.3.4.5";
 
@@ -20,7 +21,8 @@ class SessionTest : public ::testing::Test {
     s.Apply(SetTool{Tool::kLine});
   }
   const Timepoint& Base() const { return s.subject().timepoints.at(0); }
-  AnnotationSession s{testing::ScratchDir("session").string()};
+  const test::ScratchDir scratch{"session"};
+  AnnotationSession s{scratch.string()};
 };
 
 TEST_F(SessionTest, LinesAtBaselineBecomeTargetsT1T2) {
@@ -91,9 +93,9 @@ TEST_F(SessionTest, BidirectionalShortAxisStaysPerpendicularWhileDraggingEitherE
   ASSERT_TRUE(DrawLine(s, {0, 0, 0}, {30, 10, 0}, kSop));
   auto bidi = [&] {
     const auto& p = *Base().lesions.at(0).points;
-    return caliper::Bidirectional{*p.long_axis, *p.short_axis};
+    return Bidirectional{*p.long_axis, *p.short_axis};
   };
-  ASSERT_LT(caliper::AxesCosine(bidi()), 1e-9);
+  ASSERT_LT(AxesCosine(bidi()), 1e-9);
   // Each end to its own side of the long axis, off the image plane (z) and off the middle.
   const PatientPoint targets[2][2] = {{{14, 12, 3}, {19, -4, 0}}, {{20, -9, -2}, {8, 16, 1}}};
   for (const auto& pair : targets) {
@@ -103,16 +105,16 @@ TEST_F(SessionTest, BidirectionalShortAxisStaysPerpendicularWhileDraggingEitherE
       ASSERT_TRUE(s.Press({from, kSop, {0, 0, 1}, 0.5}));
       s.Drag({to});
       // Perpendicular during the drag, not only after it.
-      EXPECT_LT(caliper::AxesCosine(s.draft().geometry), 1e-9);
+      EXPECT_LT(AxesCosine(s.draft().geometry), 1e-9);
       EXPECT_NEAR(s.draft().geometry.short_axis[end][2], 0.0, 1e-9);  // on the image
       s.Release({to});
-      EXPECT_LT(caliper::AxesCosine(bidi()), 1e-9);
+      EXPECT_LT(AxesCosine(bidi()), 1e-9);
     }
     const auto from = bidi().long_axis[1];  // a long-axis end turns the short axis with it
     ASSERT_TRUE(DragHandleTo(s, from, {from[0] + 10, from[1] + 25, 0}, kSop));
-    EXPECT_LT(caliper::AxesCosine(bidi()), 1e-9);
+    EXPECT_LT(AxesCosine(bidi()), 1e-9);
   }
-  EXPECT_NEAR(*Base().lesions[0].short_axis_mm, caliper::LengthMm(bidi().short_axis), 0.05);
+  EXPECT_NEAR(*Base().lesions[0].short_axis_mm, LengthMm(bidi().short_axis), 0.05);
 }
 
 TEST_F(SessionTest, LineOnANodeRecordsItsShortAxis) {

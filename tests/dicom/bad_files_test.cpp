@@ -7,6 +7,8 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::dicom {
 namespace {
@@ -104,7 +106,7 @@ TEST_F(BadFiles, SeriesWhoseEveryFileFailsAtLoadIsAnErrorNamingAFile) {
 }
 
 TEST_F(BadFiles, MissingPixelSpacingIsSkippedNamingTheTag) {
-  if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmodify", NADIR_DCMODIFY));
   const fs::path f = dir_ / "IM0001.dcm";
   ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb -ea \"(0028,0030)\" " + f.string()), 0);
   const Catalog c = Scan(dir_.path());
@@ -112,7 +114,7 @@ TEST_F(BadFiles, MissingPixelSpacingIsSkippedNamingTheTag) {
 }
 
 TEST_F(BadFiles, AbsurdRowsIsSkippedWithTheValue) {
-  if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmodify", NADIR_DCMODIFY));
   const fs::path f = dir_ / "IM0001.dcm";
   ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb -m \"(0028,0010)=0\" " + f.string()), 0);
   const std::string reason = ReasonFor(Scan(dir_.path()), f);
@@ -120,7 +122,7 @@ TEST_F(BadFiles, AbsurdRowsIsSkippedWithTheValue) {
 }
 
 TEST_F(BadFiles, PixelDataShorterThanRowsTimesColumnsIsSkipped) {
-  if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmodify", NADIR_DCMODIFY));
   const fs::path f = dir_ / "IM0001.dcm";
   ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb -m \"(0028,0010)=4000\" " + f.string()),
             0);
@@ -130,7 +132,7 @@ TEST_F(BadFiles, PixelDataShorterThanRowsTimesColumnsIsSkipped) {
 
 TEST_F(BadFiles, HeaderClaimingTerabytesIsSkippedWithTheNumbers) {
   // Within each tag's own limit, but 16384 x 16384 x 20000 frames would be 10 TB of HU.
-  if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmodify", NADIR_DCMODIFY));
   const fs::path f = dir_ / "IM0001.dcm";
   ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) +
                       " -nb -m \"(0028,0010)=16384\" -m \"(0028,0011)=16384\" -i "

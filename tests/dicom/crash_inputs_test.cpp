@@ -11,6 +11,8 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::dicom {
 namespace {
@@ -73,7 +75,7 @@ TEST(CrashInputs, CorruptJpegLsStreamAloneIsADicomErrorNamingFileSyntaxAndDecode
 }
 
 TEST(CrashInputs, CorruptJpegLsFileIsSkippedAndTheRestOfItsSeriesLoads) {
-  if (std::string(NADIR_DCMCJPLS).empty()) GTEST_SKIP() << "dcmcjpls not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcjpls", NADIR_DCMCJPLS));
   test::ScratchDir dir("crash_jpegls_series");
   WriteNeighbours(dir / "src");
   fs::create_directories(dir / "in");

@@ -5,6 +5,8 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::dicom {
 namespace {
@@ -13,9 +15,7 @@ namespace fs = std::filesystem;
 
 class HeaderQuirks : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (std::string(NADIR_DCMODIFY).empty()) GTEST_SKIP() << "dcmodify not installed";
-  }
+  void SetUp() override { NADIR_SKIP_IF_MISSING(test::MissingTool("dcmodify", NADIR_DCMODIFY)); }
   static void Modify(const std::string& args, const fs::path& file) {
     ASSERT_EQ(test::Run(std::string(NADIR_DCMODIFY) + " -nb " + args + " " + file.string()), 0);
   }

@@ -8,6 +8,8 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::dicom {
 namespace {
@@ -89,7 +91,7 @@ TEST(MultiFrame, EnhancedCtFramesSortByPositionAndLoadExactly) {
 }
 
 TEST(MultiFrame, CompressedMultiFrameDecodesEveryFrame) {
-  if (std::string(NADIR_DCMCRLE).empty()) GTEST_SKIP() << "dcmcrle not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcrle", NADIR_DCMCRLE));
   test::ScratchDir dir("multiframe_rle");
   const Volume v = test::MakeTestVolume(40, 32, 6);
   WriteEnhancedCt(v, (dir / "raw.dcm").string(), "1.2.826.0.1.3680043.9.80");
@@ -102,7 +104,7 @@ TEST(MultiFrame, CompressedMultiFrameDecodesEveryFrame) {
 }
 
 TEST(Dicomdir, FilesListedByDicomdirAreTheOnesRead) {
-  if (std::string(NADIR_DCMMKDIR).empty()) GTEST_SKIP() << "dcmmkdir not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmmkdir", NADIR_DCMMKDIR));
   test::ScratchDir dir("dicomdir");
   const Volume v = test::MakeTestVolume(32, 24, 5);
   WriteCtSeries(v, {}, dir / "SERIES");

@@ -9,6 +9,7 @@
 #include "dicom/load.h"
 #include "dicom/phantom.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::dicom {
 namespace {

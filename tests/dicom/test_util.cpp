@@ -1,24 +1,10 @@
 #include "tests/dicom/test_util.h"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
 
-namespace nadir::dicom::test {
-
-ScratchDir::ScratchDir(const std::string& name) {
-  path_ = std::filesystem::temp_directory_path() /
-          ("nadir_dicom_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
+namespace nadir::test {
 
 Volume MakeTestVolume(int nx, int ny, int nz) {
   Volume v;
@@ -69,4 +55,4 @@ int Run(const std::string& command) {
   return rc == -1 ? -1 : WEXITSTATUS(rc);
 }
 
-}  // namespace nadir::dicom::test
+}  // namespace nadir::test

@@ -1,4 +1,4 @@
-// Shared helpers of the dicom/ tests: scratch folders, test volumes, comparisons.
+// Shared helpers of the dicom/ tests: test volumes, comparisons, running a converter.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,19 +8,7 @@
 
 #include "geometry/volume.h"
 
-namespace nadir::dicom::test {
-
-/// A fresh empty folder under the system temp dir, removed when the object goes.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name);
-  ~ScratchDir();
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& s) const { return path_ / s; }
-
- private:
-  std::filesystem::path path_;
-};
+namespace nadir::test {
 
 /// A small axial volume (nx x ny x nz) whose voxels are a known function of (i, j, k)
 /// covering -1024 .. 3071 HU; pixel spacing 0.75 mm, slice spacing 2.5 mm.
@@ -34,4 +22,4 @@ Volume MakeTestVolume(int nx = 48, int ny = 40, int nz = 12);
 /// Runs a shell command; returns its exit status.
 int Run(const std::string& command);
 
-}  // namespace nadir::dicom::test
+}  // namespace nadir::test

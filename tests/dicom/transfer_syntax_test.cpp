@@ -7,6 +7,8 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 
 namespace nadir::dicom {
 namespace {
@@ -43,7 +45,7 @@ class TransferSyntax : public ::testing::TestWithParam<Syntax> {};
 
 TEST_P(TransferSyntax, LoadsToTheSameHu) {
   const Syntax& s = GetParam();
-  if (std::string(s.tool).empty()) GTEST_SKIP() << "converter not installed (scripts/setup.sh)";
+  NADIR_SKIP_IF_MISSING(test::MissingTool(std::string("the converter to ") + s.name, s.tool));
   test::ScratchDir dir(std::string("xfer_") + Name({s, 0}));
   const Volume v = Content(s.is_signed);
   CtSeriesHeader h;
@@ -100,7 +102,7 @@ std::vector<Syntax> All() {
 
 // JPEG baseline (process 1) holds 8-bit samples only: an 8-bit series, lossy.
 TEST(TransferSyntaxBaseline, EightBitJpegBaselineDecodesCloseToTheOriginal) {
-  if (std::string(NADIR_DCMCJPEG).empty()) GTEST_SKIP() << "dcmcjpeg not installed";
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcjpeg", NADIR_DCMCJPEG));
   test::ScratchDir dir("xfer_baseline");
   Volume v = test::MakeTestVolume(64, 48, 4);
   for (int k = 0; k < v.size[2]; ++k)

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "measure/assess.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::test {
 namespace {
@@ -151,8 +152,7 @@ TEST(AssessmentJson, AFollowUpDatedBeforeTheBaselineListedFirstIsStillReported) 
 }
 
 TEST(AssessmentJson, AtomicWriteReplacesTheFileWhole) {
-  const auto dir = std::filesystem::temp_directory_path() / "nadir-atomic-test";
-  std::filesystem::create_directories(dir);
+  const test::ScratchDir dir;
   const std::string path = (dir / "a.json").string();
   std::string error;
   ASSERT_TRUE(WriteFileAtomically(path, "first", &error)) << error;
@@ -163,7 +163,6 @@ TEST(AssessmentJson, AtomicWriteReplacesTheFileWhole) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);  // no temporaries left
   EXPECT_FALSE(WriteFileAtomically((dir / "no/such/dir/a.json").string(), "x", &error));
   EXPECT_NE(error.find("cannot create"), std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

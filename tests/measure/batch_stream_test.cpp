@@ -11,21 +11,16 @@
 #include "formats/results_json.h"
 #include "formats/results_stream.h"
 #include "formats/synthetic_trial.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir::test {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 TEST(AssessFilesInOrder, StreamedOutputsEqualWholeDocuments) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("nadir_batch_stream_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const ScratchDir dir;
   std::vector<std::string> files;
   for (int i = 0; i < 23; ++i) {
     Subject s = SyntheticSubject(7, i % 20);             // 20..22 repeat 0..2: duplicates, flagged
@@ -67,15 +62,14 @@ TEST(AssessFilesInOrder, StreamedOutputsEqualWholeDocuments) {
 
   EXPECT_EQ(n, files.size());
   EXPECT_EQ(flagged, 4u);  // three duplicates across blocks, one unreadable file
-  EXPECT_EQ(Slurp((dir / "results.json").string()), ResultsDocumentText(whole, 1));
-  EXPECT_EQ(Slurp((dir / "tp.csv").string()), TimepointsCsv(whole));
+  EXPECT_EQ(ReadText(dir / "results.json"), ResultsDocumentText(whole, 1));
+  EXPECT_EQ(ReadText(dir / "tp.csv"), TimepointsCsv(whole));
   EXPECT_FALSE(fs::exists((dir / "results.json").string() + ".tmp-" + std::to_string(::getpid())));
-  fs::remove_all(dir);
 }
 
 TEST(OutputFile, UncommittedOutputLeavesNoFile) {
-  const std::string path =
-      (fs::temp_directory_path() / ("nadir_out_" + std::to_string(::getpid()))).string();
+  const ScratchDir dir;
+  const std::string path = (dir / "out").string();
   {
     OutputFile out;
     std::string error;

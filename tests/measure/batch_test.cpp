@@ -3,12 +3,12 @@
 #include "formats/batch.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "formats/assessment_json.h"
 #include "tests/measure/subject_builder.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::test {
 namespace {
@@ -18,9 +18,7 @@ namespace fs = std::filesystem;
 // The same subject read twice by one reader: the later file is an error, and "a subject with
 // errors has no responses" (results.h) holds for RECIST 1.1 and iRECIST alike.
 TEST(AssessFiles, DuplicateSubjectHasNoResponsesUnderEitherCriteria) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("nadir_batch_dup_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const test::ScratchDir dir;
   auto b = SubjectBuilder("S-07")
                .At("2026-01-05", {Target("T1", 30)})
                .At("2026-02-16", {Target("T1", 20)});
@@ -33,7 +31,6 @@ TEST(AssessFiles, DuplicateSubjectHasNoResponsesUnderEitherCriteria) {
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles({dir.string()}, problems);
   const auto out = AssessFiles(files, 1);
-  fs::remove_all(dir);
   ASSERT_EQ(out.size(), 2u);
   // the first read keeps its responses under both criteria
   EXPECT_TRUE(out[0].result.errors.empty());

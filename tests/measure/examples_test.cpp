@@ -9,6 +9,7 @@
 
 #include "formats/batch.h"
 #include "formats/results_json.h"
+#include "tests/support/skip.h"
 
 namespace nadir::test {
 namespace {
@@ -66,7 +67,7 @@ TEST(FormatExamples, RecomputeReproducesHandWorkedRecist11Results) {
 
 // The team's shared copy beside the project, when this checkout has one.
 TEST(FormatExamples, SharedExamplesStillAgree) {
-  if (!std::filesystem::exists(NADIR_SHARED_EXAMPLES)) GTEST_SKIP() << "no ../shared here";
+  NADIR_SKIP_IF_MISSING(test::MissingPath(NADIR_SHARED_EXAMPLES, "the team's shared examples"));
   CheckExamples(NADIR_SHARED_EXAMPLES);
 }
 

@@ -7,6 +7,7 @@
 
 #include "measure/assess.h"
 #include "measure/subject.h"
+#include "tests/support/dates.h"
 
 namespace nadir {
 // Readable codes in test failure messages.
@@ -15,8 +16,6 @@ inline void PrintTo(NewLesionStatus s, std::ostream* os) { *os << ToString(s); }
 }  // namespace nadir
 
 namespace nadir::test {
-
-inline Date D(const char* iso) { return *ParseIsoDate(iso); }
 
 inline LesionRecord Target(const std::string& id, double long_mm,
                            const std::string& site = "liver") {

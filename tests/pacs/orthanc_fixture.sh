@@ -5,10 +5,8 @@
 # Needs: $work (a temporary folder, removed by the caller's trap).
 ORTHANC_BIN=${ORTHANC_BIN:-$(command -v Orthanc || true)}
 [ -x "$ORTHANC_BIN" ] || ORTHANC_BIN=/usr/sbin/Orthanc
-if [ ! -x "$ORTHANC_BIN" ]; then
-  echo "SKIP: the Orthanc binary is absent (apt-get install orthanc orthanc-dicomweb)"
-  exit 77
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/../support/skip.sh"
+require_tool "$ORTHANC_BIN" "apt-get install orthanc orthanc-dicomweb"
 DICOMWEB_PLUGIN=${DICOMWEB_PLUGIN:-/usr/share/orthanc/plugins/libOrthancDicomWeb.so}
 
 free_ports() {  # N free TCP ports on loopback

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   if (argc > 3) options.deformable_levels = std::atoi(argv[3]);
   std::printf("deformable stage: %d samples, %d levels\n", options.deformable_samples,
               options.deformable_levels);
-  const testing::Motion motions[3] = {
+  const test::Motion motions[3] = {
       {{12, -8, 10}, 4.0, 7.0, {3.3, -2.1, 0}},
       {{-15, 10, -12}, -3.0, 10.0, {-1.0, 4.0, 1.2}},
       {{18, 6, 5}, 5.0, 5.0, {0, 0, -2.5}},
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   int n = 0;
   for (int p = 0; p < pairs; ++p) {
     const auto pair =
-        testing::MakePhantomPair(p % 3, motions[p % 3], {512, 512, 100}, {0.7, 0.7, 2.5});
+        test::MakePhantomPair(p % 3, motions[p % 3], {512, 512, 100}, {0.7, 0.7, 2.5});
     const std::clock_t cpu0 = std::clock();
     const Registration r = Register(pair.baseline, pair.followup, options);
     const double cpu = double(std::clock() - cpu0) / CLOCKS_PER_SEC;

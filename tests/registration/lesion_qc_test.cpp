@@ -4,7 +4,6 @@
 #include "analysis/registration/lesion_qc.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +15,7 @@
 #include "dicom/write_ct.h"
 #include "formats/assessment_json.h"
 #include "tests/registration/phantom_pair.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::registration {
 namespace {
@@ -30,10 +30,9 @@ struct Written {
 };
 
 // One series per scan; lesions measured as a cross through their (true) centres.
-Written WriteCase(const testing::PhantomPair& pair) {
+Written WriteCase(const test::PhantomPair& pair, const fs::path& dir) {
   Written w;
-  w.dir = fs::temp_directory_path() / ("nadir_track_qc_" + std::to_string(::getpid()));
-  fs::remove_all(w.dir);
+  w.dir = dir;
   w.subject.id = "PH-001";
   w.subject.reader = "reader1";
   const char* dates[2] = {"2026-01-05", "2026-03-02"};
@@ -76,8 +75,9 @@ Written WriteCase(const testing::PhantomPair& pair) {
 }
 
 TEST(LesionQc, FlagsTheLesionRecordedInTheWrongPlaceOnly) {
-  const auto pair = testing::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0});
-  const Written w = WriteCase(pair);
+  const auto pair = test::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0});
+  const test::ScratchDir scratch;
+  const Written w = WriteCase(pair, scratch);
   QcOptions options;
   options.pair.cache_dir = w.dir / "cache";
   const QcReport report = CheckLesionPositions(w.subject, w.dir, options);
@@ -121,7 +121,6 @@ TEST(LesionQc, FlagsTheLesionRecordedInTheWrongPlaceOnly) {
   const auto to = pj["points"][0]["to_mm"];
   ASSERT_TRUE(to.is_array()) << pj.dump();
   EXPECT_LE(Norm(Sub(Vec3{to[0], to[1], to[2]}, pair.followup_centres[0])), 8.0);
-  fs::remove_all(w.dir);
 }
 
 }  // namespace

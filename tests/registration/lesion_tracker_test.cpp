@@ -41,8 +41,8 @@ LesionTracker::Loader Scan(const Volume& v, std::string patient, std::string ser
 class LesionTrackerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    pair_ = new reg::testing::PhantomPair(
-        reg::testing::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0}));
+    pair_ = new test::PhantomPair(
+        test::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0}));
   }
   static void TearDownTestSuite() { delete pair_; }
   void SetUp() override {
@@ -52,11 +52,11 @@ class LesionTrackerTest : public ::testing::Test {
     options_.cache_dir = cache_;
   }
   void TearDown() override { fs::remove_all(cache_); }
-  static reg::testing::PhantomPair* pair_;
+  static test::PhantomPair* pair_;
   fs::path cache_;
   reg::PairOptions options_;
 };
-reg::testing::PhantomPair* LesionTrackerTest::pair_ = nullptr;
+test::PhantomPair* LesionTrackerTest::pair_ = nullptr;
 
 TEST_F(LesionTrackerTest, BaselineLesionsMapIntoTheFollowUpWhileTheReaderGoesOn) {
   LesionTracker t(options_);

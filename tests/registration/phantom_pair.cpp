@@ -5,7 +5,7 @@
 
 #include "dicom/phantom.h"
 
-namespace nadir::registration::testing {
+namespace nadir::test {
 namespace {
 
 constexpr double kPi = 3.141592653589793;
@@ -111,4 +111,4 @@ Errors CompareCentres(const std::vector<Vec3>& mapped, const std::vector<Vec3>& 
   return e;
 }
 
-}  // namespace nadir::registration::testing
+}  // namespace nadir::test

@@ -9,7 +9,7 @@
 
 #include "geometry/volume.h"
 
-namespace nadir::registration::testing {
+namespace nadir::test {
 
 /// How the follow-up scan sees the patient. Follow-up point y shows the baseline anatomy at
 /// Rotate(y - centre) + centre + shift + Breathing(y) (so the follow-up is resampled directly).
@@ -43,4 +43,4 @@ struct Errors {
 };
 Errors CompareCentres(const std::vector<Vec3>& mapped, const std::vector<Vec3>& truth);
 
-}  // namespace nadir::registration::testing
+}  // namespace nadir::test

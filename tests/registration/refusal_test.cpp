@@ -22,7 +22,7 @@ Volume Slab(const Volume& v, int first, int count) {
 }
 
 TEST(RegistrationRefusal, DifferentPatientsAreRefusedBeforeRegistering) {
-  const auto pair = testing::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
+  const auto pair = test::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
   const Registration r = RegisterPair({"PH-001", "1.2.3", &pair.baseline, {}},
                                       {"PH-002", "1.2.4", &pair.followup, {}});
   EXPECT_FALSE(r.ok);
@@ -32,7 +32,7 @@ TEST(RegistrationRefusal, DifferentPatientsAreRefusedBeforeRegistering) {
 }
 
 TEST(RegistrationRefusal, MissingSlicesAreRefusedBeforeRegistering) {
-  const auto pair = testing::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
+  const auto pair = test::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
   const Registration r =
       RegisterPair({"PH-001", "1.2.3", &pair.baseline, {}},
                    {"PH-001", "1.2.4", &pair.followup, {"1 slice(s) missing after slice 20"}});
@@ -44,7 +44,7 @@ TEST(RegistrationRefusal, MissingSlicesAreRefusedBeforeRegistering) {
 // The lower abdomen (liver, no lung) against the chest (lungs): the bodies' outlines match,
 // the anatomy does not, and no point may be proposed.
 TEST(RegistrationRefusal, ScansOfDifferentBodyPartsGiveNoProposal) {
-  const auto pair = testing::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
+  const auto pair = test::MakePhantomPair(0, {}, kSmall, kSmallSpacing);
   const Volume abdomen = Slab(pair.baseline, 0, 18);  // z -117.5 .. -32.5 mm
   const Volume chest = Slab(pair.followup, 30, 18);   // z  +32.5 .. +117.5 mm (before motion)
   const Registration r = Register(abdomen, chest);

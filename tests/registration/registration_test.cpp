@@ -10,8 +10,8 @@
 namespace nadir::registration {
 namespace {
 
-using testing::MakePhantomPair;
-using testing::Motion;
+using test::MakePhantomPair;
+using test::Motion;
 
 // Issue 16's targets for mapped lesion centres.
 constexpr double kMeanErrorMm = 3.0, kWorstErrorMm = 8.0;
@@ -26,7 +26,7 @@ TEST(Registration, MapsLesionCentresWithinTheTargetsUnderKnownMotion) {
   ASSERT_TRUE(r.ok) << r.reason;
   std::vector<Vec3> mapped;
   for (const auto& c : pair.baseline_centres) mapped.push_back(*MapToMoving(r, c));
-  const auto e = testing::CompareCentres(mapped, pair.followup_centres);
+  const auto e = test::CompareCentres(mapped, pair.followup_centres);
   std::printf("mean %.2f mm, worst %.2f mm, %.1f s, Dice %.3f, agreement %.3f\n", e.mean_mm,
               e.worst_mm, r.seconds, r.body_dice, r.tissue_agreement);
   for (const auto& s : r.stages)

@@ -6,7 +6,8 @@
 
 #include "formats/assessment_json.h"
 #include "formats/review/audit_log.h"
-#include "tests/review/temp_dir.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir {
 namespace {
@@ -27,7 +28,7 @@ EditRequest Request(const std::string& file, std::vector<FieldSetting> settings)
 }
 
 TEST(AssessmentEdit, SavesTheChangeAndLogsIt) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string file = dir / "S-01.R2.json";
   WriteText(file, kAssessment);
   std::vector<std::string> errors;
@@ -53,7 +54,7 @@ TEST(AssessmentEdit, SavesTheChangeAndLogsIt) {
 }
 
 TEST(AssessmentEdit, BadEditsSaveNothingAndSayWhy) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string file = dir / "S-01.R2.json";
   WriteText(file, kAssessment);
   const auto fails = [&](EditRequest r) {

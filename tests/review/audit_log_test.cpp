@@ -8,7 +8,8 @@
 #include "formats/assessment_json.h"
 #include "formats/review/sha256.h"
 #include "tests/measure/subject_builder.h"
-#include "tests/review/temp_dir.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir {
 namespace {
@@ -28,7 +29,7 @@ FieldChange Change(const std::string& lesion, double old_mm, double new_mm) {
 }
 
 /// A log of four entries: T1..T4 re-measured.
-std::string MakeLog(const test::TempDir& dir) {
+std::string MakeLog(const test::ScratchDir& dir) {
   const std::string log = dir / "S-01.R1.audit.jsonl";
   std::string error;
   EXPECT_TRUE(AppendAuditEntries(log, "R1", "S-01", {Change("T1", 32, 30.5), Change("T2", 20, 21)},
@@ -57,7 +58,7 @@ std::string Joined(const std::vector<std::string>& lines) {
 }
 
 TEST(AuditLog, AppendedEntriesChainAndVerify) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string log = MakeLog(dir);
   const AuditCheck check = CheckAuditLog(ReadText(log));
   EXPECT_TRUE(check.ok()) << check.problem;
@@ -71,7 +72,7 @@ TEST(AuditLog, AppendedEntriesChainAndVerify) {
 }
 
 TEST(AuditLog, HistoryReadsLikeALedger) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const AuditCheck check = CheckAuditLog(ReadText(MakeLog(dir)));
   EXPECT_EQ(FormatAuditHistory({check.parsed[0], check.parsed[3]}),
             "#1 2026-06-02T14:31:00Z R1 2026-02-16 T1 long_axis_mm: 32.0 -> 30.5 "
@@ -80,7 +81,7 @@ TEST(AuditLog, HistoryReadsLikeALedger) {
 }
 
 TEST(AuditLog, EditedEntryIsNamed) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string log = MakeLog(dir);
   auto lines = Lines(ReadText(log));
   const std::string was = "\"new\":14.0";
@@ -95,7 +96,7 @@ TEST(AuditLog, EditedEntryIsNamed) {
 }
 
 TEST(AuditLog, RemovedEntryIsNamed) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   auto lines = Lines(ReadText(MakeLog(dir)));
   lines.erase(lines.begin() + 1);  // entry 2 removed: entry 3 is now on line 2
   const AuditCheck check = CheckAuditLog(Joined(lines));
@@ -105,7 +106,7 @@ TEST(AuditLog, RemovedEntryIsNamed) {
 }
 
 TEST(AuditLog, ReorderedEntriesAreNamed) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   auto lines = Lines(ReadText(MakeLog(dir)));
   std::swap(lines[2], lines[3]);
   const AuditCheck check = CheckAuditLog(Joined(lines));
@@ -114,7 +115,7 @@ TEST(AuditLog, ReorderedEntriesAreNamed) {
 
 TEST(AuditLog, RenumberedAfterRemovalStillBreaksTheChain) {
   // Entry 2 removed and entries 3 and 4 renumbered: the hashes no longer match (edited).
-  test::TempDir dir;
+  test::ScratchDir dir;
   auto lines = Lines(ReadText(MakeLog(dir)));
   lines.erase(lines.begin() + 1);
   lines[1].replace(lines[1].find("\"seq\":3"), 7, "\"seq\":2");
@@ -122,7 +123,7 @@ TEST(AuditLog, RenumberedAfterRemovalStillBreaksTheChain) {
 }
 
 TEST(AuditLog, BrokenLogIsNotExtended) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string log = MakeLog(dir);
   auto lines = Lines(ReadText(log));
   lines[0] += "x";
@@ -137,7 +138,7 @@ TEST(AuditLog, BrokenLogIsNotExtended) {
 }
 
 TEST(AuditLog, NumberTooLargeForADoubleNamesTheEntry) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   auto lines = Lines(ReadText(MakeLog(dir)));
   lines[1].replace(lines[1].find("\"seq\":2"), 7, "\"seq\":77777e777777775");
   const AuditCheck check = CheckAuditLog(Joined(lines));
@@ -147,7 +148,7 @@ TEST(AuditLog, NumberTooLargeForADoubleNamesTheEntry) {
 
 TEST(AuditLog, ConcurrentWritersKeepOneChain) {
   // Four writers append 25 entries each to the same log at once; the lock keeps them in turn.
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string log = dir / "S-01.R1.audit.jsonl";
   std::vector<std::thread> writers;
   for (int w = 0; w < 4; ++w)
@@ -190,7 +191,7 @@ TEST(AuditLog, DiffAssessmentsNamesEachField) {
 }
 
 TEST(AuditLog, AuditedSaveRecordsTheHeadAndACutLogIsFound) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string path = dir / "S-01.R1.json";
   test::SubjectBuilder before("S-01");
   before.s.reader = "R1";

@@ -12,7 +12,8 @@
 #include "formats/review/sha256.h"
 #include "formats/review/signing_key.h"
 #include "tests/measure/subject_builder.h"
-#include "tests/review/temp_dir.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir {
 namespace {
@@ -28,7 +29,7 @@ FieldChange Change(const std::string& lesion, double old_mm, double new_mm) {
 
 /// A trial's review folder with R1's key registered, R1's and R2's private keys elsewhere.
 struct SignedTrial {
-  test::TempDir dir;
+  test::ScratchDir dir;
   std::string home_keys = dir / "home/nadir/keys";  // the readers' own folder
   std::string review = dir / "review";
   std::string log = dir / "review/S-01.R1.audit.jsonl";
@@ -232,7 +233,7 @@ TEST(AuditSignatures, UnsignedLogsAreWarnedAbout) {
 }
 
 TEST(AuditSignatures, KeysArePrivateAndNeverOverwritten) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string folder = dir / "cfg/nadir/keys";
   std::string error;
   ASSERT_TRUE(CreateSigningKey(folder, "R1", &error)) << error;
@@ -278,10 +279,11 @@ TEST(AuditSignatures, AuditedSaveSignsWithTheUsersKey) {
   // R3 has no key: the entry is appended unsigned, and the save says so.
   EXPECT_TRUE(SaveAssessmentAudited(path, after.s, later.s, "R3", "", &error, &warnings)) << error;
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0].rfind("R3 has no signing key (" + t.dir / "home/nadir/keys/R3.pem" +
-                                  "): the audit entries are appended unsigned",
-                              0),
-            0u)
+  EXPECT_EQ(
+      warnings[0].rfind("R3 has no signing key (" + (t.dir / "home/nadir/keys/R3.pem").string() +
+                            "): the audit entries are appended unsigned",
+                        0),
+      0u)
       << warnings[0];
   if (saved)
     ::setenv("XDG_CONFIG_HOME", saved_value.c_str(), 1);

@@ -6,7 +6,8 @@
 
 #include <filesystem>
 
-#include "tests/review/temp_dir.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir {
 namespace {
@@ -24,7 +25,7 @@ std::string Assessment(const std::string& subject, const std::string& reader) {
 }
 
 TEST(ReaderPackage, HoldsOnlyTheReadersOwnReadsAndImagesAndLeaksNothing) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   const std::string review = dir / "review";
   WriteText(review + "/S-01.R1.json", Assessment("S-01", "Reader-One"));
   WriteText(review + "/S-01.R2.json", Assessment("S-01", "R2"));
@@ -66,16 +67,18 @@ TEST(ReaderPackage, HoldsOnlyTheReadersOwnReadsAndImagesAndLeaksNothing) {
 }
 
 TEST(ReaderPackage, RefusesAnOutputInsideTheReviewOrAlreadyFull) {
-  test::TempDir dir;
+  test::ScratchDir dir;
   WriteText(dir / "review/S-01.R2.json", Assessment("S-01", "R2"));
   WriteText(dir / "full/x.txt", "x");
-  EXPECT_EQ(MakeReaderPackage(dir / "review", "R2", dir / "review/pkg").problems,
-            std::vector<std::string>{dir / "review/pkg" + ": the package must lie outside " +
-                                     dir / "review"});
-  EXPECT_EQ(MakeReaderPackage(dir / "review", "R2", dir / "full").problems,
-            std::vector<std::string>{dir / "full" + ": exists and is not an empty folder"});
+  EXPECT_EQ(
+      MakeReaderPackage(dir / "review", "R2", dir / "review/pkg").problems,
+      std::vector<std::string>{(dir / "review/pkg").string() + ": the package must lie outside " +
+                               (dir / "review").string()});
+  EXPECT_EQ(
+      MakeReaderPackage(dir / "review", "R2", dir / "full").problems,
+      std::vector<std::string>{(dir / "full").string() + ": exists and is not an empty folder"});
   EXPECT_EQ(MakeReaderPackage(dir / "review", "R3", dir / "r3").problems,
-            std::vector<std::string>{dir / "review" + ": no assessment by reader 'R3'"});
+            std::vector<std::string>{(dir / "review").string() + ": no assessment by reader 'R3'"});
 }
 
 }  // namespace

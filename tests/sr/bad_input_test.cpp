@@ -10,8 +10,10 @@
 #include "dicom/error.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace fs = std::filesystem;
 
@@ -32,7 +34,7 @@ void RemoveChildren(DcmItem& item, const std::string& code_value) {
 }
 
 TEST(SrBadInput, FileThatIsNotDicomIsAnErrorNamingIt) {
-  const fs::path f = FreshDir("not_dicom") / "notes.txt";
+  const fs::path f = Scratch().Fresh("not_dicom") / "notes.txt";
   std::ofstream(f) << "measurements: T1 32 mm\n";
   const ImportResult r = ImportReportFiles({f});
   EXPECT_FALSE(r.subject);
@@ -58,7 +60,7 @@ TEST(SrBadInput, FolderOfImagesOnlySaysNoSrFoundAndCountsWhatItSkipped) {
 }
 
 TEST(SrBadInput, WrongTemplateIsAnErrorWithTheTemplateIdentifier) {
-  const fs::path out = FreshDir("wrong_template") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("wrong_template") / "sr.dcm";
   EditDataset(OneReport("wrong_template_src"), out, [](DcmItem& ds) {
     DcmItem* t = nullptr;
     ASSERT_TRUE(ds.findAndGetSequenceItem(DCM_ContentTemplateSequence, t).good());
@@ -72,7 +74,7 @@ TEST(SrBadInput, WrongTemplateIsAnErrorWithTheTemplateIdentifier) {
 }
 
 TEST(SrBadInput, GroupWithoutTrackingIdentifiersIsReportedAndTheOthersStillImported) {
-  const fs::path out = FreshDir("no_tracking") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("no_tracking") / "sr.dcm";
   EditDataset(OneReport("no_tracking_src"), out, [](DcmItem& ds) {
     DcmItem* group = FindContentItem(ds, "125007");  // the first Measurement Group (T1)
     ASSERT_NE(group, nullptr);
@@ -101,7 +103,7 @@ void SetFirstLengthUnit(DcmItem& ds, const char* value, const char* unit) {
 }
 
 TEST(SrBadInput, UnknownUnitIsAnErrorNamingItemValueAndUnit) {
-  const fs::path out = FreshDir("inch") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("inch") / "sr.dcm";
   EditDataset(OneReport("inch_src"), out,
               [](DcmItem& ds) { SetFirstLengthUnit(ds, "0.79", "[in_i]"); });
   const ImportResult r = ImportReportFiles({out});
@@ -110,7 +112,7 @@ TEST(SrBadInput, UnknownUnitIsAnErrorNamingItemValueAndUnit) {
 }
 
 TEST(SrBadInput, LengthInCentimetresIsConvertedAndTheConversionIsNamed) {
-  const fs::path out = FreshDir("cm") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("cm") / "sr.dcm";
   EditDataset(OneReport("cm_src"), out, [](DcmItem& ds) { SetFirstLengthUnit(ds, "2.05", "cm"); });
   const ImportResult r = ImportReportFiles({out});
   ASSERT_TRUE(r.subject) << Join(r.errors);
@@ -120,7 +122,7 @@ TEST(SrBadInput, LengthInCentimetresIsConvertedAndTheConversionIsNamed) {
 
 TEST(SrBadInput, TruncatedReportIsAnErrorNotACrash) {
   const fs::path src = OneReport("truncated_src");
-  const fs::path out = FreshDir("truncated") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("truncated") / "sr.dcm";
   fs::copy_file(src, out);
   fs::resize_file(out, fs::file_size(src) / 2);
   const ImportResult r = ImportReportFiles({out});
@@ -129,7 +131,7 @@ TEST(SrBadInput, TruncatedReportIsAnErrorNotACrash) {
 }
 
 TEST(SrBadInput, ContentNestedAbsurdlyDeepIsRefused) {
-  const fs::path out = FreshDir("deep") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("deep") / "sr.dcm";
   EditDataset(OneReport("deep_src"), out, [](DcmItem& ds) {
     DcmItem* at = FindContentItem(ds, "125007");
     for (int depth = 0; depth < 80; ++depth) {
@@ -150,7 +152,7 @@ TEST(SrBadInput, RandomlyCorruptedReportsNeverCrashOrThrow) {
   const fs::path src = OneReport("corrupt_src");
   std::ifstream in(src, std::ios::binary);
   const std::string original((std::istreambuf_iterator<char>(in)), {});
-  const fs::path out = FreshDir("corrupt") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("corrupt") / "sr.dcm";
   std::uint64_t state = 12345;
   auto next = [&] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; };
   int failed_reads = 0;
@@ -169,7 +171,7 @@ TEST(SrBadExport, TimepointWhoseStudyIsNotAmongTheImagesNamesTheStudyUid) {
   const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
   ExportOptions options;
   options.images = GetPhantom().Images("PH-002");
-  options.out = FreshDir("no_study");
+  options.out = Scratch().Fresh("no_study");
   try {
     ExportAssessment(*truth.subject, "PH-001.json", options);
     FAIL() << "expected a DicomError";
@@ -187,7 +189,7 @@ TEST(SrBadExport, CaliperOffItsImagePlaneIsAnErrorNamingTheLesion) {
   (*s.timepoints.at(0).lesions.at(0).points->long_axis)[1][2] += 3.0;  // 3 mm out of the slice
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
-  options.out = FreshDir("off_plane");
+  options.out = Scratch().Fresh("off_plane");
   try {
     ExportAssessment(s, "PH-001.json", options);
     FAIL() << "expected a DicomError";
@@ -200,4 +202,4 @@ TEST(SrBadExport, CaliperOffItsImagePlaneIsAnErrorNamingTheLesion) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

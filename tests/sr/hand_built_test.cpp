@@ -12,8 +12,10 @@
 #include "dicom/sr/image_index.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 using Units = CID7181_AbstractMultiDimensionalImageModelComponentUnits;
 using Value = CMR_TID1500::TID1501_Measurements::MeasurementValue;
@@ -88,7 +90,7 @@ void WriteOtherViewerReport(int study, const std::string& uid_b,
 }
 
 TEST(SrHandBuilt, OtherViewersLengthsInCmSrtCodesAndToolNamesAreImportedAndNamed) {
-  const auto dir = FreshDir("other_viewer");
+  const auto dir = Scratch().Fresh("other_viewer");
   const std::string uid_b = "1.2.826.0.1.3680043.9.7.2";
   WriteOtherViewerReport(0, uid_b, dir / "baseline.dcm");
   WriteOtherViewerReport(1, uid_b, dir / "follow-up.dcm");
@@ -168,7 +170,7 @@ TEST(SrHandBuilt, DcmtkSampleStyleReportWithDeviceObserverAndDiameterIsRead) {
                   .good());
   ASSERT_TRUE(
       g.getMeasurement().addImage(CODE_DCM_SourceOfMeasurement, *image.getDataset()).good());
-  const auto dir = FreshDir("dcmtk_sample");
+  const auto dir = Scratch().Fresh("dcmtk_sample");
   Save(report, 0, dir / "sample.dcm");
   if (HasFatalFailure()) return;
 
@@ -186,4 +188,4 @@ TEST(SrHandBuilt, DcmtkSampleStyleReportWithDeviceObserverAndDiameterIsRead) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

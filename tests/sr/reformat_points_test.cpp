@@ -6,8 +6,10 @@
 #include "measure/assess.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 TEST(SrReformatPoints, LengthsTravelAndTheEndPointsAreNoted) {
   const Phantom& p = GetPhantom();
@@ -29,7 +31,7 @@ TEST(SrReformatPoints, LengthsTravelAndTheEndPointsAreNoted) {
 
   ExportOptions options;
   options.images = p.Images(subject);
-  options.out = FreshDir("sr_reformat");
+  options.out = Scratch().Fresh("sr_reformat");
   const ExportResult exported = ExportAssessment(*truth.subject, "reformat.json", options);
   ASSERT_EQ(exported.reports.size(), truth.subject->timepoints.size());
   const std::string notes = Join(exported.notes);
@@ -50,4 +52,4 @@ TEST(SrReformatPoints, LengthsTravelAndTheEndPointsAreNoted) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

@@ -8,8 +8,10 @@
 #include "measure/assess.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 // Lengths travel as DS with four decimals; end points as FL pixel coordinates (about 1e-5 mm
 // on these 1.4 mm pixels).
@@ -37,44 +39,6 @@ void ExpectSamePoints(const std::optional<std::array<PatientPoint, 2>>& a,
   for (int e = 0; e < 2; ++e)
     for (int k = 0; k < 3; ++k) EXPECT_NEAR((*a)[e][k], (*b)[e][k], kPointToleranceMm) << what;
 }
-
-}  // namespace
-
-void ExpectSameSubjectLevel(const Subject& want, const Subject& got) {
-  EXPECT_EQ(want.groups, got.groups);
-  EXPECT_EQ(want.covariates, got.covariates);
-  EXPECT_EQ(want.treatment_start, got.treatment_start);
-  EXPECT_EQ(want.death_date, got.death_date);
-  EXPECT_EQ(want.last_known_alive, got.last_known_alive);
-  const Protocol &a = want.protocol, &b = got.protocol;
-  EXPECT_EQ(a.criteria, b.criteria);
-  EXPECT_EQ(a.confirmation, b.confirmation);
-  EXPECT_EQ(a.confirm_min_days, b.confirm_min_days);
-  EXPECT_EQ(a.sd_min_days, b.sd_min_days);
-  EXPECT_EQ(a.too_small_mm, b.too_small_mm);
-  EXPECT_EQ(a.irecist_confirm_min_days, b.irecist_confirm_min_days);
-  EXPECT_EQ(a.irecist_confirm_max_days, b.irecist_confirm_max_days);
-  EXPECT_EQ(a.bor_window_days, b.bor_window_days);
-  EXPECT_EQ(a.dor_from, b.dor_from);
-}
-
-void ExpectSameDocumentSubjectLevel(const nlohmann::ordered_json& want,
-                                    const nlohmann::ordered_json& got) {
-  for (const auto& [key, value] : want.items()) {
-    if (key == "timepoints" || value.is_null()) continue;
-    ASSERT_TRUE(got.contains(key)) << key;
-    // As in any rewrite by nadir (AssessmentToJson), covariates come back in key order and 72
-    // may read 72.0: compared as values, key order aside.
-    EXPECT_EQ(nlohmann::json(value), nlohmann::json(got[key])) << key;
-  }
-  for (const auto& [key, value] : got.items()) {
-    if (key != "timepoints") {
-      EXPECT_TRUE(want.contains(key)) << key << " added by the round trip";
-    }
-  }
-}
-
-namespace {
 
 void ExpectSameSubject(const Subject& want, const Subject& got) {
   EXPECT_EQ(want.id, got.id);
@@ -220,7 +184,7 @@ TEST(SrRoundTrip, TrackingUidIsStableAcrossTimepointsAndKeptByAReExport) {
   ASSERT_TRUE(renamed.subject) << Join(renamed.errors);
   ExportOptions options;
   options.images = GetPhantom().Images(s);
-  options.out = FreshDir("track_again");
+  options.out = Scratch().Fresh("track_again");
   ExportAssessment(*renamed.subject, "renamed.json", options);
   const ImportResult again = ImportReports(options.out, {});
   const nlohmann::ordered_json again_json = AssessmentToJson(*again.subject);
@@ -259,10 +223,12 @@ TEST(SrRoundTrip, EachReportIsInItsTimepointsStudyAndListsTheImagesAsEvidence) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 // Every state and flag of the format travels, not only those the phantom uses.
 TEST(SrRoundTrip, EveryLesionStateAndFlagOfTheFormatTravels) {
@@ -309,7 +275,7 @@ TEST(SrRoundTrip, EveryLesionStateAndFlagOfTheFormatTravels) {
 
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
-  options.out = FreshDir("all_states");
+  options.out = Scratch().Fresh("all_states");
   const ExportResult written = ExportAssessment(s, "states.json", options);
   for (const auto& rep : written.reports) EXPECT_EQ(DciodvfyErrors(rep.file), "") << rep.file;
   const ImportResult r = ImportReports(options.out, ImportOptions{options.images});
@@ -332,4 +298,4 @@ TEST(SrRoundTrip, EveryLesionStateAndFlagOfTheFormatTravels) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

@@ -8,8 +8,10 @@
 #include "dicom/sr/write_report.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace fs = std::filesystem;
 
@@ -112,7 +114,7 @@ TEST(SrScoord3d, ImportWithoutImagesRebuildsEndPointsFromScoord3dAndTheImageFrom
 
 TEST(SrScoord3d, ReportWithOnlyScoord3dGivesEndPointsWithoutAnImage) {
   const auto files = ExportTruth("PH-001", "s3d_only_src");
-  const fs::path dir = FreshDir("s3d_only");
+  const fs::path dir = Scratch().Fresh("s3d_only");
   for (const auto& f : files)
     EditDataset(f, dir / f.filename(), [](DcmItem& ds) { RemoveValueType(ds, "SCOORD"); });
   const ImportResult r = ImportReports(dir, ImportOptions{GetPhantom().Images("PH-001")});
@@ -126,7 +128,7 @@ TEST(SrScoord3d, ReportWithOnlyScoord3dGivesEndPointsWithoutAnImage) {
 // The first lesion's (T1 at baseline) long axis SCOORD3D moved 2 mm along x.
 fs::path MovedScoord3d(const std::string& name) {
   const fs::path src = ExportTruth("PH-001", name + "_src").front();
-  const fs::path out = FreshDir(name) / src.filename();
+  const fs::path out = Scratch().Fresh(name) / src.filename();
   EditDataset(src, out, [](DcmItem& ds) {
     DcmItem* scoord3d = FindValueType(ds, "SCOORD3D");
     ASSERT_NE(scoord3d, nullptr);
@@ -181,7 +183,7 @@ TEST(SrScoord3d, ImageWithoutFrameOfReferenceGetsScoordOnlyAndANote) {
   for (const auto& l : baseline.lesions) in.tracking_uids[l.id] = TrackingUidFor("PH-001", l.id);
   in.time_point_order = 1;
   in.assessment_file = "PH-001.json";
-  const fs::path out = FreshDir("s3d_noframe") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("s3d_noframe") / "sr.dcm";
   const ExportedReport rep = WriteReport(in, ExportOptions{}, out);
   EXPECT_TRUE(Contains(rep.notes, "lesion T1: image ")) << Join(rep.notes);
   EXPECT_TRUE(Contains(rep.notes, "has no FrameOfReferenceUID (0020,0052)")) << Join(rep.notes);
@@ -193,4 +195,4 @@ TEST(SrScoord3d, ImageWithoutFrameOfReferenceGetsScoordOnlyAndANote) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

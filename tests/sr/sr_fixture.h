@@ -11,10 +11,11 @@
 
 #include "dicom/sr/sr.h"
 #include "formats/assessment_json.h"
+#include "tests/support/scratch_dir.h"
 
 class DcmItem;
 
-namespace nadir::dicom::sr::test {
+namespace nadir::test {
 
 /// The phantom trial (3 subjects x 3 timepoints) in the build folder, written on first use
 /// and shared by later test processes.
@@ -30,8 +31,9 @@ struct Phantom {
 };
 const Phantom& GetPhantom();
 
-/// A fresh folder under the temp dir (removed at exit).
-std::filesystem::path FreshDir(const std::string& name);
+/// This test process's scratch folder, removed at exit: exported reports and edited copies go
+/// into its sub-folders (`Scratch().Fresh("name")`), which helpers hand back to the tests.
+const ScratchDir& Scratch();
 
 /// Reads an assessment file that must be valid.
 LoadedAssessment ReadTruth(const std::filesystem::path& file);
@@ -69,4 +71,4 @@ bool Contains(const std::vector<std::string>& lines, const std::string& text);
 /// Joins messages for failure output and substring checks.
 std::string Join(const std::vector<std::string>& lines);
 
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::test

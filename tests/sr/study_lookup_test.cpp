@@ -6,8 +6,10 @@
 #include "dicom/error.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 std::string StudyOf(const std::filesystem::path& sr) {
   DcmFileFormat ff;
@@ -27,7 +29,7 @@ TEST(SrStudyLookup, TimepointWithoutStudyUidIsFoundByItsDate) {
   }
   ExportOptions options;
   options.images = GetPhantom().root / "dicom";  // every subject's studies: the date decides
-  options.out = FreshDir("by_date");
+  options.out = Scratch().Fresh("by_date");
   const ExportResult r = ExportAssessment(s, "PH-002.json", options);
   ASSERT_EQ(r.reports.size(), 3u);
   for (const auto& rep : r.reports) {
@@ -40,7 +42,7 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
   // PH-001's baseline images copied as a second study of the same date and patient.
   const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
   Subject s = *truth.subject;
-  const auto images = FreshDir("same_date");
+  const auto images = Scratch().Fresh("same_date");
   std::filesystem::copy(GetPhantom().Images("PH-001"), images / "a",
                         std::filesystem::copy_options::recursive);
   const auto base_dir = GetPhantom().Images("PH-001") / FormatIsoDate(s.timepoints.front().date);
@@ -57,7 +59,7 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
   for (auto& tp : s.timepoints) tp.study_uid.clear();
   ExportOptions options;
   options.images = images;
-  options.out = FreshDir("same_date_out");
+  options.out = Scratch().Fresh("same_date_out");
   try {
     ExportAssessment(s, "PH-001.json", options);
     FAIL() << "expected a DicomError";
@@ -71,4 +73,4 @@ TEST(SrStudyLookup, TwoStudiesOfTheSameDateForTheSubjectIsAnErrorAskingForStudyU
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

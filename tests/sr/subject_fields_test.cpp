@@ -6,8 +6,10 @@
 
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
@@ -32,7 +34,7 @@ LoadedAssessment RichTruth() {
 std::vector<fs::path> Export(const LoadedAssessment& a, const std::string& dir) {
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
-  options.out = FreshDir(dir);
+  options.out = Scratch().Fresh(dir);
   std::vector<fs::path> files;
   for (const auto& r : ExportAssessment(*a.subject, "rich.json", options).reports)
     files.push_back(r.file);
@@ -66,7 +68,7 @@ TEST(SrSubjectFields, ReportsThatDisagreeAreAWarningAndTheLatestReportsFieldsAre
   const auto old_files = ExportTruth("PH-001", "subj_old");
   LoadedAssessment changed = RichTruth();
   const auto new_files = Export(changed, "subj_new");
-  const fs::path dir = FreshDir("subj_mixed");
+  const fs::path dir = Scratch().Fresh("subj_mixed");
   // The baseline's report re-exported (made later) with the changed fields; the others old.
   fs::copy_file(new_files[0], dir / "a.dcm");
   fs::copy_file(old_files[1], dir / "b.dcm");
@@ -94,7 +96,7 @@ TEST(SrSubjectFields, ReportsThatDisagreeAreAWarningAndTheLatestReportsFieldsAre
 
 TEST(SrSubjectFields, FieldThatIsNotWhatNadirWritesIsAnErrorNamingItemAndValue) {
   const auto files = Export(RichTruth(), "subj_bad_src");
-  const fs::path out = FreshDir("subj_bad") / "sr.dcm";
+  const fs::path out = Scratch().Fresh("subj_bad") / "sr.dcm";
   EditDataset(files[1], out, [](DcmItem& ds) {
     DcmItem* groups = FindContentItem(ds, "SUBJECT-GROUPS");
     ASSERT_NE(groups, nullptr);
@@ -118,4 +120,4 @@ TEST(SrSubjectFields, FieldThatIsNotWhatNadirWritesIsAnErrorNamingItemAndValue) 
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

@@ -10,8 +10,10 @@
 #include "dicom/sr/parse_report.h"
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace fs = std::filesystem;
 
@@ -96,7 +98,7 @@ TEST(SrTimePointContext, EveryGroupHasIdentifierTimePointAndOrderInTheTemplatesR
 ImportResult ImportWithEditedWeek8(const std::string& name,
                                    const std::function<void(DcmItem&)>& edit) {
   const auto files = ExportTruth("PH-001", name + "_src");
-  const fs::path dir = FreshDir(name);
+  const fs::path dir = Scratch().Fresh(name);
   for (size_t i = 0; i < files.size(); ++i) {
     if (i == 1)
       EditDataset(files[i], dir / files[i].filename(), edit);
@@ -167,7 +169,7 @@ TEST(SrTimePointContext, TimepointWithoutLabelComesBackWithoutLabel) {
   s.timepoints[1].label.clear();
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
-  options.out = FreshDir("tpc_nolabel");
+  options.out = Scratch().Fresh("tpc_nolabel");
   ExportAssessment(s, "nolabel.json", options);
   const ImportResult r = ImportReports(options.out);
   ASSERT_TRUE(r.subject) << Join(r.errors);
@@ -202,7 +204,7 @@ TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
   const LoadedAssessment truth = ReadTruth(GetPhantom().Truth("PH-001"));
   ExportOptions options;
   options.images = GetPhantom().Images("PH-001");
-  options.out = FreshDir("tpc_one");
+  options.out = Scratch().Fresh("tpc_one");
   options.only_timepoint = truth.subject->timepoints[2].date;
   const ExportResult written = ExportAssessment(*truth.subject, "PH-001.json", options);
   ASSERT_EQ(written.reports.size(), 1u);
@@ -223,4 +225,4 @@ TEST(SrTimePointContext, ExportOfOneTimepointKeepsItsOrderAmongAll) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

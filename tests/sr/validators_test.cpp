@@ -4,9 +4,12 @@
 #include <sstream>
 
 #include "tests/sr/sr_fixture.h"
+#include "tests/support/skip.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 std::vector<std::filesystem::path> AllReports() {
   std::vector<std::filesystem::path> all;
@@ -16,8 +19,7 @@ std::vector<std::filesystem::path> AllReports() {
 }
 
 TEST(SrValidators, DciodvfyFindsNoErrorInAnyReport) {
-  if (std::string(NADIR_DCIODVFY).empty())
-    GTEST_SKIP() << "dciodvfy (Debian package dicom3tools) not found; scripts/setup.sh installs it";
+  NADIR_SKIP_IF_MISSING(MissingTool("dciodvfy (Debian package dicom3tools)", NADIR_DCIODVFY));
   const auto reports = AllReports();
   ASSERT_EQ(reports.size(), 9u);
   for (const auto& f : reports) {
@@ -30,8 +32,7 @@ TEST(SrValidators, DciodvfyFindsNoErrorInAnyReport) {
 }
 
 TEST(SrValidators, DsrdumpPrintsEveryReportWithItsTrackingIdentifiers) {
-  if (std::string(NADIR_DSRDUMP).empty())
-    GTEST_SKIP() << "dsrdump (Debian package dcmtk) not found; scripts/setup.sh installs it";
+  NADIR_SKIP_IF_MISSING(MissingTool("dsrdump (Debian package dcmtk)", NADIR_DSRDUMP));
   for (const auto& f : AllReports()) {
     std::string out;
     EXPECT_EQ(Capture(std::string(NADIR_DSRDUMP) + " '" + f.string() + "'", &out), 0) << out;
@@ -47,4 +48,4 @@ TEST(SrValidators, DsrdumpPrintsEveryReportWithItsTrackingIdentifiers) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

@@ -8,8 +8,10 @@
 #include "viewer/annotate/session.h"
 #include "viewer/annotate/sr_files.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace an = nadir::annotate;
 namespace fs = std::filesystem;
@@ -19,10 +21,10 @@ std::string Lines(const an::SrOutcome& o) { return o.summary + "\n" + Join(o.det
 struct ViewerSr : ::testing::Test {
   const Phantom& phantom = GetPhantom();
   std::string subject = phantom.subjects.front();
-  an::AnnotationSession session{FreshDir("viewer_sr_autosave").string()};
+  an::AnnotationSession session{Scratch().Fresh("viewer_sr_autosave").string()};
   fs::path file;  // a copy: edits autosave beside it, never beside the shared phantom
   void SetUp() override {
-    file = FreshDir("viewer_sr_assessment") / (subject + ".json");
+    file = Scratch().Fresh("viewer_sr_assessment") / (subject + ".json");
     fs::copy_file(phantom.Truth(subject), file);
     std::string error;
     ASSERT_TRUE(session.Open(file.string(), &error)) << error;
@@ -37,7 +39,7 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
   ASSERT_TRUE(session.dirty());
   const SubjectResult before = AssessSubject(session.subject());
 
-  const fs::path out = FreshDir("viewer_sr_export");
+  const fs::path out = Scratch().Fresh("viewer_sr_export");
   const an::SrOutcome written = an::ExportSessionToSr(session, phantom.Images(subject), out);
   ASSERT_TRUE(written.ok) << Lines(written);
   EXPECT_NE(written.summary.find("wrote 3 reports"), std::string::npos) << Lines(written);
@@ -47,7 +49,7 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
     }
   }
 
-  an::AnnotationSession reopened{FreshDir("viewer_sr_autosave2").string()};
+  an::AnnotationSession reopened{Scratch().Fresh("viewer_sr_autosave2").string()};
   const an::SrOutcome read = an::OpenSessionFromSr(reopened, out, phantom.Images(subject));
   ASSERT_TRUE(read.ok) << Lines(read);
   EXPECT_TRUE(reopened.path().empty()) << "an SR has no assessment file until Save As";
@@ -79,14 +81,14 @@ TEST_F(ViewerSr, ExportsUnsavedEditsAndOpensThemBackWithTheSameResponses) {
   const fs::path json = out / "reopened.json";
   std::string error;
   ASSERT_TRUE(reopened.SaveAs(json.string(), &error)) << error;
-  an::AnnotationSession third{FreshDir("viewer_sr_autosave3").string()};
+  an::AnnotationSession third{Scratch().Fresh("viewer_sr_autosave3").string()};
   EXPECT_TRUE(third.Open(json.string(), &error)) << error;
 }
 
 TEST_F(ViewerSr, ExportsOnlyTheTimepointOnScreenWhenAsked) {
   session.Apply(an::SetTimepoint{1});
   const Date date = session.subject().timepoints[1].date;
-  const fs::path out = FreshDir("viewer_sr_one");
+  const fs::path out = Scratch().Fresh("viewer_sr_one");
   const an::SrOutcome written = an::ExportSessionToSr(session, phantom.Images(subject), out, date);
   ASSERT_TRUE(written.ok) << Lines(written);
   EXPECT_NE(written.summary.find("wrote 1 report"), std::string::npos) << Lines(written);
@@ -97,8 +99,8 @@ TEST_F(ViewerSr, ExportsOnlyTheTimepointOnScreenWhenAsked) {
 }
 
 TEST_F(ViewerSr, AnExportThatCannotFindItsStudiesWritesNothingAndSaysWhy) {
-  const fs::path empty_images = FreshDir("viewer_sr_no_images");
-  const fs::path out = FreshDir("viewer_sr_export_fail");
+  const fs::path empty_images = Scratch().Fresh("viewer_sr_no_images");
+  const fs::path out = Scratch().Fresh("viewer_sr_export_fail");
   const an::SrOutcome written = an::ExportSessionToSr(session, empty_images, out);
   EXPECT_FALSE(written.ok);
   EXPECT_NE(written.summary.find("SR not written"), std::string::npos) << Lines(written);
@@ -106,7 +108,7 @@ TEST_F(ViewerSr, AnExportThatCannotFindItsStudiesWritesNothingAndSaysWhy) {
 }
 
 TEST_F(ViewerSr, OpeningAFolderWithoutReportsKeepsTheAssessmentOpen) {
-  const fs::path nothing = FreshDir("viewer_sr_nothing");
+  const fs::path nothing = Scratch().Fresh("viewer_sr_nothing");
   const an::SrOutcome read = an::OpenSessionFromSr(session, nothing, std::nullopt);
   EXPECT_FALSE(read.ok);
   EXPECT_NE(read.summary.find(nothing.string()), std::string::npos) << Lines(read);
@@ -115,4 +117,4 @@ TEST_F(ViewerSr, OpeningAFolderWithoutReportsKeepsTheAssessmentOpen) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

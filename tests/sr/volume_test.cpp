@@ -7,8 +7,10 @@
 
 #include "tests/sr/sr_fixture.h"
 
-namespace nadir::dicom::sr::test {
+namespace nadir::dicom::sr {
 namespace {
+
+using namespace nadir::test;  // the fixture (tests/sr/sr_fixture.h)
 
 namespace fs = std::filesystem;
 
@@ -80,7 +82,7 @@ TEST(SrVolume, AOneClickVolumeIsWrittenAsAVolumeInMlAndReadBack) {
 
   ExportOptions options;
   options.images = GetPhantom().Images(subject);
-  options.out = FreshDir("sr_volume");
+  options.out = Scratch().Fresh("sr_volume");
   const ExportResult written = ExportAssessment(s, "volume.json", options);
   ASSERT_EQ(written.reports.size(), s.timepoints.size());
   for (const auto& r : written.reports) EXPECT_EQ(DciodvfyErrors(r.file), "") << r.file;
@@ -118,12 +120,12 @@ TEST(SrVolume, AVolumeInMm3IsConvertedAndAnUnknownUnitIsAnError) {
   s.timepoints[0].lesions.at(0).method->volume_ml = 8.9231;
   ExportOptions options;
   options.images = GetPhantom().Images(subject);
-  options.out = FreshDir("sr_volume_units");
+  options.out = Scratch().Fresh("sr_volume_units");
   options.only_timepoint = s.timepoints[0].date;
   const ExportResult written = ExportAssessment(s, "units.json", options);
   ASSERT_EQ(written.reports.size(), 1u);
   const auto with_unit = [&](const char* value, const char* unit, const std::string& name) {
-    const fs::path out = FreshDir(name) / "sr.dcm";
+    const fs::path out = Scratch().Fresh(name) / "sr.dcm";
     EditDataset(written.reports[0].file, out, [&](DcmItem& ds) {
       DcmItem* num = FindContentItem(ds, kVolumeCode);
       ASSERT_NE(num, nullptr);
@@ -161,7 +163,7 @@ TEST(SrVolume, ALesionWithoutAVolumeWritesNone) {
   s.timepoints[0].lesions.at(0).method = MeasurementMethod{};
   ExportOptions options;
   options.images = GetPhantom().Images(subject);
-  options.out = FreshDir("sr_no_volume");
+  options.out = Scratch().Fresh("sr_no_volume");
   const ExportResult written = ExportAssessment(s, "no_volume.json", options);
   ASSERT_FALSE(written.reports.empty());
   for (const auto& r : written.reports) EXPECT_TRUE(VolumesIn(r.file).empty()) << r.file;
@@ -174,4 +176,4 @@ TEST(SrVolume, ALesionWithoutAVolumeWritesNone) {
 }
 
 }  // namespace
-}  // namespace nadir::dicom::sr::test
+}  // namespace nadir::dicom::sr

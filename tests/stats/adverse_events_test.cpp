@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/dates.h"
+
 namespace nadir::stats {
 namespace {
 
-Date D(const char* iso) { return *ParseIsoDate(iso); }
+using test::D;
 
 AdverseEvent Ae(const char* subject, const char* term, const char* soc, int grade,
                 const char* onset, bool serious = false, bool related = false, bool dlt = false) {

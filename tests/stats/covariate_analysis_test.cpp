@@ -8,7 +8,7 @@
 namespace nadir::stats {
 namespace {
 
-using namespace testing_support;
+using namespace nadir::test;
 
 // Hand-worked: controlled subjects have CD70 80, 70, 90, 60; uncontrolled 20, 50, 30 (+ one
 // without the covariate). Pooled ranks: 20:1 30:2 50:3 60:4 70:5 80:6 90:7; rank sum of the

@@ -18,7 +18,7 @@
 namespace nadir::stats {
 namespace {
 
-using namespace testing_support;
+using namespace nadir::test;
 
 std::vector<SubjectOutcome> SixSubjectTrial() {
   std::vector<SubjectOutcome> out;

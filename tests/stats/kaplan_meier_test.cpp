@@ -25,7 +25,7 @@ const KmStep* StepAt(const KmCurve& c, double t) {
 // 0.448 (0.135). Four more digits come from the product-limit formula worked by hand.
 // At week 6, three relapses and one censoring tie: the censored subject is still at risk (n=21).
 TEST(KaplanMeier, Freireich6MpMatchesTextbook) {
-  const KmCurve c = KaplanMeier(testdata::Freireich6Mp());
+  const KmCurve c = KaplanMeier(test::Freireich6Mp());
   EXPECT_EQ(c.n, 21);
   EXPECT_EQ(c.events, 9);
   EXPECT_EQ(c.censored, 12);
@@ -59,7 +59,7 @@ TEST(KaplanMeier, Freireich6MpMatchesTextbook) {
 // 0.1303, 0.1412, 0.1452, 0.1430, 0.1392.
 // At week 107 one discontinuation and two censorings tie (events first: n = 3).
 TEST(KaplanMeier, CollettIntrauterineDeviceMatchesTextbook) {
-  const KmCurve c = KaplanMeier(testdata::CollettIud());
+  const KmCurve c = KaplanMeier(test::CollettIud());
   const double t[] = {10, 19, 30, 36, 59, 75, 93, 97, 107};
   const double s[] = {0.9444, 0.8815, 0.8137, 0.7459, 0.6526, 0.5594, 0.4662, 0.3729, 0.2486};
   const double se[] = {0.0540, 0.0790, 0.0978, 0.1107, 0.1303, 0.1412, 0.1452, 0.1430, 0.1392};
@@ -77,7 +77,7 @@ TEST(KaplanMeier, CollettIntrauterineDeviceMatchesTextbook) {
 // S(8) = 8/21 after 4 relapses at week 8 among 12 at risk; the last relapse takes S to 0, where
 // the Greenwood variance is 0 by convention.
 TEST(KaplanMeier, FreireichPlaceboReachesZero) {
-  const KmCurve c = KaplanMeier(testdata::FreireichPlacebo());
+  const KmCurve c = KaplanMeier(test::FreireichPlacebo());
   EXPECT_EQ(c.events, 21);
   EXPECT_NEAR(StepAt(c, 8)->survival, 8.0 / 21.0, 1e-15);
   EXPECT_EQ(StepAt(c, 8)->at_risk, 12);
@@ -137,7 +137,7 @@ TEST(KaplanMeier, EventsComeBeforeCensoringsOnTheSameDay) {
 // plain 0.690196 -+ 1.959964 * 0.106815 = [0.4808, 0.8995]; log (R's survfit default)
 // [0.5096, 0.9348]; log-log [0.4316, 0.8491] (worked by hand from the formulas in Collett 2.2.3).
 TEST(KaplanMeier, PointwiseIntervalsFreireichWeek13) {
-  const KmCurve c = KaplanMeier(testdata::Freireich6Mp());
+  const KmCurve c = KaplanMeier(test::Freireich6Mp());
   const auto plain = SurvivalAt(c, 13, CiTransform::kPlain);
   const auto log = SurvivalAt(c, 14, CiTransform::kLog);  // flat between 13 and 16
   const auto loglog = SurvivalAt(c, 15, CiTransform::kLogLog);
@@ -154,7 +154,7 @@ TEST(KaplanMeier, PointwiseIntervalsFreireichWeek13) {
 // 0.076360: 0.142857 - 1.959964 * 0.076360 < 0 -> [0, 0.2925]; log-log stays inside:
 // [0.0357, 0.3212] (worked by hand).
 TEST(KaplanMeier, PlainIntervalIsClippedAtZero) {
-  const KmCurve c = KaplanMeier(testdata::FreireichPlacebo());
+  const KmCurve c = KaplanMeier(test::FreireichPlacebo());
   const auto plain = SurvivalAt(c, 15, CiTransform::kPlain);
   EXPECT_NEAR(plain->survival, 3.0 / 21.0, 1e-15);
   EXPECT_EQ(plain->ci_low, 0.0);
@@ -167,7 +167,7 @@ TEST(KaplanMeier, PlainIntervalIsClippedAtZero) {
 // Numbers at risk under the 6-MP curve at weeks 0, 10, 20, 30, 40 (counted from the data):
 // 21 (all), 15 (times >= 10), 8 (>= 20: 20+,22,23,25+,32+,32+,34+,35+), 4, 0.
 TEST(KaplanMeier, NumbersAtRiskFreireich) {
-  const KmCurve c = KaplanMeier(testdata::Freireich6Mp());
+  const KmCurve c = KaplanMeier(test::Freireich6Mp());
   EXPECT_EQ(NumbersAtRisk(c, {0, 10, 20, 30, 40}), (std::vector<int>{21, 15, 8, 4, 0}));
 }
 

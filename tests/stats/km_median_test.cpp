@@ -14,7 +14,7 @@ namespace {
 // 16 (0.4394; at week 13 it is 0.5096) and the upper band never does.
 TEST(MedianSurvival, Freireich6MpLogTransformMatchesR) {
   const MedianEstimate m =
-      MedianSurvival(KaplanMeier(testdata::Freireich6Mp()), 0.95, CiTransform::kLog);
+      MedianSurvival(KaplanMeier(test::Freireich6Mp()), 0.95, CiTransform::kLog);
   ASSERT_TRUE(m.median);
   EXPECT_EQ(*m.median, 23);
   ASSERT_TRUE(m.ci_low);
@@ -25,7 +25,7 @@ TEST(MedianSurvival, Freireich6MpLogTransformMatchesR) {
 // The same with the default log-log transform, worked by hand: the lower band is 0.5032 at
 // week 10 and 0.4316 at week 13, so the lower limit is 13; the upper band stays above 0.5.
 TEST(MedianSurvival, Freireich6MpLogLogWorkedByHand) {
-  const MedianEstimate m = MedianSurvival(KaplanMeier(testdata::Freireich6Mp()));
+  const MedianEstimate m = MedianSurvival(KaplanMeier(test::Freireich6Mp()));
   EXPECT_EQ(m.transform, CiTransform::kLogLog);
   EXPECT_EQ(*m.median, 23);
   EXPECT_EQ(*m.ci_low, 13);
@@ -36,7 +36,7 @@ TEST(MedianSurvival, Freireich6MpLogLogWorkedByHand) {
 // Log-log by hand: lower band 0.4254 at week 4 (0.5194 at week 3); upper band 0.5778 at week 8,
 // 0.4818 at week 11: [4, 11].
 TEST(MedianSurvival, FreireichPlaceboBothTransforms) {
-  const KmCurve c = KaplanMeier(testdata::FreireichPlacebo());
+  const KmCurve c = KaplanMeier(test::FreireichPlacebo());
   const MedianEstimate log = MedianSurvival(c, 0.95, CiTransform::kLog);
   EXPECT_EQ(*log.median, 8);
   EXPECT_EQ(*log.ci_low, 4);
@@ -54,7 +54,7 @@ TEST(MedianSurvival, FreireichPlaceboBothTransforms) {
 // Collett 2015, chapter 2: the median time to discontinuation of the IUD is 93 weeks
 // (S(75) = 0.5594, S(93) = 0.4662).
 TEST(MedianSurvival, CollettIntrauterineDevice) {
-  const MedianEstimate m = MedianSurvival(KaplanMeier(testdata::CollettIud()));
+  const MedianEstimate m = MedianSurvival(KaplanMeier(test::CollettIud()));
   EXPECT_EQ(*m.median, 93);
   EXPECT_EQ(*m.ci_low, 36);  // log-log lower band 0.4536 at week 36, 0.5241 at week 30
   EXPECT_FALSE(m.ci_high);

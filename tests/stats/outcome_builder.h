@@ -6,10 +6,10 @@
 
 #include "measure/results.h"
 #include "measure/subject.h"
+#include "tests/support/dates.h"
 
-namespace nadir::stats::testing_support {
+namespace nadir::test {
 
-inline Date D(const char* iso) { return *ParseIsoDate(iso); }
 inline std::optional<Date> OD(const char* iso) {
   return iso ? std::optional<Date>(D(iso)) : std::nullopt;
 }
@@ -44,4 +44,4 @@ inline SubjectResult MakeResult(const std::string& id, Response best, const char
   return r;
 }
 
-}  // namespace nadir::stats::testing_support
+}  // namespace nadir::test

@@ -17,6 +17,7 @@
 #include "cli/report/report_tables.h"
 #include "formats/assessment_json.h"
 #include "measure/assess.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::report {
 namespace {
@@ -209,8 +210,7 @@ TEST(Report, WaterfallDrawsBarsInResponseColours) {
   EXPECT_GT(count(Response::kPD), 100);
   cairo_surface_destroy(img);
 
-  const auto dir = std::filesystem::temp_directory_path() / "nadir_report_test";
-  std::filesystem::create_directories(dir);
+  const test::ScratchDir dir;
   std::string error;
   ASSERT_TRUE(WriteFigure((dir / "waterfall").string(), 480, 300,
                           WaterfallFigure(r, r.criteria.front(), "arm", ""), &error))

@@ -12,7 +12,7 @@
 namespace nadir::stats {
 namespace {
 
-using namespace testing_support;
+using namespace nadir::test;
 
 // A confirmed PR on 2026-03-30 that progresses on 2026-07-06, alive on 2026-09-01.
 TEST(SubjectOutcome, ResponderWithProgression) {

@@ -2,20 +2,22 @@
 // subject, baseline and two follow-ups), scanned and loaded by the viewer's worker threads, and
 // compared with the voxels the phantom renders for the same study. Skipped without a DISPLAY.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
+#include <memory>
 
 #include "dicom/phantom.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/support/skip.h"
 #include "tests/viewer/screenshot_support.h"
 #include "viewer/core/layout.h"
 
 namespace nadir::viewer {
 namespace {
 
-using testing::CompareWithVoxels;
-using testing::Screenshot;
+using test::CompareWithVoxels;
+using test::Screenshot;
 
 class ScreenshotDicom : public ::testing::Test {
  protected:
@@ -23,14 +25,11 @@ class ScreenshotDicom : public ::testing::Test {
     options_.subjects = 1;
     trial_ = dicom::PlanPhantomTrial(options_);
     // One folder per process: ctest runs these tests in parallel processes.
-    folder_ = std::filesystem::path(::testing::TempDir()) /
-              ("nadir_viewer_phantom_" + std::to_string(::getpid()));
-    if (testing::HaveDisplay()) dicom::WritePhantomTrial(folder_, options_);
+    scratch_ = std::make_unique<test::ScratchDir>("phantom");
+    folder_ = scratch_->path();
+    if (!test::MissingDisplay()) dicom::WritePhantomTrial(folder_, options_);
   }
-  static void TearDownTestSuite() {
-    std::error_code ec;
-    std::filesystem::remove_all(folder_, ec);
-  }
+  static void TearDownTestSuite() { scratch_.reset(); }
 
   // A target lesion present at baseline: its centre in patient mm.
   static dicom::PhantomLesion BaselineTarget() {
@@ -42,11 +41,12 @@ class ScreenshotDicom : public ::testing::Test {
 
   static inline dicom::PhantomOptions options_;
   static inline dicom::PhantomTrial trial_;
+  static inline std::unique_ptr<test::ScratchDir> scratch_;
   static inline std::filesystem::path folder_;
 };
 
 TEST_F(ScreenshotDicom, BaselineAxialThroughTheLesionMatchesThePhantomVoxels) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const Volume v = dicom::RenderPhantom(trial_, 0, 0);
   const VolumeGeometry g = VolumeGeometry(v);
   const dicom::PhantomLesion lesion = BaselineTarget();
@@ -63,15 +63,15 @@ TEST_F(ScreenshotDicom, BaselineAxialThroughTheLesionMatchesThePhantomVoxels) {
   // The lesion's centre lands where the geometry says, with its HU through the liver window.
   const PixelMapping m = MapView(plane, view, rect);
   const auto px = PatientToPixel(m, lesion.centre);
-  testing::Expected e;
-  ASSERT_TRUE(testing::ExpectedGrey(v, m, int(px[0]), int(px[1]), view.wl, e));
+  test::Expected e;
+  ASSERT_TRUE(test::ExpectedGrey(v, m, int(px[0]), int(px[1]), view.wl, e));
   const int got = image.At(int(px[0]), int(px[1]))[0];
   EXPECT_GE(got, e.lo);
   EXPECT_LE(got, e.hi);
 }
 
 TEST_F(ScreenshotDicom, FollowUpIsLinkedToBaselineByPatientPosition) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const Volume baseline = dicom::RenderPhantom(trial_, 0, 0);
   const Volume follow_up = dicom::RenderPhantom(trial_, 0, 2);  // the latest study
   const dicom::PhantomLesion lesion = BaselineTarget();
@@ -94,7 +94,7 @@ TEST_F(ScreenshotDicom, FollowUpIsLinkedToBaselineByPatientPosition) {
 }
 
 TEST_F(ScreenshotDicom, CoronalReformatOfFiveMillimetreSlicesMatchesThePhantomVoxels) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const Volume v = dicom::RenderPhantom(trial_, 0, 0);
   const VolumeGeometry g = VolumeGeometry(v);
   const int j = int(std::lround(g.ToIndex(BaselineTarget().centre)[1]));

@@ -6,17 +6,16 @@
 #include <filesystem>
 #include <sstream>
 
-namespace nadir::viewer::testing {
+#include "tests/support/scratch_dir.h"
 
-bool HaveDisplay() {
-  const char* display = std::getenv("DISPLAY");
-  return display && *display;
-}
+namespace nadir::test {
+
+// The helpers speak the viewer's types throughout.
+using namespace nadir::viewer;
 
 RgbaImage Screenshot(const std::string& name, const std::vector<std::string>& args) {
-  const std::filesystem::path out =
-      std::filesystem::path(::testing::TempDir()) / ("nadir_viewer_" + name + ".png");
-  std::filesystem::remove(out);
+  const ScratchDir scratch(name);
+  const std::filesystem::path out = scratch / "screenshot.png";
   std::string command = std::string("'") + NADIR_VIEWER_EXE + "'";
   for (const auto& a : args) command += " '" + a + "'";
   command += " --screenshot '" + out.string() + "' > /dev/null";
@@ -71,4 +70,4 @@ int CompareWithVoxels(const RgbaImage& image, const ViewportRect& rect, const Vo
   return compared;
 }
 
-}  // namespace nadir::viewer::testing
+}  // namespace nadir::test

@@ -11,20 +11,11 @@
 #include "viewer/core/png_io.h"
 #include "viewer/core/view_state.h"
 
-namespace nadir::viewer::testing {
+namespace nadir::test {
 
-/// Skips the test (GTEST_SKIP) when there is no X display to open a GL context on.
-#define NADIR_REQUIRE_DISPLAY()                                          \
-  do {                                                                   \
-    if (!::nadir::viewer::testing::HaveDisplay())                        \
-      GTEST_SKIP() << "no DISPLAY: screenshot tests run under xvfb-run"; \
-  } while (0)
-
-bool HaveDisplay();
-
-/// Runs nadir-viewer with `args` plus --screenshot into a fresh PNG in the test's temporary
-/// folder; fails the test (and returns an empty image) when the viewer exits non-zero.
-RgbaImage Screenshot(const std::string& name, const std::vector<std::string>& args);
+/// Runs nadir-viewer with `args` plus --screenshot into a PNG in a scratch folder, and reads it;
+/// fails the test (and returns an empty image) when the viewer exits non-zero.
+viewer::RgbaImage Screenshot(const std::string& name, const std::vector<std::string>& args);
 
 /// Grey level the viewer should draw at viewport pixel (x, y) (pixel centre), bracketed by the
 /// window of the lowest and highest voxel among the 8 around the sampled point (the shader
@@ -32,12 +23,13 @@ RgbaImage Screenshot(const std::string& name, const std::vector<std::string>& ar
 struct Expected {
   int lo = 0, hi = 0;
 };
-bool ExpectedGrey(const Volume& v, const PixelMapping& m, int x, int y, const WindowLevel& wl,
-                  Expected& out);
+bool ExpectedGrey(const Volume& v, const viewer::PixelMapping& m, int x, int y,
+                  const viewer::WindowLevel& wl, Expected& out);
 
 /// Compares a viewport of a screenshot with the voxels on a grid of pixels (every `stride`
 /// pixels); adds a failure listing the first mismatches. Returns the number of pixels compared.
-int CompareWithVoxels(const RgbaImage& image, const ViewportRect& rect, const Volume& v,
-                      const SlicePlane& plane, const ViewState& view, int stride = 5);
+int CompareWithVoxels(const viewer::RgbaImage& image, const viewer::ViewportRect& rect,
+                      const Volume& v, const viewer::SlicePlane& plane,
+                      const viewer::ViewState& view, int stride = 5);
 
-}  // namespace nadir::viewer::testing
+}  // namespace nadir::test

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "tests/support/skip.h"
 #include "tests/viewer/screenshot_support.h"
 #include "viewer/core/layout.h"
 #include "viewer/core/synthetic.h"
@@ -13,8 +14,8 @@
 namespace nadir::viewer {
 namespace {
 
-using testing::CompareWithVoxels;
-using testing::Screenshot;
+using test::CompareWithVoxels;
+using test::Screenshot;
 
 constexpr int kSize = 512;
 const std::array<int, 3> kVoxels{256, 256, 96};
@@ -65,7 +66,7 @@ const Vec3 kLung{100, -10, 28.5};  // left lung, 35 mm lateral of the lesion cen
 const Vec3 kBody{0, -80, 28.5};    // anterior soft tissue between the lungs
 
 TEST(ScreenshotAxial, LesionOfKnownPositionAndHuAtTheExpectedPixel) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const WindowLevel wl = *PresetByName("soft-tissue");
   const RgbaImage image = Render("axial_lesion", Orientation::kAxial, kLesionSlice, "soft-tissue");
   ASSERT_EQ(image.width, kSize);
@@ -91,7 +92,7 @@ namespace {
 class ScreenshotPreset : public ::testing::TestWithParam<WindowPreset> {};
 
 TEST_P(ScreenshotPreset, StructuresTakeTheGreyOfTheWindowFormula) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const WindowPreset preset = GetParam();
   const RgbaImage image = Render("preset_" + std::string(preset.name), Orientation::kAxial,
                                  kLesionSlice, std::string(preset.name));
@@ -112,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(AllPresets, ScreenshotPreset, ::testing::ValuesIn(kWind
                          });
 
 TEST(ScreenshotReformat, CoronalMatchesTheVoxelData) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const WindowLevel wl = *PresetByName("lung");
   // Coronal slice 120 of 256 (1.25 mm): y = -159.375 + 120 * 1.25 = -9.375, through the lesion.
   const RgbaImage image = Render("coronal", Orientation::kCoronal, 120, "lung");
@@ -122,7 +123,7 @@ TEST(ScreenshotReformat, CoronalMatchesTheVoxelData) {
 }
 
 TEST(ScreenshotReformat, CoronalHasHeadUpAndPatientRightOnScreenLeft) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   // The marker block (1000 HU) sits at patient right, anterior, superior: x -110..-80,
   // y -90..-70, z 60..100. Coronal slice 64 (y = -79.4) cuts it.
   const WindowLevel bone = *PresetByName("bone");
@@ -140,7 +141,7 @@ TEST(ScreenshotReformat, CoronalHasHeadUpAndPatientRightOnScreenLeft) {
 }
 
 TEST(ScreenshotReformat, SagittalMatchesTheVoxelData) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const WindowLevel wl = *PresetByName("soft-tissue");
   // Sagittal slice 180 of 256: x = -159.375 + 180 * 1.25 = 65.6, through the lesion and lung.
   const RgbaImage image = Render("sagittal", Orientation::kSagittal, 180, "soft-tissue");
@@ -151,7 +152,7 @@ TEST(ScreenshotReformat, SagittalMatchesTheVoxelData) {
 }
 
 TEST(ScreenshotMip, SlabShowsTheBrightestVoxelAcrossItsThickness) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const WindowLevel wl = *PresetByName("lung");
   // Axial slice 66 (z = 55.5) misses the lesion (z 12..48); a 40 mm slab reaches down to 35.5.
   const RgbaImage thin = Render("mip_thin", Orientation::kAxial, 66, "lung");
@@ -163,7 +164,7 @@ TEST(ScreenshotMip, SlabShowsTheBrightestVoxelAcrossItsThickness) {
 }
 
 TEST(ScreenshotLinked, FeetFirstFollowUpShowsTheSameAnatomyAsHeadFirstBaseline) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   // 1x2: baseline stored head-first, follow-up feet-first; linked by patient position, slice
   // 57 of the baseline must face the same z in the follow-up (its slice 38).
   const RgbaImage image =
@@ -182,7 +183,7 @@ TEST(ScreenshotLinked, FeetFirstFollowUpShowsTheSameAnatomyAsHeadFirstBaseline) 
 }
 
 TEST(ScreenshotReadingRoom, PanelsAndOverlaysRenderAroundTheImages) {
-  NADIR_REQUIRE_DISPLAY();
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   const RgbaImage image =
       Screenshot("reading_room", {"--synthetic", "--layout", "1x3", "--size", "1600x900"});
   ASSERT_EQ(image.width, 1600);

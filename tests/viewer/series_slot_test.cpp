@@ -15,6 +15,7 @@
 #include "dicom/write_ct.h"
 #include "viewer/app/dicom_source.h"
 #include "viewer/app/series_warnings.h"
+#include "tests/support/skip.h"
 #include "viewer/core/synthetic.h"
 #include "viewer/gl/context.h"
 
@@ -29,8 +30,7 @@ struct Gate {
 };
 
 TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   GlfwContext context(64, 64, "series slot test", false);
   const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 20}, false));
   Gate gate;
@@ -78,8 +78,7 @@ TEST(SeriesSlot, MiddleSliceIsUploadedWhileTheRestIsStillLoading) {
 }
 
 TEST(SeriesSlot, AFailedLoadKeepsItsMessage) {
-  const char* display = std::getenv("DISPLAY");
-  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  NADIR_SKIP_IF_MISSING(test::MissingDisplay());
   GlfwContext context(64, 64, "series slot test", false);
   SeriesSlot slot({}, [](LoadSink&) {
     throw std::runtime_error("IM0001.dcm: pixel data missing [(7FE0,0010) PixelData]");

@@ -6,16 +6,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/scratch_dir.h"
+
 namespace nadir::viewer {
 namespace {
 
-std::string TempFile(const std::string& name) {
-  return (std::filesystem::path(::testing::TempDir()) / name).string();
-}
-
 TEST(Settings, SavedValuesComeBack) {
-  const std::string path = TempFile("nadir_viewer_settings_test/viewer.ini");
-  std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+  const test::ScratchDir dir;
+  const std::string path = (dir / "settings" / "viewer.ini").string();
   Settings s;
   s.window_width = 1280;
   s.window_height = 720;
@@ -32,8 +30,9 @@ TEST(Settings, SavedValuesComeBack) {
 }
 
 TEST(Settings, MissingFileGivesDefaultsAndBadValuesAreReportedAndIgnored) {
-  EXPECT_EQ(LoadSettings(TempFile("no_such_settings.ini")).layout, Layout::k1x2);
-  const std::string path = TempFile("nadir_viewer_bad_settings.ini");
+  const test::ScratchDir dir;
+  EXPECT_EQ(LoadSettings((dir / "no_such_settings.ini").string()).layout, Layout::k1x2);
+  const std::string path = (dir / "bad_settings.ini").string();
   std::ofstream(path) << "window_width=abc\nlayout=5x5\nwindow_height=800\ncolour=blue\n";
   ::testing::internal::CaptureStderr();
   const Settings s = LoadSettings(path);

@@ -16,13 +16,13 @@ SumChart ChartOf(const SubjectResult& r, bool irecist) {
   base.label = "baseline";
   c.points.push_back(base);
   if (r.baseline->sum_mm)
-    c.partial_response_mm = *r.baseline->sum_mm * (1.0 - rules::kPartialResponseDecrease);
+    c.partial_response_mm = *r.baseline->sum_mm * (1.0 - kPartialResponseDecrease);
   if (cr)
     for (const TimepointResponse& t : cr->timepoints) {
       ChartPoint p;
       p.day = DaysBetween(r.baseline->date, t.date);
       p.sum_mm = t.sum_mm;
-      if (t.nadir_mm) p.progression_line_mm = *t.nadir_mm * (1.0 + rules::kProgressionIncrease);
+      if (t.nadir_mm) p.progression_line_mm = *t.nadir_mm * (1.0 + kProgressionIncrease);
       p.label = irecist ? ToIRecistString(t.overall) : ToString(t.overall);
       c.points.push_back(p);
     }

@@ -25,25 +25,24 @@ struct Measurement {
   bool in_progress = false;
 };
 
-void Add(std::vector<OverlayLine>& out, const Measurement& m,
-         const std::optional<caliper::Segment>& first,
-         const std::optional<caliper::Segment>& second) {
+void Add(std::vector<OverlayLine>& out, const Measurement& m, const std::optional<Segment>& first,
+         const std::optional<Segment>& second) {
   const std::string name = m.fragment >= 0 ? FragmentLabel(m.id, m.fragment) : m.id;
   char text[96];
   if (first && second)
-    std::snprintf(text, sizeof text, "%s %.1f x %.1f mm", name.c_str(), caliper::LengthMm(*first),
-                  caliper::LengthMm(*second));
+    std::snprintf(text, sizeof text, "%s %.1f x %.1f mm", name.c_str(), LengthMm(*first),
+                  LengthMm(*second));
   else if (first || second)
     std::snprintf(text, sizeof text, "%s %.1f mm", name.c_str(),
-                  caliper::LengthMm(first ? *first : *second));
+                  LengthMm(first ? *first : *second));
   else
     std::snprintf(text, sizeof text, "%s", name.c_str());
   const std::string label = text;
   if (first)
-    out.push_back({m.id, m.fragment, m.kind, *first, caliper::LengthMm(*first), false, m.selected,
+    out.push_back({m.id, m.fragment, m.kind, *first, LengthMm(*first), false, m.selected,
                    m.in_progress, label});
   if (second)
-    out.push_back({m.id, m.fragment, m.kind, *second, caliper::LengthMm(*second), true, m.selected,
+    out.push_back({m.id, m.fragment, m.kind, *second, LengthMm(*second), true, m.selected,
                    m.in_progress, first ? "" : label});
 }
 
@@ -85,7 +84,7 @@ std::vector<OverlayLine> CaliperOverlay(const AnnotationSession& s, const ShownI
                         first ? first->kind : LesionKind::kTarget, true, true};
     const bool show_short = d.bidirectional && d.phase == Draft::Phase::kEditing;
     Add(out, m, d.geometry.long_axis,
-        show_short ? std::optional<caliper::Segment>(d.geometry.short_axis) : std::nullopt);
+        show_short ? std::optional<Segment>(d.geometry.short_axis) : std::nullopt);
   }
   return out;
 }

@@ -14,7 +14,7 @@ struct OverlayLine {
   std::string lesion_id;
   int fragment = -1;  // a fragment of a split lesion (labelled T1a, T1b ...), else -1
   LesionKind kind = LesionKind::kTarget;
-  caliper::Segment segment;
+  Segment segment;
   double length_mm = 0;
   bool short_axis = false;  // the perpendicular axis of a bidirectional measurement
   bool selected = false;

@@ -42,9 +42,9 @@ struct Draft {
   std::string lesion_id;  // "" while drawing a lesion that does not exist yet
   bool bidirectional = false;
   bool short_only = false;  // a single line stored as a node's short axis
-  int handle = 1;           // caliper::Handle being dragged
+  int handle = 1;           // Handle being dragged
   int fragment = -1;        // a fragment of a split lesion (RECIST 1.1 §4.3.2), else -1
-  caliper::Bidirectional geometry;
+  Bidirectional geometry;
   ShownImage image;  // the native slice or the reformat it is drawn on
   PatientPoint normal{0, 0, 1};
   std::optional<MeasurementMethod> method;  // set when placed from one click

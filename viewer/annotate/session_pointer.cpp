@@ -73,9 +73,9 @@ bool AnnotationSession::Press(const PointerPress& p) {
   const auto consider = [&](const LesionRecord& l, int fragment, const CaliperPoints& pts) {
     if (!(pts.long_axis || pts.short_axis) || !Shows(image, pts)) return;
     const auto handles = HandlesOf(pts);
-    const auto h = caliper::NearestHandle(handles, p.at, best_mm);
+    const auto h = NearestHandle(handles, p.at, best_mm);
     if (!h) return;
-    const double mm = caliper::LengthMm(handles[*h], p.at);
+    const double mm = LengthMm(handles[*h], p.at);
     if (grabbed && mm >= best_mm) return;
     grabbed = &l;
     grabbed_fragment = fragment;
@@ -149,12 +149,12 @@ bool AnnotationSession::Press(const PointerPress& p) {
 void AnnotationSession::Drag(const PointerDrag& d) {
   if (draft_.phase == Draft::Phase::kIdle) return;
   auto& g = draft_.geometry;
-  const PatientPoint q = caliper::ProjectOntoPlane(d.at, g.long_axis[0], draft_.normal);
+  const PatientPoint q = ProjectOntoPlane(d.at, g.long_axis[0], draft_.normal);
   if (draft_.phase == Draft::Phase::kDrawing || !draft_.bidirectional) {
     g.long_axis[draft_.handle == 0 ? 0 : 1] = q;
     return;
   }
-  g = caliper::DragHandle(g, static_cast<caliper::Handle>(draft_.handle), d.at, draft_.normal);
+  g = DragHandle(g, static_cast<Handle>(draft_.handle), d.at, draft_.normal);
 }
 
 void AnnotationSession::Release(const PointerRelease& r) {
@@ -191,11 +191,11 @@ bool AnnotationSession::PlaceAutoMeasurement(const AutoRequest& request, const A
 void AnnotationSession::FinishDraft() {
   Draft d = draft_;
   draft_ = Draft{};
-  const double length = caliper::LengthMm(d.geometry.long_axis);
+  const double length = LengthMm(d.geometry.long_axis);
   Timepoint* tp = CurrentTimepoint(doc_);
   if (!tp || length < kMinCaliperMm) return;
   if (d.phase == Draft::Phase::kDrawing && d.bidirectional)
-    d.geometry = caliper::StartBidirectional(d.geometry.long_axis, d.normal);
+    d.geometry = StartBidirectional(d.geometry.long_axis, d.normal);
 
   LesionRecord* l = nullptr;
   if (d.lesion_id.empty()) {
@@ -230,7 +230,7 @@ void AnnotationSession::FinishDraft() {
     long_mm = RoundToTenthMm(length);
     if (d.bidirectional) {
       pts.short_axis = d.geometry.short_axis;
-      short_mm = RoundToTenthMm(caliper::LengthMm(d.geometry.short_axis));
+      short_mm = RoundToTenthMm(LengthMm(d.geometry.short_axis));
     } else {
       short_mm.reset();
     }
