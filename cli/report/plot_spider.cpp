@@ -8,7 +8,6 @@
 namespace nadir::report {
 
 namespace {
-constexpr double kDaysPerWeek = 7.0;
 
 struct Line {
   Response best;
@@ -23,20 +22,16 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
     double xmax = 12, ymin = -100, ymax = 40;
     for (size_t p = 0; p < panels.size(); ++p)
       for (size_t i : panels[p].second) {
-        const auto& a = r.assessed[i];
-        if (!a.result.recist11 || !a.result.baseline || !a.result.baseline->sum_mm) continue;
-        const Date day0 = a.subject->DayZero();
-        Line line{c.outcomes[i].best.value_or(Response::kNE), {}};
-        line.points.push_back({DaysBetween(day0, a.result.baseline->date) / kDaysPerWeek, 0.0});
-        for (const auto& t : a.result.recist11->timepoints) {
-          if (!t.change_from_baseline_pct) continue;
-          const double wk = DaysBetween(day0, t.date) / kDaysPerWeek;
-          line.points.push_back({wk, *t.change_from_baseline_pct});
+        const auto& spider = r.subjects[i].spider;
+        if (spider.empty()) continue;
+        Line line{c.outcomes[i].best.value_or(Response::kNE), spider};
+        for (size_t k = 1; k < spider.size(); ++k) {  // the baseline does not widen the axes
+          const auto [wk, pct] = spider[k];
           xmax = std::max(xmax, wk);
-          ymin = std::min(ymin, *t.change_from_baseline_pct);
-          ymax = std::max(ymax, *t.change_from_baseline_pct);
+          ymin = std::min(ymin, pct);
+          ymax = std::max(ymax, pct);
         }
-        lines[p].push_back(line);
+        lines[p].push_back(std::move(line));
       }
     Title(cr, w, "Change in sum of target diameters over time (" + CriteriaTitle(c) + ")",
           "one line per subject with target lesions, coloured by best overall response");
