@@ -94,7 +94,11 @@ std::optional<report::Report> StreamReport(const std::vector<std::string>& files
     }
     builder.Add(std::move(a));
   };
-  AssessFilesInOrder(files, threads, {}, consume);
+  // Another reader's reads would leave room unused.
+  if (reader.empty()) builder.Reserve(files.size());
+  // Each subject's share (outcomes, listing rows) is made on the worker that assessed it.
+  AssessFilesInOrder(
+      files, threads, [&builder](AssessedFile& a) { builder.Prepare(a); }, consume);
   if (review.review) return std::nullopt;
   if (others > 0)
     std::fprintf(stderr, "nadir report: %s\n", OtherReadersNote(others, reader).c_str());

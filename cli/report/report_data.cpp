@@ -83,17 +83,75 @@ ReportBuilder::ReportBuilder(const std::vector<std::string>& by, const CutPoints
   r_.options = options;
 }
 
-void ReportBuilder::AddOutcome(int c, bool whole, const Subject& s, const SubjectResult& res) {
-  const Criteria criteria = c == 0 ? Criteria::kRecist11 : Criteria::kIRecist;
-  ReportListings& l = *r_.listings;
-  stats::SubjectOutcome o = stats::OutcomeOf(s, res, criteria);
-  l.listing[c][whole].AppendRecord(ListingRecord(s, o));
-  if (!whole) {
-    l.rs[c].Append(RsRows(r_.study, s, res, o));
-    l.adtte[c].Append(AdtteRows(r_.study, s, o));
+namespace {
+
+// One subject's share of one variant (criteria, whole course or not).
+struct PreparedOutcome {
+  stats::SubjectOutcome outcome;  // without the listing-only fields
+  std::vector<std::string> listing_record;
+  bool any = false;  // the engine has results under the criteria
+};
+
+// One readable subject's share of the report, made on a worker thread.
+struct PreparedSubject {
+  ReportSubject subject;
+  std::string tr;
+  std::string rs[2], adtte[2];
+  std::string definition, whole_definition;
+  bool own_definitions = false;    // the protocol sets a BOR window or the DOR start
+  PreparedOutcome outcomes[2][2];  // [criteria][whole course]; whole course only with own
+};
+
+PreparedOutcome PrepareOutcome(Criteria c, const Subject& s, const SubjectResult& res) {
+  PreparedOutcome out{stats::OutcomeOf(s, res, c), {}, stats::BestResponseFor(res, c) != nullptr};
+  out.listing_record = ListingRecord(s, out.outcome);
+  return out;
+}
+
+}  // namespace
+
+void ReportBuilder::Prepare(AssessedFile& a) const {
+  a.prepared_value.reset();
+  if (a.skipped || !a.subject) return;
+  const Subject& s = *a.subject;
+  const SubjectResult& res = a.result;
+  PreparedSubject p;
+  p.subject = Compact(s, res);
+  p.tr = TrRows(r_.study, s, res);
+  p.definition = EndpointDefinition(s.protocol);
+  p.whole_definition = EndpointDefinition(WholeCourse(s.protocol));
+  p.own_definitions = HasProtocolDefinitions(s.protocol);
+  // The whole-course variant: the subject without the protocol's window and DOR start. A
+  // subject with errors has no responses in either.
+  std::optional<Subject> whole_subject;
+  std::optional<SubjectResult> whole_result;
+  if (p.own_definitions) {
+    whole_subject = s;
+    whole_subject->protocol = WholeCourse(s.protocol);
+    if (res.errors.empty()) {
+      whole_result = AssessSubject(*whole_subject);
+      whole_result->file = res.file;
+    }
   }
-  DropListingFields(o);
-  variants_[c][whole].outcomes.push_back(std::move(o));
+  for (int c = 0; c < 2; ++c) {
+    const Criteria criteria = c == 0 ? Criteria::kRecist11 : Criteria::kIRecist;
+    PreparedOutcome& o = p.outcomes[c][0];
+    o = PrepareOutcome(criteria, s, res);
+    p.rs[c] = RsRows(r_.study, s, res, o.outcome);
+    p.adtte[c] = AdtteRows(r_.study, s, o.outcome);
+    DropListingFields(o.outcome);
+    if (whole_subject) {
+      p.outcomes[c][1] =
+          PrepareOutcome(criteria, *whole_subject, whole_result ? *whole_result : res);
+      DropListingFields(p.outcomes[c][1].outcome);
+    }
+  }
+  a.prepared_value = std::move(p);
+}
+
+void ReportBuilder::Reserve(std::size_t subjects) {
+  r_.subjects.reserve(subjects);
+  for (auto& v : variants_) v[0].outcomes.reserve(subjects);
 }
 
 void ReportBuilder::Add(AssessedFile&& a) {
@@ -103,44 +161,40 @@ void ReportBuilder::Add(AssessedFile&& a) {
     r_.unreadable.push_back(a.result.file + ": " + why);
     return;
   }
-  const Subject& s = *a.subject;
-  const SubjectResult& res = a.result;
+  if (!a.prepared_value.has_value()) Prepare(a);
+  auto& p = std::any_cast<PreparedSubject&>(a.prepared_value);
   ReportListings& l = *r_.listings;
-  for (const auto& [k, v] : s.groups) l.labels.insert(k);
-  for (const auto& [k, v] : s.covariates) l.covariates.insert(k);
-  l.tr.Append(TrRows(r_.study, s, res));
-
-  // The whole-course variant: this subject without the protocol's window and DOR start.
-  // Until a subject has them, it is the same as the protocol's, and is copied then.
-  const bool own_definitions = HasProtocolDefinitions(s.protocol);
-  if (own_definitions && !protocol_definitions_) {
+  for (const auto& [k, v] : p.subject.groups) l.labels.insert(k);
+  for (const auto& [k, v] : p.subject.covariates) l.covariates.insert(k);
+  l.tr.Append(p.tr);
+  // Until a subject's protocol has its own definitions, the whole-course variant is the same
+  // as the protocol's: it is copied when the first such subject comes.
+  if (p.own_definitions && !protocol_definitions_) {
     protocol_definitions_ = true;
     for (int c = 0; c < 2; ++c) {
       variants_[c][1].outcomes = variants_[c][0].outcomes;
       l.listing[c][1].AppendSpool(l.listing[c][0]);
     }
   }
-  std::optional<Subject> whole_subject;
-  std::optional<SubjectResult> whole_result;
-  if (own_definitions) {
-    whole_subject = s;
-    whole_subject->protocol = WholeCourse(s.protocol);
-    if (res.errors.empty()) {
-      whole_result = AssessSubject(*whole_subject);
-      whole_result->file = res.file;
+  for (int c = 0; c < 2; ++c) {
+    l.rs[c].Append(p.rs[c]);
+    l.adtte[c].Append(p.adtte[c]);
+    variants_[c][0].definitions.insert(p.definition);
+    variants_[c][1].definitions.insert(p.whole_definition);
+    for (int whole : {1, 0}) {  // the whole course first: it may copy the protocol's
+      // Without its own definitions, the subject's whole course is its protocol's.
+      PreparedOutcome& o = p.outcomes[c][whole && p.own_definitions];
+      Variant& v = variants_[c][whole];
+      v.any |= o.any;
+      if (whole && !protocol_definitions_) continue;
+      l.listing[c][whole].AppendRecord(o.listing_record);
+      if (whole && !p.own_definitions)
+        v.outcomes.push_back(o.outcome);
+      else
+        v.outcomes.push_back(std::move(o.outcome));
     }
   }
-  const SubjectResult& whole_res = whole_result ? *whole_result : res;
-  for (int c = 0; c < 2; ++c) {
-    const Criteria criteria = c == 0 ? Criteria::kRecist11 : Criteria::kIRecist;
-    variants_[c][0].definitions.insert(EndpointDefinition(s.protocol));
-    variants_[c][0].any |= stats::BestResponseFor(res, criteria) != nullptr;
-    variants_[c][1].definitions.insert(EndpointDefinition(WholeCourse(s.protocol)));
-    variants_[c][1].any |= stats::BestResponseFor(whole_res, criteria) != nullptr;
-    AddOutcome(c, false, s, res);
-    if (protocol_definitions_) AddOutcome(c, true, whole_subject ? *whole_subject : s, whole_res);
-  }
-  r_.subjects.push_back(Compact(s, res));
+  r_.subjects.push_back(std::move(p.subject));
 }
 
 Report ReportBuilder::Finish() {

@@ -94,6 +94,13 @@ class ReportBuilder {
  public:
   ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
                 const stats::EndpointOptions& options, const std::string& study);
+  /// Makes the file's share of the report (outcomes, listing rows, compact record) into
+  /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
+  void Prepare(AssessedFile& a) const;
+  /// Room for `subjects` subjects, so that the outcomes never hold twice their size while
+  /// they grow.
+  void Reserve(std::size_t subjects);
+  /// Adds a file, in file order; prepares it first when Prepare has not.
   void Add(AssessedFile&& a);
   Report Finish();
 
@@ -103,7 +110,6 @@ class ReportBuilder {
     std::set<std::string> definitions;  // EndpointDefinition of each subject's protocol
     bool any = false;                   // a subject has results under the criteria
   };
-  void AddOutcome(int c, bool whole, const Subject& s, const SubjectResult& res);
   Report r_;
   CutPoints cuts_;
   Variant variants_[2][2];  // [criteria][whole-course variant]
