@@ -96,9 +96,13 @@ std::optional<report::Report> StreamReport(const std::vector<std::string>& files
   };
   // Another reader's reads would leave room unused.
   if (reader.empty()) builder.Reserve(files.size());
-  // Each subject's share (outcomes, listing rows) is made on the worker that assessed it.
+  // Each subject's share (outcomes, listing rows) is made on the worker that assessed it. A
+  // block holds the subjects and their rows: a quarter of recompute's block keeps it near
+  // 30 MB and every worker still busy.
+  constexpr std::size_t kReportBlock = 1024;
   AssessFilesInOrder(
-      files, threads, [&builder](AssessedFile& a) { builder.Prepare(a); }, consume);
+      files, threads, [&builder](AssessedFile& a) { builder.Prepare(a); }, consume, {}, nullptr,
+      kReportBlock);
   if (review.review) return std::nullopt;
   if (others > 0)
     std::fprintf(stderr, "nadir report: %s\n", OtherReadersNote(others, reader).c_str());
@@ -153,15 +157,24 @@ int RunReport(int argc, char** argv) {
                                              : stats::CiTransform::kLogLog;
   const std::vector<std::string> by = SplitComma(by_text);
 
+  // First: the per-subject rows wait in spool files there.
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "nadir report: cannot create %s: %s\n", out_dir.c_str(),
+                 ec.message().c_str());
+    return 1;
+  }
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles(paths, problems);
   for (const auto& p : problems) std::fprintf(stderr, "nadir report: %s\n", p.c_str());
-  std::optional<report::Report> streamed =
-      StreamReport(files, threads, reader, report::ReportBuilder(by, cuts, options, study));
+  std::optional<report::Report> streamed = StreamReport(
+      files, threads, reader, report::ReportBuilder(by, cuts, options, study, out_dir));
   // A review folder: its final reads are selected with every file in memory.
-  report::Report r = streamed ? std::move(*streamed)
-                              : SelectedReport(files, threads, reader,
-                                               report::ReportBuilder(by, cuts, options, study));
+  report::Report r = streamed
+                         ? std::move(*streamed)
+                         : SelectedReport(files, threads, reader,
+                                          report::ReportBuilder(by, cuts, options, study, out_dir));
   const auto t_assessed = std::chrono::steady_clock::now();
   // The trial's CSV data (adverse events, kinetics, labs) beside the assessment files.
   TrialSubjects trial_subjects;
@@ -179,13 +192,6 @@ int RunReport(int argc, char** argv) {
   for (const auto& e : r.safety.errors) std::fprintf(stderr, "nadir report: %s\n", e.c_str());
   const auto t_computed = std::chrono::steady_clock::now();
 
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "nadir report: cannot create %s: %s\n", out_dir.c_str(),
-                 ec.message().c_str());
-    return 1;
-  }
   bool ok = true;
   auto write = [&](const std::string& name, const std::string& text) {
     std::string error;

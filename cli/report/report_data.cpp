@@ -75,9 +75,20 @@ std::string EndpointDefinition(const Protocol& p) {
                                                : ", DOR from the first CR or PR");
 }
 
+void ReportListings::SetFolder(const std::string& folder) {
+  tr.SetFolder(folder);
+  for (int c = 0; c < 2; ++c) {
+    for (auto& s : listing[c]) s.SetFolder(folder);
+    rs[c].SetFolder(folder);
+    adtte[c].SetFolder(folder);
+  }
+}
+
 ReportBuilder::ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
-                             const stats::EndpointOptions& options, const std::string& study)
+                             const stats::EndpointOptions& options, const std::string& study,
+                             const std::string& spool_folder)
     : cuts_(cuts) {
+  r_.listings->SetFolder(spool_folder);
   r_.study = study;
   r_.by = by;
   r_.options = options;

@@ -65,6 +65,8 @@ struct ReportListings {
   Spool tr;
   Spool listing[2][2];    // [criteria][whole-course variant]: one record per subject
   Spool rs[2], adtte[2];  // [criteria]: rows
+  /// Where the spools are made (SetFolder); empty: the system's temporary folder.
+  void SetFolder(const std::string& folder);
 };
 
 struct Report {
@@ -92,8 +94,10 @@ using CutPoints = std::map<std::string, std::vector<double>>;
 /// errors, which has no responses in either).
 class ReportBuilder {
  public:
+  /// `spool_folder`: where the per-subject rows wait (Spool); empty: the system's temp folder.
   ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
-                const stats::EndpointOptions& options, const std::string& study);
+                const stats::EndpointOptions& options, const std::string& study,
+                const std::string& spool_folder = "");
   /// Makes the file's share of the report (outcomes, listing rows, compact record) into
   /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
   void Prepare(AssessedFile& a) const;

@@ -1,5 +1,8 @@
 #include "cli/report/report_spool.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 namespace nadir::report {
 
 namespace {
@@ -32,10 +35,19 @@ Spool::~Spool() {
 }
 
 bool Spool::Open() {
-  if (!file_ && !failed_) {
+  if (file_ || failed_) return !failed_;
+  if (folder_.empty()) {
     file_ = std::tmpfile();
-    failed_ = file_ == nullptr;
+  } else {
+    std::string name = folder_ + "/.nadir-spool-XXXXXX";
+    const int fd = ::mkstemp(name.data());
+    if (fd >= 0) {
+      ::unlink(name.c_str());  // gone when closed, even if the process dies
+      file_ = ::fdopen(fd, "w+b");
+      if (!file_) ::close(fd);
+    }
   }
+  failed_ = file_ == nullptr;
   return !failed_;
 }
 

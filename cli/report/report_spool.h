@@ -13,11 +13,13 @@ namespace nadir::report {
 /// Where a data set's text goes: a file being written, or a string. False stops the copy.
 using TextSink = std::function<bool(std::string_view)>;
 
-/// An unnamed temporary file (removed when closed), opened on the first write. Holds either
-/// plain text or records of cells, never both.
+/// An unnamed temporary file (removed when closed), opened on the first write: in `folder`
+/// when set (beside the outputs: the system's temporary folder may be memory), else in the
+/// system's. Holds either plain text or records of cells, never both.
 class Spool {
  public:
   Spool() = default;
+  void SetFolder(const std::string& folder) { folder_ = folder; }
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
   ~Spool();
@@ -35,6 +37,7 @@ class Spool {
 
  private:
   bool Open();
+  std::string folder_;
   std::FILE* file_ = nullptr;
   bool failed_ = false;
 };

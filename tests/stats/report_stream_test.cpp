@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
+#include "cli/report/plots.h"
 #include "cli/report/report_cdisc.h"
 #include "cli/report/report_data.h"
 #include "cli/report/report_json.h"
@@ -14,6 +16,7 @@
 #include "cli/report/text_format.h"
 #include "formats/assessment_json.h"
 #include "formats/batch.h"
+#include "formats/synthetic_trial.h"
 #include "measure/assess.h"
 
 namespace nadir::report {
@@ -111,6 +114,38 @@ TEST(ReportStream, WholeCourseVariantFromALaterSubject) {
       EXPECT_EQ(tail(c, i), tail(c + 1, i));
     }
   }
+}
+
+Report SyntheticReport(int subjects) {
+  std::vector<AssessedFile> files;
+  for (int i = 0; i < subjects; ++i) {
+    AssessedFile f;
+    f.subject = SyntheticSubject(1, i);
+    f.result = AssessSubject(*f.subject);
+    files.push_back(std::move(f));
+  }
+  return BuildReport(std::move(files), {}, {}, {}, "SYN");
+}
+
+std::uintmax_t SpiderSvgBytes(const Report& r, const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "nadir_report_stream_test";
+  std::filesystem::create_directories(dir);
+  std::string error;
+  EXPECT_TRUE(
+      WriteFigure((dir / name).string(), 960, 560, SpiderFigure(r, r.criteria.front(), ""), &error))
+      << error;
+  return std::filesystem::file_size(dir / (name + ".svg"));
+}
+
+// A spider panel draws at most 250 lines (every k-th subject beyond that): twice the subjects
+// do not make a file twice the size, as they do below the cap.
+TEST(ReportStream, SpiderPanelsDrawASampleOfLargeTrials) {
+  const auto small = SpiderSvgBytes(SyntheticReport(100), "spider_100");
+  const auto below = SpiderSvgBytes(SyntheticReport(240), "spider_240");
+  const auto capped = SpiderSvgBytes(SyntheticReport(500), "spider_500");
+  const auto capped_twice = SpiderSvgBytes(SyntheticReport(1000), "spider_1000");
+  EXPECT_GT(double(below), 1.6 * double(small));
+  EXPECT_LT(double(capped_twice), 1.3 * double(capped));
 }
 
 }  // namespace
