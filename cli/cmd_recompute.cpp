@@ -6,9 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <optional>
-#include <set>
 
 #include "cli/commands.h"
 #include "cli/output.h"

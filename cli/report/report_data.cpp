@@ -183,6 +183,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
   if (p.own_definitions && !protocol_definitions_) {
     protocol_definitions_ = true;
     for (int c = 0; c < 2; ++c) {
+      variants_[c][1].outcomes.reserve(variants_[c][0].outcomes.capacity());
       variants_[c][1].outcomes = variants_[c][0].outcomes;
       l.listing[c][1].AppendSpool(l.listing[c][0]);
     }
