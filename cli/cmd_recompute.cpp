@@ -6,9 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <optional>
-#include <set>
 
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -84,19 +82,6 @@ int RecomputeSelected(const ReadSelection& selection, const RecomputeOutputs& o,
                  with_errors, results.size());
   return ok && with_errors == 0 ? 0 : 1;
 }
-
-/// Whether a file makes the folder a review folder (both review readers read one subject).
-struct ReviewDetector {
-  ReviewOptions options;
-  std::map<std::string, std::set<std::string>> readers_of;  // one short entry per subject
-  bool review = false;
-  void Add(const AssessedFile& a) {
-    if (a.skipped || a.result.subject.empty() || options.readers.size() != 2) return;
-    auto& readers = readers_of[a.result.subject];
-    readers.insert(a.result.reader);
-    review |= readers.count(options.readers[0]) && readers.count(options.readers[1]);
-  }
-};
 
 /// Every read, one subject at a time: outputs are written as files come in, memory holds one
 /// block of files. Returns nullopt when the files turn out to be a review folder (nothing

@@ -1,6 +1,7 @@
 // Recomputing many assessment files at once: find them, read them, assess them in parallel.
 #pragma once
 
+#include <any>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct AssessedFile {
   bool skipped = false;  // another nadir document (results, adjudication) found in a folder
   std::string skip_reason;
   std::vector<std::string> prepared;  // what AssessFilesInOrder's `prepare` made of it
+  std::any prepared_value;            // the same, for a caller whose share is not only text
 };
 
 struct BatchTimings {

@@ -8,7 +8,11 @@
 namespace nadir::report {
 
 namespace {
-constexpr double kDaysPerWeek = 7.0;
+
+// Beyond a few hundred lines a panel is a solid blot and its files grow with every subject:
+// a larger panel draws an evenly spaced sample (every k-th subject in file order), said in
+// the subtitle and the panel heading; the axes still span every subject.
+constexpr size_t kMaxLinesPerPanel = 250;
 
 struct Line {
   Response best;
@@ -20,26 +24,36 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
   return [&r, &c, panel_by](cairo_t* cr, double w, double h) {
     const auto panels = Panels(c, panel_by);
     std::vector<std::vector<Line>> lines(panels.size());
+    std::vector<size_t> with_line(panels.size(), 0);  // subjects with a line, drawn or not
     double xmax = 12, ymin = -100, ymax = 40;
-    for (size_t p = 0; p < panels.size(); ++p)
+    bool sampled = false;
+    for (size_t p = 0; p < panels.size(); ++p) {
       for (size_t i : panels[p].second) {
-        const auto& a = r.assessed[i];
-        if (!a.result.recist11 || !a.result.baseline || !a.result.baseline->sum_mm) continue;
-        const Date day0 = a.subject->DayZero();
-        Line line{c.outcomes[i].best.value_or(Response::kNE), {}};
-        line.points.push_back({DaysBetween(day0, a.result.baseline->date) / kDaysPerWeek, 0.0});
-        for (const auto& t : a.result.recist11->timepoints) {
-          if (!t.change_from_baseline_pct) continue;
-          const double wk = DaysBetween(day0, t.date) / kDaysPerWeek;
-          line.points.push_back({wk, *t.change_from_baseline_pct});
+        const auto& spider = r.subjects[i].spider;
+        if (spider.empty()) continue;
+        ++with_line[p];
+        for (size_t k = 1; k < spider.size(); ++k) {  // the baseline does not widen the axes
+          const auto [wk, pct] = spider[k];
           xmax = std::max(xmax, wk);
-          ymin = std::min(ymin, *t.change_from_baseline_pct);
-          ymax = std::max(ymax, *t.change_from_baseline_pct);
+          ymin = std::min(ymin, pct);
+          ymax = std::max(ymax, pct);
         }
-        lines[p].push_back(line);
       }
+      const size_t every = (with_line[p] + kMaxLinesPerPanel - 1) / kMaxLinesPerPanel;
+      sampled |= every > 1;
+      size_t n = 0;
+      for (size_t i : panels[p].second) {
+        const auto& spider = r.subjects[i].spider;
+        if (spider.empty() || n++ % std::max<size_t>(every, 1) != 0) continue;
+        lines[p].push_back(Line{c.outcomes[i].best.value_or(Response::kNE), spider});
+      }
+    }
     Title(cr, w, "Change in sum of target diameters over time (" + CriteriaTitle(c) + ")",
-          "one line per subject with target lesions, coloured by best overall response");
+          std::string("one line per subject with target lesions, coloured by best overall "
+                      "response") +
+              (sampled ? "; a panel of over " + std::to_string(kMaxLinesPerPanel) +
+                             " draws every k-th subject in file order"
+                       : ""));
     const double top = 60, bottom = h - 60, left = 70, right = w - 20, gap = 25;
     const double pw = (right - left - gap * double(panels.size() - 1)) / double(panels.size());
     auto yt = NiceTicks(ymin, ymax, 7);
@@ -54,8 +68,9 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
                p == 0 ? "Change from baseline (%)" : "");
       cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
       Text(cr, (f.left + f.right) / 2, f.top - 6,
-           (panel_by.empty() ? "" : panel_by + " ") + panels[p].first +
-               " (n=" + std::to_string(lines[p].size()) + ")",
+           (panel_by.empty() ? "" : panel_by + " ") + panels[p].first + " (n=" +
+               (lines[p].size() < with_line[p] ? std::to_string(lines[p].size()) + " of " : "") +
+               std::to_string(with_line[p]) + ")",
            11, Align::kCentre, true);
       const double dashes[] = {5, 4};
       cairo_set_dash(cr, dashes, 2, 0);

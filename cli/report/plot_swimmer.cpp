@@ -87,11 +87,9 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
       std::vector<Swim> swims;
       for (size_t i : members) {
         const auto& o = c.outcomes[i];
-        const Subject& s = SubjectAt(r, i);
-        const Date day0 = s.DayZero();
-        Date end = s.timepoints.empty() ? day0 : s.timepoints.back().date;
-        if (s.last_known_alive) end = std::max(end, *s.last_known_alive);
-        if (s.death_date) end = *s.death_date;
+        const ReportSubject& s = r.subjects[i];
+        const Date day0 = s.day_zero;
+        const Date end = s.last_seen;
         auto months = [&](const std::optional<Date>& d) {
           return d ? std::optional<double>(Months(DaysBetween(day0, *d))) : std::nullopt;
         };

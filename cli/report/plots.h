@@ -34,7 +34,9 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
                        const std::string& detail_by);
 
 /// Spider: % change of the target sum from baseline against weeks since treatment start, one
-/// line per subject, coloured by best overall response, panels by `panel_by`.
+/// line per subject, coloured by best overall response, panels by `panel_by`. A panel of more
+/// than 250 subjects with a line draws every k-th in file order (k = ceil(n / 250)), said in
+/// the subtitle and as "n=250 of N" over the panel.
 Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string& panel_by);
 
 /// Swimmer: time on study per subject (treatment start to death, last known alive or last

@@ -99,15 +99,15 @@ Figure EscalationFigure(const Report& r, const ArmEscalationReport& arm) {
       const auto& l = e.levels[i];
       const double cx = left + col * (double(i) + 0.5);
       // Subjects of this level, in file order.
-      std::vector<const Subject*> subjects;
-      for (const auto& a : r.assessed) {
-        const auto& g = a.subject->groups;
-        if (a.subject->treatment_start && g.count(kArmLabel) && g.at(kArmLabel) == arm.arm &&
+      std::vector<const ReportSubject*> subjects;
+      for (const auto& s : r.subjects) {
+        const auto& g = s.groups;
+        if (s.treatment_start && g.count(kArmLabel) && g.at(kArmLabel) == arm.arm &&
             g.count(kDoseLevelLabel) && g.at(kDoseLevelLabel) == l.dose_level)
-          subjects.push_back(&*a.subject);
+          subjects.push_back(&s);
       }
       for (size_t k = 0; k < subjects.size(); ++k) {
-        const Subject& s = *subjects[k];
+        const ReportSubject& s = *subjects[k];
         const double cy = bottom - 50 - double(k) * (2.6 * r0 + 16);
         const bool dlt =
             std::any_of(r.safety.events.begin(), r.safety.events.end(), [&](const auto& ev) {
@@ -268,8 +268,7 @@ Figure CovariateToxicityFigure(const Report& r, const std::string& covariate) {
     std::vector<Column> cols = {{"no CRS", {}}, {"CRS", {}}, {"no ICANS", {}}, {"ICANS", {}}};
     std::string subtitle;
     double lo = 0, hi = 100;
-    for (const auto& a : r.assessed) {
-      const Subject& sub = *a.subject;
+    for (const auto& sub : r.subjects) {
       const auto v = sub.covariates.find(covariate);
       if (!sub.treatment_start || v == sub.covariates.end() || !s.crs_grade.count(sub.id)) continue;
       const int crs = s.crs_grade.at(sub.id), icans = s.icans_grade.at(sub.id);

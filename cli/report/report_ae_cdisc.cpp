@@ -11,21 +11,21 @@ namespace {
 
 // Events of treated subjects, by subject (file order) then onset; AESEQ numbers them.
 struct SortedEvent {
-  const Subject* subject;
+  const ReportSubject* subject;
   const stats::AdverseEvent* event;
   int seq;
 };
 
 std::vector<SortedEvent> Sorted(const Report& r) {
   std::vector<SortedEvent> out;
-  for (const auto& a : r.assessed) {
+  for (const auto& s : r.subjects) {
     std::vector<const stats::AdverseEvent*> mine;
     for (const auto& e : r.safety.events)
-      if (e.subject == a.subject->id) mine.push_back(&e);
+      if (e.subject == s.id) mine.push_back(&e);
     std::stable_sort(mine.begin(), mine.end(),
                      [](const auto* x, const auto* y) { return x->onset < y->onset; });
     int seq = 0;
-    for (const auto* e : mine) out.push_back({&*a.subject, e, ++seq});
+    for (const auto* e : mine) out.push_back({&s, e, ++seq});
   }
   return out;
 }
@@ -39,7 +39,7 @@ std::string StudyDay(const std::optional<Date>& start, const std::optional<Date>
 
 std::string Yn(bool b) { return b ? "Y" : "N"; }
 
-std::string Label(const Subject& s, const char* l) {
+std::string Label(const ReportSubject& s, const char* l) {
   return s.groups.count(l) ? s.groups.at(l) : "";
 }
 

@@ -14,13 +14,23 @@ namespace nadir::report {
 /// diameter), SAXIS (short axis), TUMSTATE (state), and SUMDIAM per timepoint (sum of
 /// diameters of the targets, from the engine).
 std::string TrCsv(const Report& r);
+bool WriteTrCsv(const Report& r, const TextSink& sink);
+/// The subject's TR rows (ReportBuilder spools them).
+std::string TrRows(const std::string& study, const Subject& s, const SubjectResult& res);
 
 /// RS: one row per timepoint and test (TRGRESP, NTRGRESP, NEWLPROG, OVRLRESP) and one BESTRESP
 /// per subject, for each criteria reported (RSCAT).
 std::string RsCsv(const Report& r);
+bool WriteRsCsv(const Report& r, const TextSink& sink);
+/// The subject's RS rows under the outcome's criteria.
+std::string RsRows(const std::string& study, const Subject& s, const SubjectResult& res,
+                   const stats::SubjectOutcome& o);
 
 /// ADTTE: one row per subject and parameter (PFS, OS, DOR; suffixed per criteria), AVAL in
 /// days, CNSR 0 for an event and 1 for censoring, with the start, event or censoring dates.
 std::string AdtteCsv(const Report& r);
+bool WriteAdtteCsv(const Report& r, const TextSink& sink);
+/// The subject's ADTTE rows under the outcome's criteria.
+std::string AdtteRows(const std::string& study, const Subject& s, const stats::SubjectOutcome& o);
 
 }  // namespace nadir::report

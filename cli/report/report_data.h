@@ -1,13 +1,19 @@
 // Everything `nadir report` writes, computed once: per criteria, every subject's outcome, the
-// endpoint table per group and the covariate analyses. Built from the engine's batch results.
+// endpoint table per group and the covariate analyses. Built from the engine's batch results,
+// one subject at a time: the per-subject data sets go to spool files as subjects come in, and
+// the report keeps of each subject only what the tables, safety sections and plots read.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/report/report_safety.h"
+#include "cli/report/report_spool.h"
 #include "formats/batch.h"
 #include "measure/stats/covariate_analysis.h"
 #include "measure/stats/group_endpoints.h"
@@ -24,39 +30,105 @@ struct CriteriaReport {
   std::string definition;
   // True for the whole-course variant computed beside a protocol's window or DOR start.
   bool whole_course_variant = false;
-  std::vector<stats::SubjectOutcome> outcomes;  // one per readable subject, in file order
-  std::vector<stats::GroupEndpoints> groups;    // "all", each --by value, combinations
+  // One per readable subject, in file order, without the listing-only fields (file, notes,
+  // event and censoring descriptions), which went to the listings as the subject was added.
+  std::vector<stats::SubjectOutcome> outcomes;
+  std::vector<stats::GroupEndpoints> groups;  // "all", each --by value, combinations
   std::vector<stats::CovariateAnalysis> covariates;
+};
+
+/// What the report keeps of a readable subject once its rows are in the listings: the labels
+/// and dates that the safety sections and the spider and swimmer plots read.
+struct ReportSubject {
+  std::string id;
+  std::map<std::string, std::string> groups;
+  std::map<std::string, double> covariates;
+  std::optional<Date> treatment_start;
+  std::optional<Date> death_date;
+  bool dlt_evaluable = true;
+  bool has_errors = false;  // the engine's result has errors (no responses)
+  Date day_zero;            // Subject::DayZero
+  // End of the swimmer bar: death, else the later of the last timepoint and last known alive.
+  Date last_seen;
+  // The spider line: (weeks since day 0, % change of the RECIST 1.1 target sum), the baseline
+  // first; empty when the subject has no baseline sum.
+  std::vector<std::pair<double, double>> spider;
+};
+
+/// Index of a criteria in the spool arrays.
+inline int CriteriaIndex(Criteria c) { return c == Criteria::kRecist11 ? 0 : 1; }
+
+/// The per-subject data sets, spooled in file order as subjects were added (report_cdisc.h,
+/// report_tables.h write them out).
+struct ReportListings {
+  std::set<std::string> labels, covariates;  // listing columns: the union over subjects
+  Spool tr;
+  Spool listing[2][2];    // [criteria][whole-course variant]: one record per subject
+  Spool rs[2], adtte[2];  // [criteria]: rows
+  /// Where the spools are made (SetFolder); empty: the system's temporary folder.
+  void SetFolder(const std::string& folder);
 };
 
 struct Report {
   std::string study = "NADIR";
   std::vector<std::string> by;
   stats::EndpointOptions options;
-  std::vector<AssessedFile> assessed;         // readable subjects (subject set)
+  std::vector<ReportSubject> subjects;        // readable subjects, in file order
   std::vector<std::string> unreadable;        // "file: error" for files that gave no subject
   std::vector<CriteriaReport> criteria;       // the criteria any subject has results for
   std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
   TrialSafety safety;  // escalation, AEs, kinetics, cytokines (BuildSafety; empty without data)
+  std::shared_ptr<ReportListings> listings = std::make_shared<ReportListings>();
 };
 
 /// Band cut points per covariate name, from `--cuts NAME=v1,v2`; tertiles for the others.
 using CutPoints = std::map<std::string, std::vector<double>>;
 
-/// Builds the report from assessed files: keeps the readable subjects, derives the outcomes
-/// under RECIST 1.1 and iRECIST (a criteria for which no subject has results is listed in
-/// criteria_missing), and computes the group tables and covariate analyses. When any subject's
-/// protocol sets `bor_window_days` or `dor_from: "control"`, each criteria is reported twice:
-/// with the protocol's definitions, then over the whole course with DOR from CR or PR
-/// (the subjects re-assessed without those two parameters).
+/// Builds the report one assessed file at a time, in file order: keeps the readable subjects,
+/// derives the outcomes under RECIST 1.1 and iRECIST (a criteria for which no subject has
+/// results is listed in criteria_missing), and computes the group tables and covariate
+/// analyses in Finish. When any subject's protocol sets `bor_window_days` or
+/// `dor_from: "control"`, each criteria is reported twice: with the protocol's definitions,
+/// then over the whole course with DOR from CR or PR (those subjects re-assessed without the
+/// two parameters; the others' results hold for both, as do the results of a subject with
+/// errors, which has no responses in either).
+class ReportBuilder {
+ public:
+  /// `spool_folder`: where the per-subject rows wait (Spool); empty: the system's temp folder.
+  ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
+                const stats::EndpointOptions& options, const std::string& study,
+                const std::string& spool_folder = "");
+  /// Makes the file's share of the report (outcomes, listing rows, compact record) into
+  /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
+  void Prepare(AssessedFile& a) const;
+  /// Room for `subjects` subjects, so that the outcomes never hold twice their size while
+  /// they grow.
+  void Reserve(std::size_t subjects);
+  /// Adds a file, in file order; prepares it first when Prepare has not.
+  void Add(AssessedFile&& a);
+  Report Finish();
+
+ private:
+  struct Variant {
+    std::vector<stats::SubjectOutcome> outcomes;
+    std::set<std::string> definitions;  // EndpointDefinition of each subject's protocol
+    bool any = false;                   // a subject has results under the criteria
+  };
+  Report r_;
+  CutPoints cuts_;
+  Variant variants_[2][2];  // [criteria][whole-course variant]
+  bool protocol_definitions_ = false;
+};
+
+/// ReportBuilder over `assessed`, in order.
 Report BuildReport(std::vector<AssessedFile> assessed, const std::vector<std::string>& by,
                    const CutPoints& cuts, const stats::EndpointOptions& options,
                    const std::string& study);
 
+/// A data set that `write` writes, as one string (tests; small trials).
+std::string Collect(const Report& r, bool (*write)(const Report&, const TextSink&));
+
 /// "BOR to day 91, DOR from the first CR, PR or SD" for one protocol.
 std::string EndpointDefinition(const Protocol& p);
-
-/// The subject behind an outcome (same index in `report.assessed`).
-inline const Subject& SubjectAt(const Report& r, size_t i) { return *r.assessed[i].subject; }
 
 }  // namespace nadir::report

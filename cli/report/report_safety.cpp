@@ -19,7 +19,7 @@ std::vector<std::pair<std::string, std::map<std::string, std::string>>> Groups(c
   return out;
 }
 
-bool InGroup(const Subject& s, const std::map<std::string, std::string>& labels) {
+bool InGroup(const ReportSubject& s, const std::map<std::string, std::string>& labels) {
   for (const auto& [k, v] : labels) {
     const auto it = s.groups.find(k);
     if ((it == s.groups.end() ? std::string("(missing)") : it->second) != v) return false;
@@ -27,18 +27,18 @@ bool InGroup(const Subject& s, const std::map<std::string, std::string>& labels)
   return true;
 }
 
-std::vector<const Subject*> Treated(const Report& r) {
-  std::vector<const Subject*> out;
-  for (const auto& a : r.assessed)
-    if (a.subject->treatment_start) out.push_back(&*a.subject);
+std::vector<const ReportSubject*> Treated(const Report& r) {
+  std::vector<const ReportSubject*> out;
+  for (const auto& s : r.subjects)
+    if (s.treatment_start) out.push_back(&s);
   return out;
 }
 
-std::vector<ArmEscalationReport> Escalation(const std::vector<const Subject*>& treated,
+std::vector<ArmEscalationReport> Escalation(const std::vector<const ReportSubject*>& treated,
                                             const std::vector<stats::AdverseEvent>& events) {
   std::map<std::string, std::map<std::string, stats::DoseLevelTally>> arms;
   std::map<std::string, std::vector<std::string>> dlt_subjects;
-  for (const Subject* s : treated) {
+  for (const ReportSubject* s : treated) {
     const auto arm = s->groups.find(kArmLabel), level = s->groups.find(kDoseLevelLabel);
     if (arm == s->groups.end() || level == s->groups.end()) continue;
     auto& t = arms[arm->second][level->second];
@@ -95,7 +95,7 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
   const auto treated = Treated(r);
   const auto groups = Groups(r);
 
-  for (const Subject* s : treated) {
+  for (const ReportSubject* s : treated) {
     out.crs_grade[s->id] = stats::WorstGrade(out.events, s->id, *s->treatment_start, stats::IsCrs);
     out.icans_grade[s->id] =
         stats::WorstGrade(out.events, s->id, *s->treatment_start, stats::IsIcans);
@@ -104,14 +104,14 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
     out.escalation = Escalation(treated, out.events);
     for (const auto& [key, labels] : groups) {
       std::vector<stats::TreatedSubject> members;
-      for (const Subject* s : treated)
+      for (const ReportSubject* s : treated)
         if (InGroup(*s, labels)) members.push_back({s->id, *s->treatment_start});
       out.safety.push_back({key, labels, stats::TallySafety(members, out.events)});
     }
   }
 
   const std::vector<double> ends(std::begin(kAucEndsDays), std::end(kAucEndsDays));
-  for (const Subject* s : treated) {
+  for (const ReportSubject* s : treated) {
     const auto it = data.kinetics.find(s->id);
     if (it == data.kinetics.end()) continue;
     SubjectKinetics k{s->id, s->groups, it->second, {}, {}};
@@ -129,7 +129,7 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
   if (out.has_kinetics)
     for (const auto& [key, labels] : groups) {
       std::vector<const SubjectKinetics*> members;
-      for (const Subject* s : treated)
+      for (const ReportSubject* s : treated)
         if (InGroup(*s, labels))
           for (const auto& k : out.kinetics)
             if (k.subject == s->id) members.push_back(&k);
@@ -169,13 +169,13 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
   // Covariates against CRS and ICANS (any grade), over treated subjects with the covariate.
   if (out.has_adverse_events) {
     std::set<std::string> names;
-    for (const Subject* s : treated)
+    for (const ReportSubject* s : treated)
       for (const auto& [k, v] : s->covariates) names.insert(k);
     for (const auto& name : names)
       for (const auto& [tox, grades] :
            {std::pair{"CRS", &out.crs_grade}, std::pair{"ICANS", &out.icans_grade}}) {
         ToxicityCovariate t{name, tox, {}, {}, {}};
-        for (const Subject* s : treated) {
+        for (const ReportSubject* s : treated) {
           const auto v = s->covariates.find(name);
           if (v == s->covariates.end()) continue;
           (grades->at(s->id) > 0 ? t.with : t.without).push_back(v->second);

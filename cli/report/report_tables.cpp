@@ -1,6 +1,7 @@
 #include "cli/report/report_tables.h"
 
-#include <set>
+#include <iterator>
+#include <map>
 
 #include "cli/report/plots.h"
 #include "cli/report/report_safety_tables.h"
@@ -67,6 +68,15 @@ void TteRow(const stats::TimeToEventSummary& s, std::vector<std::string>& row) {
 
 std::string Code(Response r, Criteria c) { return stats::ResponseCode(r, c); }
 
+// The listing's columns between the labels and the covariates.
+constexpr const char* kListingColumns[] = {
+    "treated",          "evaluable",       "best_response",
+    "best_change_pct",  "treatment_start", "response_date",
+    "progression_date", "death_date",      "last_adequate_assessment",
+    "pfs_days",         "pfs_event",       "pfs_event_or_censoring",
+    "os_days",          "os_event",        "os_event_or_censoring",
+    "dor_days",         "dor_event"};
+
 // "8.3 (4.1-NR)" in months; NR where not reached.
 std::string MedianText(const stats::MedianEstimate& m) {
   return Num(Months(m.median), 1, "NR") + " (" + Num(Months(m.ci_low), 1, "NR") + "-" +
@@ -120,54 +130,75 @@ std::string EndpointsCsv(const Report& r) {
   return out;
 }
 
-std::string ListingCsv(const Report& r) {
-  std::set<std::string> labels, covariates;
-  for (const auto& a : r.assessed) {
-    for (const auto& [k, v] : a.subject->groups) labels.insert(k);
-    for (const auto& [k, v] : a.subject->covariates) covariates.insert(k);
+std::vector<std::string> ListingRecord(const Subject& s, const stats::SubjectOutcome& o) {
+  // subject, file, the labels (count, then name and value), the fixed columns, the covariates
+  // (count, then name and value), notes: the columns that depend on every subject are filled
+  // in when the listing is written.
+  std::vector<std::string> rec = {o.subject, o.file, std::to_string(o.groups.size())};
+  for (const auto& [k, v] : o.groups) rec.insert(rec.end(), {k, v});
+  rec.push_back(o.treated ? "Y" : "N");
+  rec.push_back(o.evaluable ? "Y" : "N");
+  rec.push_back(o.best ? Code(*o.best, o.criteria) : "");
+  rec.push_back(Num(o.best_change_pct, 1));
+  rec.push_back(IsoDate(s.treatment_start));
+  rec.push_back(IsoDate(o.response_date));
+  rec.push_back(IsoDate(o.progression_date));
+  rec.push_back(IsoDate(o.death_date));
+  rec.push_back(IsoDate(o.last_adequate_assessment));
+  for (const auto* t : {&o.pfs, &o.os}) {
+    rec.push_back(Num(t->obs.time, 0));
+    rec.push_back(t->obs.event ? "1" : "0");
+    rec.push_back(t->obs.event ? t->event_kind : "censored: " + t->censor_reason);
   }
+  rec.push_back(o.dor ? Num(o.dor->obs.time, 0) : "");
+  rec.push_back(o.dor ? (o.dor->obs.event ? "1" : "0") : "");
+  rec.push_back(std::to_string(o.covariates.size()));
+  for (const auto& [k, v] : o.covariates) rec.insert(rec.end(), {k, Num(v, 2)});
+  std::string notes;
+  for (const auto& n : o.notes) notes += (notes.empty() ? "" : "; ") + n;
+  rec.push_back(notes);
+  return rec;
+}
+
+bool WriteListingCsv(const Report& r, const TextSink& sink) {
+  const auto& labels = r.listings->labels;
+  const auto& covariates = r.listings->covariates;
   std::vector<std::string> h = {"criteria", "definition", "subject", "file"};
   h.insert(h.end(), labels.begin(), labels.end());
-  for (const char* c :
-       {"treated", "evaluable", "best_response", "best_change_pct", "treatment_start",
-        "response_date", "progression_date", "death_date", "last_adequate_assessment", "pfs_days",
-        "pfs_event", "pfs_event_or_censoring", "os_days", "os_event", "os_event_or_censoring",
-        "dor_days", "dor_event"})
-    h.push_back(c);
+  for (const char* c : kListingColumns) h.push_back(c);
   h.insert(h.end(), covariates.begin(), covariates.end());
   h.push_back("notes");
-  std::string out = CsvRow(h);
-  for (const auto& c : r.criteria)
-    for (size_t i = 0; i < c.outcomes.size(); ++i) {
-      const auto& o = c.outcomes[i];
-      const Subject& s = SubjectAt(r, i);
-      std::vector<std::string> row = {c.key, c.definition, o.subject, o.file};
-      for (const auto& l : labels) row.push_back(o.groups.count(l) ? o.groups.at(l) : "");
-      row.push_back(o.treated ? "Y" : "N");
-      row.push_back(o.evaluable ? "Y" : "N");
-      row.push_back(o.best ? Code(*o.best, c.criteria) : "");
-      row.push_back(Num(o.best_change_pct, 1));
-      row.push_back(IsoDate(s.treatment_start));
-      row.push_back(IsoDate(o.response_date));
-      row.push_back(IsoDate(o.progression_date));
-      row.push_back(IsoDate(o.death_date));
-      row.push_back(IsoDate(o.last_adequate_assessment));
-      for (const auto* t : {&o.pfs, &o.os}) {
-        row.push_back(Num(t->obs.time, 0));
-        row.push_back(t->obs.event ? "1" : "0");
-        row.push_back(t->obs.event ? t->event_kind : "censored: " + t->censor_reason);
-      }
-      row.push_back(o.dor ? Num(o.dor->obs.time, 0) : "");
-      row.push_back(o.dor ? (o.dor->obs.event ? "1" : "0") : "");
-      for (const auto& k : covariates)
-        row.push_back(o.covariates.count(k) ? Num(o.covariates.at(k), 2) : "");
-      std::string notes;
-      for (const auto& n : o.notes) notes += (notes.empty() ? "" : "; ") + n;
-      row.push_back(notes);
-      out += CsvRow(row);
-    }
-  return out;
+  bool ok = sink(CsvRow(h));
+  std::map<std::string, std::string> named;
+  for (const auto& c : r.criteria) {
+    const auto visit = [&](const std::vector<std::string>& rec) {
+      std::vector<std::string> row = {c.key, c.definition, rec.at(0), rec.at(1)};
+      size_t i = 2;
+      // Cells `name, value` x count from rec[i], read into `named`.
+      const auto read_named = [&] {
+        named.clear();
+        const size_t n = std::stoul(rec.at(i++));
+        for (size_t k = 0; k < n; ++k, i += 2) named[rec.at(i)] = rec.at(i + 1);
+      };
+      const auto cell = [&](const std::string& name) {
+        const auto it = named.find(name);
+        return it == named.end() ? std::string() : it->second;
+      };
+      read_named();
+      for (const auto& l : labels) row.push_back(cell(l));
+      for (size_t k = 0; k < std::size(kListingColumns); ++k) row.push_back(rec.at(i++));
+      read_named();
+      for (const auto& k : covariates) row.push_back(cell(k));
+      row.push_back(rec.at(i));
+      return sink(CsvRow(row));
+    };
+    ok = ok && r.listings->listing[CriteriaIndex(c.criteria)][c.whole_course_variant].ForEachRecord(
+                   visit);
+  }
+  return ok;
 }
+
+std::string ListingCsv(const Report& r) { return Collect(r, WriteListingCsv); }
 
 std::string CovariatesCsv(const Report& r) {
   std::string out = CsvRow({"criteria",
@@ -222,7 +253,7 @@ std::string CovariatesCsv(const Report& r) {
 
 std::string ReportMarkdown(const Report& r) {
   std::string md = "# Trial endpoints: " + r.study + "\n\n";
-  md += std::to_string(r.assessed.size()) + " subjects read";
+  md += std::to_string(r.subjects.size()) + " subjects read";
   if (!r.unreadable.empty()) md += ", " + std::to_string(r.unreadable.size()) + " files unreadable";
   md +=
       ". Analysis set: every treated subject (with `treatment_start`); subjects without a "

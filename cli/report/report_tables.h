@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/report/report_data.h"
 
@@ -14,6 +15,10 @@ std::string EndpointsCsv(const Report& r);
 /// listing.csv: one row per subject and criteria: groups, best response, best % change, dates,
 /// PFS/OS/DOR times with their censoring, covariates, notes.
 std::string ListingCsv(const Report& r);
+bool WriteListingCsv(const Report& r, const TextSink& sink);
+/// The subject's listing row under the outcome's criteria, less the columns that depend on
+/// the other subjects (ReportBuilder spools it; WriteListingCsv completes it).
+std::vector<std::string> ListingRecord(const Subject& s, const stats::SubjectOutcome& o);
 
 /// covariates.csv: per criteria and covariate, the rank-sum test and ORR/DCR per band.
 std::string CovariatesCsv(const Report& r);

@@ -8,21 +8,28 @@
 
 namespace nadir {
 
+bool IsOtherReadersRead(const AssessedFile& a, const std::string& reader) {
+  return !a.skipped && !a.result.subject.empty() && a.result.reader != reader;
+}
+
+std::string OtherReadersNote(int others, const std::string& reader) {
+  return std::to_string(others) + " reads by readers other than " + reader +
+         " left out (--reader " + reader + ")";
+}
+
 namespace {
 
 ReadSelection OneReader(std::vector<AssessedFile> assessed, const std::string& reader) {
   ReadSelection out;
   int others = 0;
   for (auto& a : assessed) {
-    if (!a.skipped && !a.result.subject.empty() && a.result.reader != reader) {
+    if (IsOtherReadersRead(a, reader)) {
       ++others;
       continue;
     }
     out.files.push_back(std::move(a));
   }
-  if (others > 0)
-    out.notes.push_back(std::to_string(others) + " reads by readers other than " + reader +
-                        " left out (--reader " + reader + ")");
+  if (others > 0) out.notes.push_back(OtherReadersNote(others, reader));
   return out;
 }
 

@@ -2,6 +2,8 @@
 // readers: one reader's view, or the final read of each subject after central review.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,25 @@ struct ReadSelection {
 /// read of each subject (agreement: the first reader's; adjudicated: the chosen one), with the
 /// adjudication records found among the skipped documents. A subject without a final read yet
 /// keeps one entry, without responses, whose error says why. Otherwise `assessed` unchanged.
+/// With --reader: whether `a` is another reader's read (left out), and the note that says how
+/// many were.
+bool IsOtherReadersRead(const AssessedFile& a, const std::string& reader);
+std::string OtherReadersNote(int others, const std::string& reader);
+
+/// Whether the files added so far make a review folder (both review readers read one subject),
+/// for commands that stream files before they know which reads to use.
+struct ReviewDetector {
+  ReviewOptions options;
+  std::map<std::string, std::set<std::string>> readers_of;  // one short entry per subject
+  bool review = false;
+  void Add(const AssessedFile& a) {
+    if (a.skipped || a.result.subject.empty() || options.readers.size() != 2) return;
+    auto& readers = readers_of[a.result.subject];
+    readers.insert(a.result.reader);
+    review |= readers.count(options.readers[0]) && readers.count(options.readers[1]);
+  }
+};
+
 ReadSelection SelectReads(std::vector<AssessedFile> assessed, const std::string& reader,
                           const ReviewOptions& options = {});
 

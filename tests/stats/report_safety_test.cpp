@@ -30,14 +30,14 @@ Report SampleTrial() {
   EXPECT_TRUE(problems.empty());
   Report r = BuildReport(AssessFiles(files, 1), {"arm", "dose_level"}, {}, {}, "CD70");
   TrialSubjects subjects;
-  for (const auto& a : r.assessed) subjects[a.subject->id] = a.subject->treatment_start;
+  for (const auto& s : r.subjects) subjects[s.id] = s.treatment_start;
   r.safety = BuildSafety(r, ReadTrialData({NADIR_SAMPLE_TRIAL}, subjects));
   return r;
 }
 
 TEST(ReportSafety, SampleTrialReadsWithoutErrors) {
   const Report r = SampleTrial();
-  EXPECT_EQ(r.assessed.size(), 14u);
+  EXPECT_EQ(r.subjects.size(), 14u);
   EXPECT_TRUE(r.safety.errors.empty()) << r.safety.errors.front();
   EXPECT_EQ(r.safety.files_read.size(), 3u);
 }
