@@ -58,6 +58,7 @@ struct CaliperPress {
     // annotate::PointerDrag, PointerRelease or PointerCancel)
 struct AcceptAutoProposal {};   // Enter: record what the Auto tool proposes
 struct DiscardAutoProposal {};  // Esc: drop it, nothing recorded
+struct NextLesion {};  // N: both viewports to the next baseline lesion, a proposal at the follow-up
 struct ShowStatus {
   std::string text;
 };  // why a click did not measure
@@ -65,7 +66,8 @@ struct ShowStatus {
 using Intent =
     std::variant<ViewIntent, annotate::AnnotateIntent, CaliperPress, annotate::PointerDrag,
                  annotate::PointerRelease, annotate::PointerCancel, AcceptAutoProposal,
-                 DiscardAutoProposal, ShowStatus, OpenSeries, SizeColumns, ToggleHelp, CloseHelp,
-                 ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose>;
+                 DiscardAutoProposal, NextLesion, ShowStatus, OpenSeries, SizeColumns, ToggleHelp,
+                 CloseHelp, ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved,
+                 AnswerClose>;
 
 }  // namespace nadir::viewer
