@@ -41,6 +41,7 @@ std::vector<Intent> AnnotateKeys(const AnnotateUi& ui, const ImGuiIO& io, InputS
                      return out.push_back(AcceptAutoProposal{}), true;
                    if (ui.auto_proposal && k.key == GLFW_KEY_ESCAPE)
                      return out.push_back(DiscardAutoProposal{}), true;
+                   if (k.key == GLFW_KEY_N) return out.push_back(NextLesion{}), true;
                    if (k.key == GLFW_KEY_D)
                      return out.push_back(annotate::SetTool{annotate::Tool::kLine}), true;
                    if (k.key == GLFW_KEY_A && !shift)  // Shift+A: axial view

@@ -62,6 +62,7 @@ struct TogglePacsWindow {};     // File > Open from PACS
 struct OpenRetrieved {
   std::string folder;
 };  // a series arrived from the PACS (a cache folder): list it beside the others, show it
+struct NextLesion {};  // N: both viewports to the next baseline lesion, a proposal at the follow-up
 struct ShowStatus {
   std::string text;
 };  // why a click did not measure
@@ -69,8 +70,8 @@ struct ShowStatus {
 using Intent =
     std::variant<ViewIntent, annotate::AnnotateIntent, CaliperPress, annotate::PointerDrag,
                  annotate::PointerRelease, annotate::PointerCancel, AcceptAutoProposal,
-                 DiscardAutoProposal, ShowStatus, OpenSeries, SizeColumns, ToggleHelp, CloseHelp,
-                 ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved, AnswerClose,
-                 TogglePacsWindow, OpenRetrieved>;
+                 DiscardAutoProposal, NextLesion, ShowStatus, OpenSeries, SizeColumns, ToggleHelp,
+                 CloseHelp, ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved,
+                 AnswerClose, TogglePacsWindow, OpenRetrieved>;
 
 }  // namespace nadir::viewer

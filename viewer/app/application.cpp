@@ -140,10 +140,12 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   const ViewportRect response = s.regions.has_right ? s.regions.response : none;
   if (s.annotate.started) {
     TakeAutoMeasurement(s);
+    FollowShownPair(s);
     ShowPendingLesion(s);  // before the panels draw, so that this very frame shows the selection
   }
   Apply(s, AnnotatePanels(s.annotate, s.regions.has_right ? s.regions.lesions : none, response));
   DrawAnnotateStatus(s.annotate, response);
+  DrawTrackingStatus(s, response);
   Apply(s,
         DrawReaderCases(s.reader, s.annotate, s.regions.has_cases ? s.regions.reader_cases : none));
   Apply(s, DrawFileDialogs(s.files, s.annotate));
@@ -189,6 +191,7 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
     DrawViewportOverlay(draw, in);
   }
   DrawCalipers(draw, s.annotate, s.room, rects, scale);
+  DrawTrackingMarker(draw, s, scale);
   ImGui::Render();
   glViewport(0, 0, fb_width, fb_height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

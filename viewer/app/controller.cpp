@@ -122,6 +122,7 @@ void Apply(Viewer& v, const Intent& in) {
                  },
                  [&](const AcceptAutoProposal&) { ApplyAcceptAuto(v); },
                  [&](const DiscardAutoProposal&) { ApplyDiscardAuto(v); },
+                 [&](const NextLesion&) { ApplyNextLesion(v); },
                  [&](const ShowStatus& a) { v.annotate.status = a.text; },
                  [&](const OpenSeries& a) { ApplyOpenSeries(v, a); },
                  [&](const SizeColumns& a) { v.split = a.split; },

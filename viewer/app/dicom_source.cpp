@@ -63,8 +63,10 @@ ScannedFolder ScanFolder(const std::string& path) {
   int patients = int(catalog->patients.size());
   for (const dicom::SeriesInfo* info : catalog->AllSeries()) {
     // The catalog stays alive as long as a slot may still load from it.
+    SeriesSummary summary = Summarise(*info);
+    summary.info = std::shared_ptr<const dicom::SeriesInfo>(catalog, info);
     out.series.push_back(std::make_unique<SeriesSlot>(
-        Summarise(*info),
+        std::move(summary),
         [catalog, info](LoadSink& sink) { sink.Warnings(dicom::LoadSeriesInto(*info, sink)); }));
   }
   SortForReading(out.series);

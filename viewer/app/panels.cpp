@@ -171,6 +171,7 @@ bool DrawHelp() {
       {"Right drag, Ctrl + wheel", "zoom (wheel: about the cursor)"},
       {"1 .. 6", "soft tissue, lung, liver, bone, brain, mediastinum"},
       {"A / C / S", "axial / coronal / sagittal (Shift+A while annotating: A is Auto)"},
+      {"N", "next lesion: baseline calipers, its place in the follow-up, an Auto proposal"},
       {"M", "MIP slab 10 mm on / off"},
       {"R", "reset zoom and pan"},
       {"Space", "cine (play through the slices)"},

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "dicom/catalog.h"
 #include "dicom/slice_sink.h"
 #include "dicom/warnings.h"
 #include "viewer/core/geometry.h"
@@ -35,6 +36,9 @@ struct SeriesSummary {
   int slices = 0;
   double thickness_mm = 0;  // distance between slice centres
   int rows = 0, columns = 0;
+  // The scan's record of the series (null when not from DICOM files): what the lesion tracker
+  // loads the series from again, on its own worker.
+  std::shared_ptr<const dicom::SeriesInfo> info;
 };
 
 /// The worker's side of a load (dicom/slice_sink.h): Begin once, then for every slice its

@@ -16,6 +16,7 @@
 #include "viewer/app/panels.h"
 #include "viewer/app/reader_mode.h"
 #include "viewer/app/reading_room.h"
+#include "viewer/app/tracking_flow.h"
 #include "viewer/core/options.h"
 #include "viewer/core/screen_layout.h"
 #include "viewer/pacs/pacs_window.h"
@@ -48,6 +49,7 @@ struct Viewer {
   AnnotateUi annotate{};                 // lesions, calipers, live response (viewer/annotate)
   FileMenuUi files{};                    // open / save assessments and DICOM SR
   ReaderModeUi reader{};                 // a blinded reader's package: its cases
+  TrackingUi tracking{};                 // baseline lesions followed into the follow-up (N)
   ScreenSplit split{};                   // column widths and which columns are folded
   ScreenRegions regions{};               // where this frame put the panels and the images
   ViewportRect images_area{};            // where the viewports go (framebuffer pixels)

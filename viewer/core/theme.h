@@ -54,6 +54,7 @@ inline constexpr Rgba kNewLesionCaliper = Rgba8(255, 90, 80);
 inline constexpr Rgba kCaliperLabelBack = Rgba8(0, 0, 0, 170);
 inline constexpr Rgba kAutoOutline = Rgba8(120, 255, 140, 220);
 inline constexpr Rgba kAutoProposal = Rgba8(120, 255, 140);  // axes not recorded yet
+inline constexpr Rgba kTrackMarker = Rgba8(255, 110, 230);   // a baseline lesion in the follow-up
 
 // The sum-of-diameters chart.
 inline constexpr Rgba kChartBack = Rgba8(20, 20, 24);
