@@ -3,7 +3,8 @@
 # baseline of a fresh phantom) and, after start_viewer, $pid and $window.
 source "$(dirname "${BASH_SOURCE[0]}")/../x_window.sh"
 work=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null; rm -rf "$work"' EXIT
+# Only a viewer that was started: `kill 0` would end the whole process group (ctest, xvfb-run).
+trap '[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work" || exit 1
 "$nadir" phantom --subjects 1 "$work/trial" > /dev/null || { echo "phantom failed"; exit 1; }
 study="$work/trial/dicom/PH-001/$(ls "$work/trial/dicom/PH-001" | head -1)"
