@@ -22,6 +22,12 @@ void AppendCsv(std::string& out, const std::string& field) {
 }
 }  // namespace
 
+std::string Csv(const std::string& field) {
+  std::string out;
+  AppendCsv(out, field);
+  return out;
+}
+
 std::string CsvRow(const std::vector<std::string>& fields) {
   std::string out;
   out.reserve(16 * fields.size());

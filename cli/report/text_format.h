@@ -10,6 +10,9 @@
 
 namespace nadir::report {
 
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string Csv(const std::string& field);
+
 /// A CSV row (RFC 4180) ending in a line break: a field is quoted when it holds a comma, quote
 /// or line break.
 std::string CsvRow(const std::vector<std::string>& fields);
