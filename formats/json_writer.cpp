@@ -6,6 +6,33 @@
 
 namespace nadir {
 
+namespace {
+
+/// The length of the well-formed UTF-8 sequence at `s[i]` (Unicode Table 3-7: no overlong
+/// forms, no surrogates, nothing above U+10FFFF), or 0. nlohmann's decoder accepts exactly
+/// these and copies them unchanged; anything this rejects goes to nlohmann itself.
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  const auto cont = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return b >= lo && b <= hi;
+  };
+  const unsigned c = at(0);
+  if (c >= 0xC2 && c <= 0xDF) return cont(at(1)) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(at(1), lo, hi) && cont(at(2)) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(at(1), lo, hi) && cont(at(2)) && cont(at(3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";  // nlohmann writes \u00XX in lower case
   const std::size_t start = out.size();
@@ -14,11 +41,16 @@ void AppendJsonString(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      // UTF-8: nlohmann validates it and throws on bad bytes. Rare in results (names, paths),
-      // so nlohmann itself writes such a string rather than a copy of its decoder here.
-      out.resize(start);
-      out += nlohmann::ordered_json(std::string(s)).dump();
-      return;
+      // UTF-8 is copied as it is (reasons hold "§", names accents) once known well formed;
+      // on bad bytes nlohmann writes the string, so that it throws exactly as dump does.
+      const std::size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        out.resize(start);
+        out += nlohmann::ordered_json(std::string(s)).dump();
+        return;
+      }
+      i += n - 1;
+      continue;
     }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);

@@ -168,6 +168,39 @@ TEST(JsonWriter, InvalidUtf8ThrowsAsDumpDoes) {
   EXPECT_THROW(Json("bad \xC3\x28 byte").dump(), nlohmann::json::type_error);
 }
 
+/// "threw" where nlohmann's dump throws, else its text; `direct` the same for the writer.
+std::string DumpedOrThrew(const std::string& s, bool direct) {
+  try {
+    std::string out;
+    if (direct) AppendJsonString(out, s);
+    return direct ? out : Json(s).dump();
+  } catch (const nlohmann::json::type_error&) {
+    return "threw";
+  }
+}
+
+// Every lead byte from 0x80 alone at the end, or with every next byte, then the end of the string
+// or a few continuation and other bytes: well-formed UTF-8 is copied, anything else throws, as in
+// dump.
+TEST(JsonWriter, Utf8AsDumpWritesIt) {
+  const std::vector<std::string> tails = {"",         "\x80",     "\xBF\x80", "\x80\xBFy",
+                                          "\xC0\x80", "\x80\x41", "y"};
+  int copied = 0, thrown = 0;
+  for (unsigned b1 = 0x80; b1 <= 0xFF; ++b1) {
+    const std::string cut = {'x', char(b1)};  // a lead byte at the end
+    ASSERT_EQ(DumpedOrThrew(cut, true), DumpedOrThrew(cut, false)) << std::hex << b1;
+    for (unsigned b2 = 0; b2 <= 0xFF; ++b2)
+      for (const auto& tail : tails) {
+        const std::string s = std::string{'x', char(b1), char(b2)} + tail;
+        const std::string dumped = DumpedOrThrew(s, false);
+        ASSERT_EQ(DumpedOrThrew(s, true), dumped) << std::hex << b1 << " " << b2 << " " << tail;
+        (dumped == "threw" ? thrown : copied) += 1;
+      }
+  }
+  EXPECT_GT(copied, 5000);
+  EXPECT_GT(thrown, 5000);
+}
+
 /// Synthetic subject `i`, varied beyond what the generator gives: subjects whose protocol
 /// selects one criteria only, subjects with errors (no id, no lesions, an unreadable date
 /// order), odd strings in every free-text field, recorded clinical stability.
