@@ -1,10 +1,8 @@
 #include "formats/results_json.h"
 
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <set>
-#include <thread>
 
 namespace nadir {
 
@@ -12,12 +10,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Rounded(const std::optional<double>& v, double scale) {
-  if (!v) return nullptr;
-  return std::round(*v * scale) / scale;
-}
-Json Mm(const std::optional<double>& v) { return Rounded(v, 1000.0); }
-Json Pct(const std::optional<double>& v) { return Rounded(v, 10.0); }
+Json Mm(const std::optional<double>& v) { return v ? Json(RoundedMm(*v)) : Json(nullptr); }
+Json Pct(const std::optional<double>& v) { return v ? Json(RoundedPct(*v)) : Json(nullptr); }
 Json DateOrNull(const std::optional<Date>& d) {
   return d ? Json(FormatIsoDate(*d)) : Json(nullptr);
 }
@@ -107,55 +101,12 @@ Json SubjectResultToJson(const SubjectResult& r) {
   return j;
 }
 
-std::string SubjectResultDocumentPart(const SubjectResult& r) {
-  // Indented as an element of the top-level "subjects" array: two levels in. Copied line by
-  // line rather than character by character (a measurable part of recompute).
-  const std::string text = SubjectResultToJson(r).dump(1);
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  out += "  ";
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) {
-      out.append(text, pos, std::string::npos);
-      break;
-    }
-    out.append(text, pos, end + 1 - pos);
-    out += "  ";
-    pos = end + 1;
-  }
-  return out;
-}
-
-std::string ResultsDocumentHead() {
-  return std::string("{\n \"format\": \"") + kResultsFormat + "\",\n \"subjects\": [";
-}
-
-std::string ResultsDocumentTail(bool empty) { return empty ? "]\n}\n" : "\n ]\n}\n"; }
-
-std::string ResultsDocumentText(const std::vector<SubjectResult>& results, unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::string> parts(results.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < results.size();)
-      parts[i] = SubjectResultDocumentPart(results[i]);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < threads; ++w) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  std::size_t total = 64;
-  for (const auto& p : parts) total += p.size() + 2;
-  std::string doc;
-  doc.reserve(total);
-  doc += ResultsDocumentHead();
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    doc += i ? ",\n" : "\n";
-    doc += parts[i];
-  }
-  doc += ResultsDocumentTail(parts.empty());
-  return doc;
+Json ResultsToJson(const std::vector<SubjectResult>& results) {
+  Json j;
+  j["format"] = kResultsFormat;
+  j["subjects"] = Json::array();
+  for (const auto& r : results) j["subjects"].push_back(SubjectResultToJson(r));
+  return j;
 }
 
 std::string TimepointsCsvHeader(const std::set<std::string>& keys) {

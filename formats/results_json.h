@@ -1,6 +1,7 @@
 // The results format (assessment-v1.md, "Results") and the per-timepoint CSV.
 #pragma once
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -13,9 +14,17 @@ namespace nadir {
 
 inline constexpr const char* kResultsFormat = "nadir-results/1";
 
+/// Lengths (mm, to the micrometre) and percentages (to one decimal) as the results file holds
+/// them: rounded at output only; every decision used the unrounded values.
+inline double RoundedMm(double mm) { return std::round(mm * 1000.0) / 1000.0; }
+inline double RoundedPct(double pct) { return std::round(pct * 10.0) / 10.0; }
+
 /// One subject's entry of the results file. Percentages are rounded to one decimal here, at
 /// output only; every decision used the unrounded values.
 nlohmann::ordered_json SubjectResultToJson(const SubjectResult& result);
+
+/// The whole results document as a tree (the tests hold ResultsDocumentText to its dump(1)).
+nlohmann::ordered_json ResultsToJson(const std::vector<SubjectResult>& results);
 
 /// The whole results document as text: "format" and "subjects" (each SubjectResultToJson,
 /// dumped with indent 1). Each subject is serialised on its own thread (0: one per core), since
@@ -32,7 +41,8 @@ std::string ResponseTable(const std::vector<SubjectResult>& results);
 // The pieces of the documents above, for writing them one subject at a time
 // (formats/results_stream.h): the same bytes as the whole-document functions.
 
-/// One subject's element of the results document's "subjects" array, indented.
+/// One subject's element of the results document's "subjects" array, indented: the bytes of
+/// SubjectResultToJson(result).dump(1) with two more spaces on every line, written directly.
 std::string SubjectResultDocumentPart(const SubjectResult& result);
 std::string ResultsDocumentHead();
 std::string ResultsDocumentTail(bool empty);
