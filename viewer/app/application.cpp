@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "viewer/app/annotate_glue.h"
+#include "viewer/app/bench_series.h"
 #include "viewer/app/columns.h"
 #include "viewer/app/dicom_source.h"
 #include "viewer/app/file_menu.h"
@@ -365,6 +366,13 @@ int Bench(Session& s, Clock::time_point launched, int width, int height) {
     glfwPollEvents();
   }
   PrintStats("scrolling", ms);
+  if (s.options.bench_all_series)
+    BenchAllSeries(s.room, rects, s.options.bench_frames, [&] {
+      Frame(s, width, height, !s.options.no_overlay);
+      glFinish();
+      glfwSwapBuffers(s.window);
+      glfwPollEvents();
+    });
   return 0;
 }
 
@@ -446,6 +454,7 @@ int RunApplication(const Options& o, Clock::time_point launched) {
   s.room.state().link = {settings.link_scroll, settings.link_window};
   if (o.slice) s.room.SetStartSlice(*o.slice);
   s.room.SetStartSlab(o.slab_mm);
+  s.room.SetMemoryBudget(o.memory_budget_mb << 20);
   StartSources(s);
   int w = 0, h = 0;
   glfwGetFramebufferSize(context.window(), &w, &h);
