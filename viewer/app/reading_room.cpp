@@ -154,9 +154,11 @@ void ReadingRoom::KeepWithinBudget() {
   const std::vector<int> unload = budget_.ToUnload(held);
   for (int s : unload) {
     SeriesSlot& slot = *series_[s];
-    std::printf("nadir-viewer: unloaded series %d %s (%.1f MB; memory budget %.1f MB)\n",
-                slot.summary().series_number, slot.summary().series_description.c_str(),
-                double(slot.ResidentBytes()) / (1 << 20), double(budget_.budget()) / (1 << 20));
+    const SeriesSummary& m = slot.summary();
+    std::printf("nadir-viewer: unloaded %s %s series %d %s (%.1f MB; memory budget %.1f MB)\n",
+                m.patient_id.c_str(), m.study_date.c_str(), m.series_number,
+                m.series_description.c_str(), double(slot.ResidentBytes()) / (1 << 20),
+                double(budget_.budget()) / (1 << 20));
     slot.Unload();
   }
 #if defined(__GLIBC__)
