@@ -163,7 +163,8 @@ void ReadingRoom::KeepWithinBudget() {
   }
 #if defined(__GLIBC__)
   // The slices were allocated on the loaders' threads, in their malloc arenas: hand the freed
-  // pages back to the system, or the process keeps them resident for the next series.
+  // pages back to the system, or the process keeps them resident for the next series (20
+  // series of 512x512x500 with a 1 GB budget: peak 1629 MB without this, 1136 MB with it).
   if (!unload.empty()) malloc_trim(0);
 #endif
 }
