@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "viewer/app/reading_room.h"
@@ -118,6 +120,59 @@ TEST(ReadingRoomBudget, ASeriesOnScreenStaysLoadedWhenItAloneExceedsTheBudget) {
   EXPECT_EQ(series[1]->Unloads(), 1);
   EXPECT_EQ(series[2]->state(), SeriesSlot::State::kReady);
   EXPECT_EQ(room.state().viewports[1].series, 2);
+}
+
+TEST(ReadingRoomBudget, ASeriesLeftWhileLoadingIsCancelledAndUnloaded) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  GlfwContext context(64, 64, "reading room budget test", false);
+  const Volume volume = MakeSyntheticChest(SyntheticSpecFor(kSize, false));
+  Study study = MakeStudy(1, volume);
+  // A slow series the first time: a slice every 100 ms, stopping when cancelled (as the DICOM
+  // loader does).
+  auto slow_slices = std::make_shared<std::atomic<int>>(0);
+  auto slow_loads = std::make_shared<std::atomic<int>>(0);
+  SeriesSummary slow;
+  slow.series_description = "slow";
+  const LoadFunction load_slowly = [&volume, slow_slices, slow_loads](LoadSink& sink) {
+    const bool first = ++*slow_loads == 1;
+    Volume header = volume;
+    header.hu.clear();
+    sink.Begin(header);
+    const std::size_t slice = std::size_t(kSize[0]) * kSize[1];
+    for (int k = 0; k < kSize[2]; ++k) {
+      if (sink.Cancelled()) throw std::runtime_error("loading cancelled");
+      if (first) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      sink.CopySlice(k, &volume.hu[k * slice], k + 1, kSize[2]);
+      ++*slow_slices;
+    }
+  };
+  study.series.insert(study.series.begin(), std::make_unique<SeriesSlot>(slow, load_slowly));
+  ReadingRoom room(std::move(study.series), Layout::k1x1, WindowLevel{});
+  room.SetMemoryBudget(kSeriesBytes * 3 / 2);
+  const auto& series = room.series();
+  room.Open(0, 0, Orientation::kAxial);
+  while (!series[0]->HasGeometry()) room.Pump();
+  // The reader moves on before the slow series has arrived; frames go on as in the viewer
+  // (FinishLoading would wait for the slow series, still on screen until the next is placed).
+  room.Open(1, 0, Orientation::kAxial);
+  for (int frame = 0; frame < 2000 && series[1]->state() != SeriesSlot::State::kReady; ++frame) {
+    room.Pump();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  room.Pump();
+  EXPECT_EQ(room.state().viewports[0].series, 1);
+  EXPECT_EQ(series[1]->state(), SeriesSlot::State::kReady);
+  EXPECT_EQ(series[0]->Unloads(), 1);
+  EXPECT_EQ(series[0]->state(), SeriesSlot::State::kListed);
+  EXPECT_EQ(series[0]->ResidentBytes(), 0u);
+  EXPECT_LT(slow_slices->load(), kSize[2]);  // its loader stopped
+  // Shown again, it loads in full.
+  room.Open(0, 0, Orientation::kAxial);
+  room.FinishLoading();
+  EXPECT_EQ(series[0]->state(), SeriesSlot::State::kReady);
+  EXPECT_EQ(series[0]->SlicesUploaded(), kSize[2]);
+  EXPECT_EQ(slow_loads->load(), 2);
 }
 
 TEST(ReadingRoomBudget, NoBudgetKeepsEverySeries) {
