@@ -261,9 +261,9 @@ void SeriesSlot::Unload() {
   has_geometry_ = false;
   uploaded_ = held_slices_ = 0;
   upload_ms_ = allocate_ms_ = 0;
-  error_.clear();
-  // The warnings stay: the same files give the same warnings when the series loads again.
-  state_ = State::kListed;
+  // The warnings stay: the same files give the same warnings when the series loads again. A
+  // failed series stays failed, with its message (the study browser keeps saying why).
+  if (state_ != State::kFailed) state_ = State::kListed;
   ++unloads_;
 }
 

@@ -70,7 +70,8 @@ class SeriesSlot {
   /// Blocks until the worker finished and everything is uploaded (screenshots, benchmarks).
   void Finish();
   /// Main thread: frees the CPU slices and the texture (the memory budget, series_budget.h),
-  /// cancelling a load in progress. The slot is listed again; StartLoading loads it anew.
+  /// cancelling a load in progress. The slot is listed again and StartLoading loads it anew;
+  /// a failed one stays failed, with its error.
   void Unload();
 
   /// Bytes this series holds now: its CPU slices (arrived, uploaded or waiting) and the
