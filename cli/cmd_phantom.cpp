@@ -22,6 +22,9 @@ int RunPhantom(int argc, char** argv) {
       "400 slices of 1 mm per study instead of 48 of 5 mm (for benchmarks; 210 MB a study)");
   app.add_option("--subjects", options.subjects, "number of subjects (default 3, or 1 full-size)")
       ->check(CLI::Range(0, 100));
+  app.add_option("--slices", options.slices,
+                 "slices per series (default 48, or 400 full-size); the spacing stays")
+      ->check(CLI::Range(2, 2000));
   bool realistic = false;
   app.add_flag("--realistic", realistic,
                "instead of the trial: one small series per lesion kind (lobulated, noisy, "

@@ -21,6 +21,7 @@ struct PhantomOptions {
   // true: 512x512 pixels of 0.7 mm, 400 slices of 1 mm, for benchmarks.
   bool full_size = false;
   int subjects = 0;  // 0: the default for the size (3 small, 1 full)
+  int slices = 0;    // slices per series; 0: the default for the size (48 small, 400 full)
 };
 
 /// An ellipsoid lesion at one timepoint: semi-axes in mm along its own axes; the first axis

@@ -105,6 +105,7 @@ PhantomTrial PlanPhantomTrial(const PhantomOptions& options) {
     t.size = {512, 512, 48};
     t.spacing = {0.7, 0.7, 5.0};
   }
+  if (options.slices > 0) t.size[2] = options.slices;
   // Centre the field of view on the table axis; round to 0.1 mm so DS text is exact.
   auto r = [](double x) { return std::round(x * 10) / 10; };
   t.origin = {r(-0.5 * (t.size[0] - 1) * t.spacing[0]), r(-0.5 * (t.size[1] - 1) * t.spacing[1]),

@@ -149,3 +149,30 @@ TEST_F(PhantomRoundTrip, TruthFollowsAssessmentFormatAndPointsLieOnTheirImageInT
 
 }  // namespace
 }  // namespace nadir::dicom
+
+namespace nadir::dicom {
+namespace {
+
+// `nadir phantom --slices N`: longer series for the viewer's memory benchmarks (issue 18); the
+// spacing stays, the field of view stays centred on the table axis and every lesion inside it.
+TEST(PhantomPlan, SlicesSetsTheSeriesLengthKeepingTheSpacingAndTheLesionsInside) {
+  PhantomOptions options;
+  options.full_size = true;
+  options.slices = 500;
+  const PhantomTrial t = PlanPhantomTrial(options);
+  EXPECT_EQ(t.size, (std::array<int, 3>{512, 512, 500}));
+  EXPECT_DOUBLE_EQ(t.spacing[2], 1.0);
+  EXPECT_NEAR(t.origin[2], -249.5, 0.051);
+  const double z_end = t.origin[2] + (t.size[2] - 1) * t.spacing[2];
+  for (const auto& subject : t.subjects)
+    for (const auto& tp : subject.timepoints)
+      for (const auto& lesion : tp.lesions) {
+        EXPECT_GT(lesion.centre[2], t.origin[2]) << lesion.id;
+        EXPECT_LT(lesion.centre[2], z_end) << lesion.id;
+      }
+  options.slices = 0;  // the default for the size
+  EXPECT_EQ(PlanPhantomTrial(options).size[2], 400);
+}
+
+}  // namespace
+}  // namespace nadir::dicom

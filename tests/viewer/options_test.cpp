@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "viewer/core/series_budget.h"
+
 namespace nadir::viewer {
 namespace {
 
@@ -59,6 +61,30 @@ TEST(Options, AnAssessmentComesFromAFileOrFromDicomSrNotBoth) {
   ASSERT_TRUE(sr.options);
   EXPECT_EQ(sr.options->sr, "reports");
   EXPECT_EQ(Parse({"--sr", "reports", "--assessment", "a.json"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace nadir::viewer
+
+namespace nadir::viewer {
+namespace {
+
+TEST(Options, MemoryBudgetDefaultsToAShareOfPhysicalMemory) {
+  const auto none = Parse({"studies"});
+  ASSERT_TRUE(none.options);
+  EXPECT_EQ(none.options->memory_budget_mb, DefaultMemoryBudgetMb());
+  EXPECT_GT(none.options->memory_budget_mb, 0u);
+  const auto set = Parse({"studies", "--memory-budget-mb", "2048"});
+  ASSERT_TRUE(set.options);
+  EXPECT_EQ(set.options->memory_budget_mb, 2048u);
+  const auto off = Parse({"studies", "--memory-budget-mb", "0"});
+  ASSERT_TRUE(off.options);
+  EXPECT_EQ(off.options->memory_budget_mb, 0u);  // no limit
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(Parse({"--memory-budget-mb", "lots"}).exit_code, 2);
+  EXPECT_EQ(Parse({"--memory-budget-mb", "-5"}).exit_code, 2);
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("memory-budget-mb"), std::string::npos) << err;
 }
 
 }  // namespace

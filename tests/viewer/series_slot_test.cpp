@@ -88,6 +88,34 @@ TEST(SeriesSlot, AFailedLoadKeepsItsMessage) {
   EXPECT_NE(slot.error().find("IM0001.dcm"), std::string::npos);
 }
 
+TEST(SeriesSlot, UnloadingFreesTheSlicesAndTextureAndAFailedSeriesKeepsItsMessage) {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";
+  GlfwContext context(64, 64, "series slot test", false);
+  const Volume volume = MakeSyntheticChest(SyntheticSpecFor({64, 64, 8}, false));
+  const std::size_t n = std::size_t(volume.size[0]) * volume.size[1];
+  // Four slices arrive, then the fifth file is unreadable.
+  SeriesSlot slot({}, [&](LoadSink& sink) {
+    Volume header = volume;
+    header.hu.clear();
+    sink.Begin(header);
+    for (int k = 0; k < 4; ++k) sink.CopySlice(k, &volume.hu[k * n], k + 1, 8);
+    throw std::runtime_error("IM0005.dcm: truncated pixel data");
+  });
+  slot.Finish();
+  ASSERT_EQ(slot.state(), SeriesSlot::State::kFailed);
+  // 4 slices on the CPU and the whole texture.
+  EXPECT_EQ(slot.ResidentBytes(), 4 * n * 2 + 8 * n * 2);
+  EXPECT_EQ(slot.LoadedBytes(), 8 * n * 2 * 2);
+  slot.Unload();
+  EXPECT_EQ(slot.ResidentBytes(), 0u);
+  EXPECT_FALSE(slot.HasGeometry());
+  EXPECT_FALSE(slot.HuAt(32, 32, 0));
+  EXPECT_EQ(slot.state(), SeriesSlot::State::kFailed);
+  EXPECT_NE(slot.error().find("IM0005.dcm"), std::string::npos);
+  EXPECT_EQ(slot.Unloads(), 1);
+}
+
 TEST(SeriesSlot, TheLoadersWarningsReachTheSlot) {
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) GTEST_SKIP() << "no DISPLAY: GL tests run under xvfb-run";

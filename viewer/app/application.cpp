@@ -302,6 +302,7 @@ int RunApplication(const Options& o, Clock::time_point launched) {
   s.room.state().link = {settings.link_scroll, settings.link_window};
   if (o.slice) s.room.SetStartSlice(*o.slice);
   s.room.SetStartSlab(o.slab_mm);
+  s.room.SetMemoryBudget(o.memory_budget_mb << 20);
   StartSources(s);
   int w = 0, h = 0;
   glfwGetFramebufferSize(context.window(), &w, &h);

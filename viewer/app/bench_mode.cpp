@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <numeric>
 
+#include "viewer/app/bench_series.h"
 #include "viewer/app/viewer.h"
 #include "viewer/gl/context.h"
 #include "viewer/gl/gl.h"
@@ -88,6 +89,13 @@ int Bench(Viewer& s, Clock::time_point launched, int width, int height) {
     glfwPollEvents();
   }
   PrintStats("scrolling", ms);
+  if (s.options.bench_all_series)
+    BenchAllSeries(s.room, rects, s.options.bench_frames, [&] {
+      Frame(s, width, height, !s.options.no_overlay);
+      glFinish();
+      glfwSwapBuffers(s.window);
+      glfwPollEvents();
+    });
   return 0;
 }
 

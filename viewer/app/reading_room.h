@@ -10,6 +10,7 @@
 
 #include "viewer/app/series_slot.h"
 #include "viewer/core/view_intents.h"
+#include "viewer/core/series_budget.h"
 #include "viewer/gl/slice_renderer.h"
 
 namespace nadir::viewer {
@@ -35,8 +36,15 @@ class ReadingRoom {
   void Open(int series, int viewport, Orientation o);
   /// Fills the layout's viewports with baseline / follow-up / MPR defaults.
   void PlaceDefaults(std::optional<Orientation> orientation);
-  /// Once a frame: takes loaded slices, uploads them, places waiting series.
+  /// Once a frame: takes loaded slices, uploads them, places waiting series, and unloads the
+  /// least recently viewed series not on screen while the series held exceed the budget.
   void Pump();
+  /// Series held in memory beyond `bytes` are unloaded (0: no limit); shown again, they load
+  /// again. A viewport's series is never unloaded.
+  void SetMemoryBudget(std::uint64_t bytes) { budget_.SetBudget(bytes); }
+  const SeriesBudget& memory_budget() const { return budget_; }
+  /// Bytes the series hold now (CPU slices and textures).
+  std::uint64_t ResidentBytes() const;
   /// Blocks until every series shown in a viewport is loaded (screenshots, benchmarks).
   void FinishLoading();
 
@@ -66,6 +74,7 @@ class ReadingRoom {
   };
   void Resize(Layout layout);
   void Place(int viewport);
+  void KeepWithinBudget();
 
   std::vector<std::unique_ptr<SeriesSlot>> series_;
   ReadingState state_;
@@ -74,6 +83,7 @@ class ReadingRoom {
   std::optional<int> start_slice_;
   double start_slab_ = 0;
   std::unique_ptr<SliceRenderer> renderer_;
+  SeriesBudget budget_;
 };
 
 }  // namespace nadir::viewer

@@ -134,6 +134,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     sop_uids_ = std::move(geometry->sop_uids);
     slices_.clear();
     slices_.resize(geometry_.size[2]);
+    held_slices_ = 0;
     loaded_.assign(geometry_.size[2], false);
     filled_.assign(geometry_.size[2], false);
     const auto t0 = Clock::now();
@@ -159,6 +160,7 @@ bool SeriesSlot::Pump(std::chrono::microseconds budget) {
     texture_.UploadSlices(k, 1, {hu.get(), std::size_t(geometry_.size[0]) * geometry_.size[1]});
     upload_ms_ += std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     if (!loaded_[k]) loaded_[k] = true, filled_[k] = true, ++uploaded_;
+    if (!slices_[k]) ++held_slices_;
     slices_[k] = std::move(hu);
     if (uploaded_ == 1) first_slice_at = Clock::now();
     arrived_.pop_front();
@@ -245,6 +247,38 @@ std::optional<Volume> SeriesSlot::CopyBox(const Vec3& centre, double half_mm,
     box.sop_uids.push_back(k < int(sop_uids_.size()) ? sop_uids_[k] : "");
   }
   return box;
+}
+
+void SeriesSlot::Unload() {
+  if (channel_) channel_->Cancel();
+  if (worker_.joinable()) worker_.join();  // the loader stops before its next file
+  channel_.reset();
+  std::vector<std::unique_ptr<std::int16_t[]>>().swap(slices_);
+  arrived_.clear();
+  texture_.Release();
+  loaded_.clear();
+  filled_.clear();
+  has_geometry_ = false;
+  uploaded_ = held_slices_ = 0;
+  upload_ms_ = allocate_ms_ = 0;
+  // The warnings stay: the same files give the same warnings when the series loads again. A
+  // failed series stays failed, with its message (the study browser keeps saying why).
+  if (state_ != State::kFailed) state_ = State::kListed;
+  ++unloads_;
+}
+
+std::uint64_t SeriesSlot::ResidentBytes() const {
+  const std::uint64_t slice = std::uint64_t(geometry_.size[0]) * geometry_.size[1] * 2;
+  return has_geometry_ ? slice * (held_slices_ + arrived_.size()) + texture_.Bytes() : 0;
+}
+
+std::uint64_t SeriesSlot::LoadedBytes() const {
+  const auto& z = geometry_.size;
+  const std::uint64_t voxels = has_geometry_ ? std::uint64_t(z[0]) * z[1] * z[2]
+                                             : std::uint64_t(std::max(summary_.rows, 0)) *
+                                                   std::max(summary_.columns, 0) *
+                                                   std::max(summary_.slices, 0);
+  return voxels * 2 * 2;  // int16 HU, once on the CPU and once in the texture
 }
 
 void SeriesSlot::Finish() {

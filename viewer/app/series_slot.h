@@ -73,6 +73,18 @@ class SeriesSlot {
   bool Pump(std::chrono::microseconds budget = std::chrono::microseconds(8000));
   /// Blocks until the worker finished and everything is uploaded (screenshots, benchmarks).
   void Finish();
+  /// Main thread: frees the CPU slices and the texture (the memory budget, series_budget.h),
+  /// cancelling a load in progress. The slot is listed again and StartLoading loads it anew;
+  /// a failed one stays failed, with its error.
+  void Unload();
+
+  /// Bytes this series holds now: its CPU slices (arrived, uploaded or waiting) and the
+  /// texture's storage (GPU memory, or process memory under a software renderer).
+  std::uint64_t ResidentBytes() const;
+  /// Bytes it will hold once loaded (from the geometry, else the study browser's summary).
+  std::uint64_t LoadedBytes() const;
+  /// How many times the memory budget unloaded it.
+  int Unloads() const { return unloads_; }
 
   const SeriesSummary& summary() const { return summary_; }
   State state() const { return state_; }
@@ -120,6 +132,8 @@ class SeriesSlot {
   std::vector<bool> loaded_;
   std::vector<bool> filled_;  // holds real voxels or air on the GPU (not undefined storage)
   int uploaded_ = 0;
+  int held_slices_ = 0;  // non-null entries of slices_
+  int unloads_ = 0;
   double upload_ms_ = 0;
   double allocate_ms_ = 0;
 };

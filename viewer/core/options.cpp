@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "viewer/core/series_budget.h"
+
 namespace nadir::viewer {
 
 namespace {
@@ -33,6 +35,16 @@ ParseResult ParseOptions(int argc, char** argv) {
   app.add_option("--mip", o.slab_mm, "maximum intensity projection slab thickness (mm)");
   app.add_option("--size", size, "image or window size WxH, e.g. 1600x900");
   app.add_option("--bench", o.bench_frames, "scroll N frames, print frame times and exit");
+  app.add_flag("--bench-all-series", o.bench_all_series,
+               "with --bench: then open every series in turn in the first viewport, scroll it "
+               "and print the resident memory");
+  o.memory_budget_mb = DefaultMemoryBudgetMb();
+  // Signed, so that "-5" is refused rather than wrapped to a huge budget.
+  long long budget_mb = static_cast<long long>(o.memory_budget_mb);
+  app.add_option("--memory-budget-mb", budget_mb,
+                 "keep loaded series within N MB, unloading the least recently viewed ones "
+                 "(0: no limit; default " +
+                     std::to_string(o.memory_budget_mb) + ", half the physical memory)");
   app.add_flag("--no-overlay", o.no_overlay, "draw the images only (no labels or panels)");
   app.add_option("--settings", o.settings_file, "file remembering window size and layout");
   app.add_option("--dump-layout", o.dump_layout,
@@ -79,6 +91,10 @@ ParseResult ParseOptions(int argc, char** argv) {
                                    "expected IxJxK (2..2048), got '" + synthetic_size + "'");
       o.synthetic = true;
     }
+    if (budget_mb < 0)
+      throw CLI::ValidationError(
+          "--memory-budget-mb", "expected MB >= 0 (0: no limit), got " + std::to_string(budget_mb));
+    o.memory_budget_mb = std::uint64_t(budget_mb);
     if (o.slab_mm < 0) throw CLI::ValidationError("--mip", "slab thickness must be >= 0 mm");
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help or the error

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,12 @@ struct Options {
   std::optional<WindowLevel> window;                // --preset NAME or --window W/L
   std::optional<Orientation> orientation;           // --orientation
   double slab_mm = 0;                               // --mip MM: maximum intensity projection slab
-  int width = 0, height = 0;  // --size WxH (screenshot size, or initial window)
-  int bench_frames = 0;       // --bench N: scroll N frames, print frame times, exit
+  int width = 0, height = 0;      // --size WxH (screenshot size, or initial window)
+  int bench_frames = 0;           // --bench N: scroll N frames, print frame times, exit
+  bool bench_all_series = false;  // --bench-all-series: with --bench, open each series in turn
+  // --memory-budget-mb N: series held in memory (CPU slices and textures) beyond N MB are
+  // unloaded, least recently viewed first; 0: no limit. Default: a share of physical memory.
+  std::uint64_t memory_budget_mb = 0;
   bool no_overlay = false;    // --no-overlay: image only (labels, scale bar hidden)
   std::string settings_file;  // where window size and layout are remembered
   std::string assessment;     // --assessment FILE: the assessment to annotate

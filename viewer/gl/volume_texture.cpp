@@ -10,6 +10,12 @@ VolumeTexture::~VolumeTexture() {
   if (texture_) glDeleteTextures(1, &texture_);
 }
 
+void VolumeTexture::Release() {
+  if (texture_) glDeleteTextures(1, &texture_);
+  texture_ = 0;
+  size_ = {0, 0, 0};
+}
+
 void VolumeTexture::Create() {
   GLint max_size = 0;
   glGetIntegerv(GL_MAX_3D_TEXTURE_SIZE, &max_size);

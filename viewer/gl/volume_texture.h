@@ -27,6 +27,8 @@ class VolumeTexture {
   void FillSlices(int k, int count, std::int16_t hu);
   /// Uploads `count` consecutive slices starting at slice k (i fastest, then j).
   void UploadSlices(int k, int count, std::span<const std::int16_t> hu);
+  /// Frees the texture's memory (the series was unloaded); Allocate makes it anew.
+  void Release();
   /// Allocates and uploads a whole volume in one call.
   void UploadAll(const std::array<int, 3>& size, std::span<const std::int16_t> hu);
 
