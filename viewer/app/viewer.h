@@ -16,6 +16,7 @@
 #include "viewer/app/panels.h"
 #include "viewer/app/reader_mode.h"
 #include "viewer/app/reading_room.h"
+#include "viewer/app/view3d_viewport.h"
 #include "viewer/core/options.h"
 #include "viewer/core/screen_layout.h"
 
@@ -47,6 +48,7 @@ struct Viewer {
   AnnotateUi annotate{};              // lesions, calipers, live response (viewer/annotate)
   FileMenuUi files{};                 // open / save assessments and DICOM SR
   ReaderModeUi reader{};              // a blinded reader's package: its cases
+  View3dUi view3d{};                  // viewports showing their series in 3D, the lesion masks
   ScreenSplit split{};                // column widths and which columns are folded
   ScreenRegions regions{};            // where this frame put the panels and the images
   ViewportRect images_area{};         // where the viewports go (framebuffer pixels)

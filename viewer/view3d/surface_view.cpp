@@ -227,7 +227,8 @@ std::string SurfaceView::SetScene(const Volume& volume, const std::vector<SceneL
   }
 
   for (std::size_t l = 0; l < lesions.size(); ++l) {
-    const analysis::LesionSurface s = analysis::BuildLesionSurface(lesions[l].mask, volume);
+    const analysis::LesionSurface s = analysis::BuildLesionSurface(
+        lesions[l].mask, lesions[l].geometry ? *lesions[l].geometry : volume);
     if (!s.ok) {
       problems += (problems.empty() ? "" : "; ") + std::string("lesion ") + std::to_string(l) +
                   ": " + s.reason;

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ namespace nadir::view3d {
 struct SceneLesion {
   analysis::LesionMask mask;
   std::array<float, 3> colour{1, 0, 0};  // RGB 0-1, the lesion's colour in the 2D views
+  // The geometry the mask's indices refer to (the Auto tool's copied box), when it is not the
+  // scene volume's: the body may then come from a coarser copy of the CT while the lesion keeps
+  // its full resolution.
+  std::optional<VolumeGeometry> geometry{};
 };
 
 struct SceneOptions {
