@@ -184,6 +184,11 @@ void DrawLabel(ImDrawList* draw, const View3dPort& port, const ImVec2& at) {
   char text[200];
   if (!port.reason.empty())
     std::snprintf(text, sizeof text, "3D  %s\nV: slices", port.reason.c_str());
+  else if (port.lesions == 0)
+    std::snprintf(text, sizeof text,
+                  "3D  no lesion measured by Auto on this series yet\nscene %.0f ms, render %.0f "
+                  "ms  drag turns, wheel zooms, V: slices",
+                  port.copy_ms + port.scene_ms, port.render_ms);
   else
     std::snprintf(text, sizeof text,
                   "3D  %d lesion%s  scene %.0f ms, render %.0f ms\ndrag turns, wheel zooms, V: "
@@ -300,11 +305,13 @@ void DrawView3dViewports(ImDrawList* draw, View3dUi& ui, const AnnotateUi& annot
     const ViewportRect& r = rects[i];
     Refresh(port, ui, annotate, room.SeriesOf(i), r.width, r.height);
     const ImVec2 a(r.x / scale, r.y / scale), b((r.x + r.width) / scale, (r.y + r.height) / scale);
+    draw->PushClipRect(a, b, true);
     // Opaque: hides the slice, its labels and calipers drawn under it this frame.
     draw->AddRectFilled(a, b, Packed(kBackground));
     if (port.texture && port.reason.empty())
       draw->AddImage(reinterpret_cast<ImTextureID>(std::intptr_t(port.texture)), a, b);
     DrawLabel(draw, port, a);
+    draw->PopClipRect();
   }
 }
 

@@ -24,6 +24,7 @@ namespace nadir::viewer {
 
 struct AnnotateUi;
 struct InputState;
+struct Viewer;
 class ReadingRoom;
 
 /// A lesion's mask as the Auto tool found it, kept for the session: recorded lesion `lesion_id`
@@ -89,5 +90,17 @@ void ApplyTurnView3d(View3dUi& ui, const TurnView3d& a);
 void DrawView3dViewports(ImDrawList* draw, View3dUi& ui, const AnnotateUi& annotate,
                          const ReadingRoom& room, const std::vector<ViewportRect>& rects,
                          float scale);
+
+// Start-up (view3d_start.cpp): --auto-at and --view3d of a screenshot, and tests.
+
+/// The Auto tool at `at` (patient mm) on the series of viewport `viewport`, which is moved to
+/// that point's slice; waits for the worker and records the proposal. Needs this frame's
+/// `v.rects`. Returns "" or why nothing was recorded.
+std::string AutoMeasureAt(Viewer& v, int viewport, const Vec3& at);
+
+/// --auto-at and --view3d: draws one frame (placing the viewports), measures, and turns the
+/// viewport to 3D. Returns 0, or 1 when the measurement asked for was not recorded (said on
+/// stderr).
+int View3dAtStart(Viewer& v, int width, int height);
 
 }  // namespace nadir::viewer
