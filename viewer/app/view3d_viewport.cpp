@@ -152,16 +152,25 @@ void Refresh(View3dPort& port, const View3dUi& ui, const AnnotateUi& annotate,
   const std::string shown = scene.key + camera;
   if (shown == port.shown_key && slot->state() == SeriesSlot::State::kReady) return;
   if (!port.view) port.view = std::make_shared<view3d::SurfaceView>();
+  const std::string& body = slot->summary().series_uid;
   if (scene.key != port.scene_key) {
-    const auto t0 = Clock::now();
-    std::string why;
-    const std::optional<Volume> volume = BlockAveraged(*slot, &why);
-    if (!volume) {
-      port.reason = why;  // tried again next frame: the series is still loading
-      return;
+    std::string problems;
+    if (body == port.body_key) {
+      // The body stays: only the lesions changed (measured, recorded, undone).
+      problems = port.view->SetLesions(scene.lesions);
+      port.copy_ms = 0;
+    } else {
+      const auto t0 = Clock::now();
+      std::string why;
+      const std::optional<Volume> volume = BlockAveraged(*slot, &why);
+      if (!volume) {
+        port.reason = why;  // tried again next frame: the series is still loading
+        return;
+      }
+      port.copy_ms = MsSince(t0);
+      problems = port.view->SetScene(*volume, scene.lesions);
+      port.body_key = body;
     }
-    port.copy_ms = MsSince(t0);
-    const std::string problems = port.view->SetScene(*volume, scene.lesions);
     port.scene_ms = port.view->SceneMilliseconds();
     port.scene_key = scene.key;
     port.lesions = int(scene.lesions.size());

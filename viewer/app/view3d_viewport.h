@@ -40,12 +40,14 @@ struct KeptMask {
 struct View3dPort {
   bool on = false;
   double azimuth_deg = 0, elevation_deg = 0, zoom = 1;
+  std::string body_key;   // the series the body was built from
   std::string scene_key;  // the series and lesions the scene was built from
   std::string shown_key;  // scene, size and camera of the texture (or of the failed attempt)
   unsigned texture = 0;   // GL_RGBA8, 0 until a render succeeded
   std::string reason;     // why nothing is shown (no X display, series still loading ...)
   int lesions = 0;        // lesion surfaces in the scene
-  double scene_ms = 0, render_ms = 0, copy_ms = 0;
+  double scene_ms = 0, render_ms = 0;  // the last build of surfaces (all, or the lesions only)
+  double copy_ms = 0;                  // the block-averaged copy of the CT for the body
   std::shared_ptr<view3d::SurfaceView> view;  // VTK's window and the surfaces
 };
 

@@ -69,9 +69,13 @@ class SurfaceView {
   /// named by its index; the others are kept).
   std::string SetScene(const Volume& volume, const std::vector<SceneLesion>& lesions,
                        const SceneOptions& options = {});
+  /// Replaces the lesions only, keeping the body of the last SetScene (a lesion measured,
+  /// recorded or undone: milliseconds instead of rebuilding the body). Returns "" or what was
+  /// wrong, as SetScene; "no scene" before one.
+  std::string SetLesions(const std::vector<SceneLesion>& lesions);
   /// Renders the scene at width x height pixels seen from `camera`.
   RenderedImage Render(int width, int height, const Camera& camera);
-  /// Milliseconds the last SetScene took to build the surfaces.
+  /// Milliseconds the last SetScene or SetLesions took to build the surfaces.
   double SceneMilliseconds() const;
 
  private:
