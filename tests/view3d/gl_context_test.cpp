@@ -68,6 +68,20 @@ TEST(SurfaceViewInGlfw, LeavesTheViewersContextCurrentAndItsImageUploads) {
       EXPECT_EQ(px[0], 0);
       EXPECT_EQ(px[1], 255);
     }
+    // A new scene, or new lesions, after renders: the removed actors release their GL buffers
+    // through VTK's context, and the viewer's must be current again (it crashed the viewer's
+    // next ImGui draw under llvmpipe before SetScene and SetLesions kept it).
+    analysis::LesionMask box;
+    box.begin = {20, 18, 10};
+    box.size = {4, 4, 4};
+    box.voxels.assign(64, 1);
+    ASSERT_EQ(view.SetScene(SmallBody(), {{box}}), "");
+    ASSERT_TRUE(view.Render(96, 80, {}).ok);
+    EXPECT_EQ(view.SetLesions({}), "");
+    EXPECT_EQ(glfwGetCurrentContext(), window);
+    EXPECT_EQ(glIsTexture(texture), GL_TRUE) << "SetLesions left VTK's context current";
+    EXPECT_EQ(view.SetScene(SmallBody(), {}), "");
+    EXPECT_EQ(glIsTexture(texture), GL_TRUE) << "SetScene left VTK's context current";
   }  // the view is destroyed with the viewer's context current: it stays current
   EXPECT_EQ(glIsTexture(texture), GL_TRUE);
   glDeleteTextures(1, &texture);

@@ -137,6 +137,25 @@ TEST_F(SurfaceViewTest, SideViewCentresTheLesion) {
   EXPECT_NEAR(s.lesion_x, 0.5, 0.08);
 }
 
+// Lesions replaced without the body: gone, then back, the body drawn throughout.
+TEST_F(SurfaceViewTest, SetLesionsKeepsTheBody) {
+  const Volume v = Phantom({160, 110, 60}, {2.0, 2.0, 3.0});
+  SurfaceView view;
+  EXPECT_NE(view.SetLesions({}), "");  // no scene yet
+  ASSERT_EQ(view.SetScene(v, {{BallMask(v, kLesionCentre, kLesionRadiusMm), kLesionRed}}), "");
+  ASSERT_EQ(view.SetLesions({}), "");
+  const RenderedImage none = view.Render(400, 300, {});
+  ASSERT_TRUE(none.ok) << none.reason;
+  EXPECT_LT(Count(none).lesion, 20);
+  EXPECT_GT(Count(none).body, 20000);
+  ASSERT_EQ(view.SetLesions({{BallMask(v, kLesionCentre, kLesionRadiusMm), kLesionRed}}), "");
+  const RenderedImage again = view.Render(400, 300, {});
+  ASSERT_TRUE(again.ok) << again.reason;
+  EXPECT_GT(Count(again).lesion, 400);
+  EXPECT_GT(Count(again).body, 20000);
+  std::printf("lesions only: %.1f ms\n", view.SceneMilliseconds());
+}
+
 TEST_F(SurfaceViewTest, RefusalsNameTheirCause) {
   SurfaceView view;
   EXPECT_FALSE(view.Render(64, 64, {}).ok);  // no scene yet

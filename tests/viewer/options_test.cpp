@@ -63,6 +63,18 @@ TEST(Options, AnAssessmentComesFromAFileOrFromDicomSrNotBoth) {
   EXPECT_EQ(Parse({"--sr", "reports", "--assessment", "a.json"}).exit_code, 2);
 }
 
+TEST(Options, AutoAtAndView3dForAScreenshot) {
+  const auto r =
+      Parse({"--synthetic", "--screenshot", "3d.png", "--auto-at", "65,-10.5,30", "--view3d", "2"});
+  ASSERT_TRUE(r.options);
+  ASSERT_TRUE(r.options->auto_at);
+  EXPECT_DOUBLE_EQ((*r.options->auto_at)[1], -10.5);
+  EXPECT_EQ(r.options->view3d, 2);
+  EXPECT_EQ(Parse({"--auto-at", "65,-10"}).exit_code, 2);
+  EXPECT_EQ(Parse({"--auto-at", "65,-10,30,4"}).exit_code, 2);
+  EXPECT_EQ(Parse({"--view3d", "4"}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace nadir::viewer
 

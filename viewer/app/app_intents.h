@@ -66,12 +66,20 @@ struct NextLesion {};  // N: both viewports to the next baseline lesion, a propo
 struct ShowStatus {
   std::string text;
 };  // why a click did not measure
+struct ToggleView3d {
+  int viewport;
+};  // V, View > 3D view: the viewport shows its series in 3D, or its slices again
+struct TurnView3d {
+  int viewport;
+  double azimuth_deg = 0, elevation_deg = 0;  // added to the camera's
+  double zoom = 1;                            // multiplies the camera's
+};                                            // a drag or the wheel on a 3D viewport
 
 using Intent =
     std::variant<ViewIntent, annotate::AnnotateIntent, CaliperPress, annotate::PointerDrag,
                  annotate::PointerRelease, annotate::PointerCancel, AcceptAutoProposal,
-                 DiscardAutoProposal, NextLesion, ShowStatus, OpenSeries, SizeColumns, ToggleHelp,
-                 CloseHelp, ToggleCine, Quit, SaveWindow, AskFile, FileChosen, AnswerUnsaved,
-                 AnswerClose, TogglePacsWindow, OpenRetrieved>;
+                 DiscardAutoProposal, NextLesion, ShowStatus, ToggleView3d, TurnView3d, OpenSeries,
+                 SizeColumns, ToggleHelp, CloseHelp, ToggleCine, Quit, SaveWindow, AskFile,
+                 FileChosen, AnswerUnsaved, AnswerClose, TogglePacsWindow, OpenRetrieved>;
 
 }  // namespace nadir::viewer

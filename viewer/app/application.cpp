@@ -152,13 +152,16 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   Apply(s, FileMenuKeys(s.annotate, io, s.input));
   StartAnnotation(s);
   Apply(s, AnnotateKeys(s.annotate, io, s.input));
+  Apply(s, View3dKeys(io, s.rects, state.active, s.input));
   const bool dragging = s.annotate.caliper_drag;
-  Apply(s, CaliperInput(s.annotate, io, s.room, s.rects));
+  std::vector<Intent> calipers = CaliperInput(s.annotate, io, s.room, s.rects);
+  DropView3dPresses(s.view3d, calipers);
+  Apply(s, calipers);
   const bool caliper = dragging || s.annotate.caliper_drag;
   AppKeys keys;
   std::vector<ViewIntent> views = ViewportInput(io, state, s.rects, s.input, keys);
   if (caliper) DropCaliperDrag(views);
-  std::vector<Intent> intents;
+  std::vector<Intent> intents = RouteView3dInput(s.view3d, views);
   for (const Intent& in : menu)  // the menu's view intents first, its other choices below
     if (std::holds_alternative<ViewIntent>(in)) intents.push_back(in);
   intents.insert(intents.end(), views.begin(), views.end());
@@ -192,6 +195,7 @@ void Frame(Viewer& s, int fb_width, int fb_height, bool overlay) {
   }
   DrawCalipers(draw, s.annotate, s.room, rects, scale);
   DrawTrackingMarker(draw, s, scale);
+  DrawView3dViewports(draw, s.view3d, s.annotate, s.room, rects, scale);
   ImGui::Render();
   glViewport(0, 0, fb_width, fb_height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -99,6 +99,7 @@ std::string FinishAutoMeasure(std::optional<AutoJob>& job, std::optional<AutoPro
   p.axes.method.algorithm = m.method;
   p.contour = AutoContour{done.series_uid, m.click, {}, done.box};
   for (int a = 0; a < 3; ++a) p.contour.segments[a] = MaskOutline(m.mask, done.box, a);
+  p.mask = std::move(m.mask);
   p.request = std::move(done.request);
   p.long_mm = m.long_axis_mm;
   p.short_mm = m.short_axis_mm;

@@ -47,6 +47,7 @@ struct AutoProposal {
   annotate::AutoRequest request;
   annotate::AutoAxes axes;
   AutoContour contour;
+  analysis::LesionMask mask;  // in contour.box: kept for the 3D view once recorded
   double long_mm = 0, short_mm = 0, volume_ml = 0;
   double ms = 0;  // how long the measurement took
 };

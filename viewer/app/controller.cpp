@@ -79,6 +79,7 @@ void ApplyAcceptAuto(Viewer& v) {
   if (!ui.session.PlaceAutoMeasurement(p.request, p.axes))
     return Say(ui, "Auto: " + ui.session.message());
   ui.auto_contour = p.contour;
+  KeepMask(v.view3d, ui.session.annotation().selected, p.contour.series_uid, p.mask, p.contour.box);
   Say(ui, AutoRecordedText(ui.session.annotation().selected, p));
 }
 
@@ -124,6 +125,8 @@ void Apply(Viewer& v, const Intent& in) {
                  [&](const DiscardAutoProposal&) { ApplyDiscardAuto(v); },
                  [&](const NextLesion&) { ApplyNextLesion(v); },
                  [&](const ShowStatus& a) { v.annotate.status = a.text; },
+                 [&](const ToggleView3d& a) { ApplyToggleView3d(v.view3d, a); },
+                 [&](const TurnView3d& a) { ApplyTurnView3d(v.view3d, a); },
                  [&](const OpenSeries& a) { ApplyOpenSeries(v, a); },
                  [&](const SizeColumns& a) { v.split = a.split; },
                  [&](const ToggleHelp&) { state.show_help = !state.show_help; },

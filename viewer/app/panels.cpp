@@ -134,6 +134,7 @@ std::vector<Intent> DrawMenuBar(const ReadingState& state, double frame_ms, floa
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Reset zoom and pan", "R")) out.push_back(ResetView{state.active});
+    if (ImGui::MenuItem("3D view (or slices)", "V")) out.push_back(ToggleView3d{state.active});
     if (ImGui::MenuItem("Cine", "Space", state.cine)) out.push_back(ToggleCine{});
     ImGui::EndMenu();
   }
@@ -174,6 +175,7 @@ bool DrawHelp() {
       {"N", "next lesion: baseline calipers, its place in the follow-up, an Auto proposal"},
       {"M", "MIP slab 10 mm on / off"},
       {"R", "reset zoom and pan"},
+      {"V", "3D view of the series and its Auto lesions / slices (drag turns, wheel zooms)"},
       {"Space", "cine (play through the slices)"},
       {"L", "link scrolling by patient position"},
       {"F1 or H", "this help"},

@@ -18,6 +18,7 @@ int Screenshot(Viewer& s, int width, int height) {
   s.room.FinishLoading();
   Framebuffer fbo(width, height);
   fbo.Bind();
+  if (const int status = View3dAtStart(s, width, height); status != 0) return status;
   // ImGui sizes auto-fitting windows on their first frame: draw two, keep the second.
   for (int i = 0; i < 2; ++i) Frame(s, width, height, !s.options.no_overlay);
   glFinish();

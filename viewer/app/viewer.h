@@ -17,6 +17,7 @@
 #include "viewer/app/reader_mode.h"
 #include "viewer/app/reading_room.h"
 #include "viewer/app/tracking_flow.h"
+#include "viewer/app/view3d_viewport.h"
 #include "viewer/core/options.h"
 #include "viewer/core/screen_layout.h"
 #include "viewer/pacs/pacs_window.h"
@@ -50,6 +51,7 @@ struct Viewer {
   FileMenuUi files{};                    // open / save assessments and DICOM SR
   ReaderModeUi reader{};                 // a blinded reader's package: its cases
   TrackingUi tracking{};                 // baseline lesions followed into the follow-up (N)
+  View3dUi view3d{};                     // viewports showing their series in 3D, the lesion masks
   ScreenSplit split{};                   // column widths and which columns are folded
   ScreenRegions regions{};               // where this frame put the panels and the images
   ViewportRect images_area{};            // where the viewports go (framebuffer pixels)

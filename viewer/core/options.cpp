@@ -21,7 +21,7 @@ std::string PresetList() {
 ParseResult ParseOptions(int argc, char** argv) {
   CLI::App app{"nadir-viewer: read CT studies side by side (baseline and follow-up)"};
   Options o;
-  std::string layout, preset, window, orientation, size, synthetic_size;
+  std::string layout, preset, window, orientation, size, synthetic_size, auto_at;
   app.add_option("path", o.path, "folder of studies (default: sample_data/phantom)");
   app.add_flag("--synthetic", o.synthetic, "show the built-in synthetic chest volume");
   app.add_option("--synthetic-size", synthetic_size,
@@ -55,6 +55,10 @@ ParseResult ParseOptions(int argc, char** argv) {
                             "folder of DICOM SR Measurement Reports (TID 1500) to open instead "
                             "of an assessment file");
   sr->excludes("--assessment");
+  app.add_option("--view3d", o.view3d, "with --screenshot: viewport N (0-based) shown in 3D");
+  app.add_option("--auto-at", auto_at,
+                 "with --screenshot: the Auto tool measures at patient X,Y,Z (mm) in viewport 0 "
+                 "and the lesion is recorded");
   try {
     app.parse(argc, argv);
     if (!layout.empty()) {
@@ -95,6 +99,16 @@ ParseResult ParseOptions(int argc, char** argv) {
       throw CLI::ValidationError(
           "--memory-budget-mb", "expected MB >= 0 (0: no limit), got " + std::to_string(budget_mb));
     o.memory_budget_mb = std::uint64_t(budget_mb);
+    if (!auto_at.empty()) {
+      std::array<double, 3> p{};
+      char rest = 0;
+      if (std::sscanf(auto_at.c_str(), "%lf,%lf,%lf%c", &p[0], &p[1], &p[2], &rest) != 3)
+        throw CLI::ValidationError("--auto-at", "expected X,Y,Z in mm, got '" + auto_at + "'");
+      o.auto_at = p;
+    }
+    if (o.view3d && (*o.view3d < 0 || *o.view3d > 3))
+      throw CLI::ValidationError("--view3d",
+                                 "viewport " + std::to_string(*o.view3d) + " is outside 0..3");
     if (o.slab_mm < 0) throw CLI::ValidationError("--mip", "slab thickness must be >= 0 mm");
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help or the error

@@ -137,8 +137,29 @@ struct SurfaceView::Impl {
   vtkSmartPointer<vtkRenderWindow> window;
   vtkSmartPointer<vtkRenderer> renderer;
   std::array<double, 3> centre{};
+  VolumeGeometry geometry;  // the scene volume's: lesions without their own refer to it
+  std::vector<vtkSmartPointer<vtkActor>> lesion_actors;
   double scene_ms = 0;
   bool has_scene = false;
+
+  // Replaces the lesion actors; returns the lesions refused, by index.
+  std::string PutLesions(const std::vector<SceneLesion>& lesions) {
+    for (auto& a : lesion_actors) renderer->RemoveActor(a);
+    lesion_actors.clear();
+    std::string problems;
+    for (std::size_t l = 0; l < lesions.size(); ++l) {
+      const analysis::LesionSurface s = analysis::BuildLesionSurface(
+          lesions[l].mask, lesions[l].geometry ? *lesions[l].geometry : geometry);
+      if (!s.ok) {
+        problems += (problems.empty() ? "" : "; ") + std::string("lesion ") + std::to_string(l) +
+                    ": " + s.reason;
+        continue;
+      }
+      lesion_actors.push_back(ActorOf(WithNormals(ToPolyData(s.mesh)), lesions[l].colour, 1.0));
+      renderer->AddActor(lesion_actors.back());
+    }
+    return problems;
+  }
 
   ~Impl() {
     {
@@ -184,6 +205,9 @@ double SurfaceView::SceneMilliseconds() const { return impl_->scene_ms; }
 
 std::string SurfaceView::SetScene(const Volume& volume, const std::vector<SceneLesion>& lesions,
                                   const SceneOptions& options) {
+  // Taking actors out of a renderer that has drawn releases their GL buffers, for which VTK
+  // makes its own context current: the caller's must be current again afterwards.
+  GlxCurrentGuard keep;
   const auto t0 = Clock::now();
   impl_->renderer->RemoveAllViewProps();
   impl_->has_scene = false;
@@ -226,18 +250,22 @@ std::string SurfaceView::SetScene(const Volume& volume, const std::vector<SceneL
     problems = "no body surface at " + std::to_string(options.body_threshold_hu) + " HU";
   }
 
-  for (std::size_t l = 0; l < lesions.size(); ++l) {
-    const analysis::LesionSurface s = analysis::BuildLesionSurface(lesions[l].mask, volume);
-    if (!s.ok) {
-      problems += (problems.empty() ? "" : "; ") + std::string("lesion ") + std::to_string(l) +
-                  ": " + s.reason;
-      continue;
-    }
-    impl_->renderer->AddActor(ActorOf(WithNormals(ToPolyData(s.mesh)), lesions[l].colour, 1.0));
-  }
+  impl_->geometry = volume;
+  impl_->lesion_actors.clear();  // RemoveAllViewProps took them out
+  const std::string refused = impl_->PutLesions(lesions);
+  if (!refused.empty()) problems += (problems.empty() ? "" : "; ") + refused;
   const Vec3 c = volume.Center();
   impl_->centre = {c[0], c[1], c[2]};
   impl_->has_scene = true;
+  impl_->scene_ms = MsSince(t0);
+  return problems;
+}
+
+std::string SurfaceView::SetLesions(const std::vector<SceneLesion>& lesions) {
+  if (!impl_->has_scene) return "no scene (SetScene first)";
+  GlxCurrentGuard keep;  // as in SetScene: removed actors release their GL buffers
+  const auto t0 = Clock::now();
+  std::string problems = impl_->PutLesions(lesions);
   impl_->scene_ms = MsSince(t0);
   return problems;
 }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ namespace nadir::view3d {
 struct SceneLesion {
   analysis::LesionMask mask;
   std::array<float, 3> colour{1, 0, 0};  // RGB 0-1, the lesion's colour in the 2D views
+  // The geometry the mask's indices refer to (the Auto tool's copied box), when it is not the
+  // scene volume's: the body may then come from a coarser copy of the CT while the lesion keeps
+  // its full resolution.
+  std::optional<VolumeGeometry> geometry{};
 };
 
 struct SceneOptions {
@@ -64,9 +69,13 @@ class SurfaceView {
   /// named by its index; the others are kept).
   std::string SetScene(const Volume& volume, const std::vector<SceneLesion>& lesions,
                        const SceneOptions& options = {});
+  /// Replaces the lesions only, keeping the body of the last SetScene (a lesion measured,
+  /// recorded or undone: milliseconds instead of rebuilding the body). Returns "" or what was
+  /// wrong, as SetScene; "no scene" before one.
+  std::string SetLesions(const std::vector<SceneLesion>& lesions);
   /// Renders the scene at width x height pixels seen from `camera`.
   RenderedImage Render(int width, int height, const Camera& camera);
-  /// Milliseconds the last SetScene took to build the surfaces.
+  /// Milliseconds the last SetScene or SetLesions took to build the surfaces.
   double SceneMilliseconds() const;
 
  private:
