@@ -14,6 +14,7 @@
 #include "dicom/load.h"
 #include "dicom/write_ct.h"
 #include "tests/dicom/test_util.h"
+#include "tests/support/scratch_dir.h"
 
 namespace nadir::dicom {
 namespace {

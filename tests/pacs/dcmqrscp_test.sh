@@ -37,7 +37,7 @@ CFG
 # Fork mode: Debian's dcmqrscp 3.6.7 in --single-process mode segfaults after its first association.
 dcmqrscp -c "$work/qr.cfg" >"$work/qr.log" 2>&1 &
 qr_pid=$!
-trap 'kill "$qr_pid" 2>/dev/null; wait "$qr_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$qr_pid" 2>/dev/null; wait "$qr_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 A=(--pacs "DCMQR@127.0.0.1:$port")
 for _ in $(seq 1 50); do
   "$nadir" pacs echo "${A[@]}" --timeout 2 >/dev/null 2>&1 && break
