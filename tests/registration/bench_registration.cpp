@@ -5,8 +5,8 @@
 //   nadir_bench_registration [PAIRS] [DEFORMABLE_SAMPLES] [DEFORMABLE_LEVELS]
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 
 #include "analysis/registration/track.h"
 #include "tests/registration/phantom_pair.h"

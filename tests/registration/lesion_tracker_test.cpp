@@ -41,8 +41,7 @@ LesionTracker::Loader Scan(const Volume& v, std::string patient, std::string ser
 class LesionTrackerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    pair_ = new test::PhantomPair(
-        test::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0}));
+    pair_ = new test::PhantomPair(test::MakePhantomPair(0, {}, {140, 140, 48}, {2.5, 2.5, 5.0}));
   }
   static void TearDownTestSuite() { delete pair_; }
   void SetUp() override {

@@ -57,7 +57,8 @@ std::vector<fs::path> ExportTruth(const std::string& subject, const std::string&
   dicom::sr::ExportOptions options;
   options.images = p.Images(subject);
   options.out = Scratch().Fresh(dir_name);
-  const dicom::sr::ExportResult r = dicom::sr::ExportAssessment(*truth.subject, p.Truth(subject).string(), options);
+  const dicom::sr::ExportResult r =
+      dicom::sr::ExportAssessment(*truth.subject, p.Truth(subject).string(), options);
   std::vector<fs::path> files;
   for (const auto& rep : r.reports) files.push_back(rep.file);
   return files;

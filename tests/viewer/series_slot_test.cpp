@@ -13,9 +13,9 @@
 #include <thread>
 
 #include "dicom/write_ct.h"
+#include "tests/support/skip.h"
 #include "viewer/app/dicom_source.h"
 #include "viewer/app/series_warnings.h"
-#include "tests/support/skip.h"
 #include "viewer/core/synthetic.h"
 #include "viewer/gl/context.h"
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "viewer/app/series_slot.h"
-#include "viewer/core/view_intents.h"
 #include "viewer/core/series_budget.h"
+#include "viewer/core/view_intents.h"
 #include "viewer/gl/slice_renderer.h"
 
 namespace nadir::viewer {
