@@ -126,13 +126,6 @@ std::optional<int> AddTimepoint(Annotation& a, Date date, const std::string& lab
   return index;
 }
 
-std::optional<int> TimepointOfStudy(const Subject& s, const std::string& study_uid) {
-  if (study_uid.empty()) return std::nullopt;
-  for (int t = 0; t < int(s.timepoints.size()); ++t)
-    if (s.timepoints[t].study_uid == study_uid) return t;
-  return std::nullopt;
-}
-
 LesionRecord* EnsureRecordHere(Annotation& a, const std::string& id) {
   Timepoint* tp = CurrentTimepoint(a);
   if (!tp || id.empty()) return nullptr;

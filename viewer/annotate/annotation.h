@@ -56,9 +56,6 @@ std::vector<std::string> NotYetAssessed(const Subject& s, int timepoint);
 std::optional<int> AddTimepoint(Annotation& a, Date date, const std::string& label,
                                 const std::string& study_uid);
 
-/// Index of the timepoint with this study UID, nullopt when none.
-std::optional<int> TimepointOfStudy(const Subject& s, const std::string& study_uid);
-
 /// The record of `id` at the current timepoint, created from its first record (same kind, site
 /// and nodal flag, default state, no diameters) when a follow-up has none yet.
 LesionRecord* EnsureRecordHere(Annotation& a, const std::string& id);

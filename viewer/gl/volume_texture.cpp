@@ -57,13 +57,4 @@ void VolumeTexture::UploadSlices(int k, int count, std::span<const std::int16_t>
                   hu.data());
 }
 
-void VolumeTexture::UploadAll(const std::array<int, 3>& size, std::span<const std::int16_t> hu) {
-  if (hu.size() < std::size_t(size[0]) * size[1] * size[2])
-    throw std::runtime_error("volume buffer shorter than its size");
-  size_ = size;
-  Create();
-  glTexImage3D(GL_TEXTURE_3D, 0, GL_R16_SNORM, size[0], size[1], size[2], 0, GL_RED, GL_SHORT,
-               hu.data());
-}
-
 }  // namespace nadir::viewer

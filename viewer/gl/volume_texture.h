@@ -29,8 +29,6 @@ class VolumeTexture {
   void UploadSlices(int k, int count, std::span<const std::int16_t> hu);
   /// Frees the texture's memory (the series was unloaded); Allocate makes it anew.
   void Release();
-  /// Allocates and uploads a whole volume in one call.
-  void UploadAll(const std::array<int, 3>& size, std::span<const std::int16_t> hu);
 
   bool Ready() const { return texture_ != 0; }
   GLuint id() const { return texture_; }
