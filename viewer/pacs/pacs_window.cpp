@@ -33,6 +33,7 @@ void Connect(PacsWindowUi& ui) {
     ui.browser = std::make_unique<PacsBrowser>(std::move(node), options, pacs::CacheOptions{});
     ui.selected = -1;
     ui.handed_on = 0;
+    ui.printed = 0;
   } catch (const std::exception& e) {
     ui.connect_error = e.what();
   }
@@ -188,6 +189,10 @@ std::vector<std::filesystem::path> DrawPacsWindow(PacsWindowUi& ui) {
     const PacsSnapshot s = ui.browser->Snapshot();
     for (; ui.handed_on < s.arrived.size(); ++ui.handed_on)
       arrived.push_back(s.arrived[ui.handed_on]);
+    const bool news = ui.printed < s.messages.size();
+    for (; ui.printed < s.messages.size(); ++ui.printed)
+      std::printf("nadir-viewer: pacs: %s\n", s.messages[ui.printed].c_str());
+    if (news) std::fflush(stdout);
   }
   if (!ui.open) return arrived;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 48, ImGui::GetFontSize() * 36),

@@ -27,6 +27,7 @@ struct PacsWindowUi {
   std::string connect_error;
   int selected = -1;          // row of the studies table
   std::size_t handed_on = 0;  // arrived series already returned to the app
+  std::size_t printed = 0;    // messages already printed (scripts wait for them on stdout)
   // SR files the File menu last exported ("Send SR to PACS" sends them).
   std::vector<std::filesystem::path> exported_sr;
 };
