@@ -32,10 +32,10 @@ class HeadlessInput : public ::testing::Test {
   void TearDown() override { ImGui::DestroyContext(); }
 
   // One UI frame: a panel at the left (like the study browser), then the viewport input.
-  std::vector<ViewIntent> Frame(ImVec2 mouse, bool left_down) {
+  std::vector<ViewIntent> Frame(ImVec2 mouse, bool left_down, int button = 0) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = mouse;
-    io.MouseDown[0] = left_down;
+    io.MouseDown[button] = left_down;
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 20));
     ImGui::SetNextWindowSize(ImVec2(380, 880));
@@ -83,6 +83,21 @@ TEST_F(HeadlessInput, LeftDragOnAnImageIsWindowLevelOfThatViewport) {
   EXPECT_EQ(w.dx, 10);
   EXPECT_EQ(w.dy, 5);
   EXPECT_EQ(Count<WindowDrag>(Frame({1320, 405}, false)), 0);  // released
+}
+
+TEST_F(HeadlessInput, RightDragZoomsAndMiddleDragPans) {
+  // As the help window and viewer/README.md say (Dear ImGui: button 1 right, 2 middle).
+  Frame({1300, 400}, false, 1);
+  Frame({1300, 400}, true, 1);
+  const auto right = Frame({1300, 420}, true, 1);
+  ASSERT_EQ(Count<Zoom>(right), 1);
+  EXPECT_LT(std::get<Zoom>(right.back()).factor, 1.0);  // dragged down: out
+  Frame({1300, 420}, false, 1);
+  Frame({1300, 400}, false, 2);
+  Frame({1300, 400}, true, 2);
+  const auto middle = Frame({1310, 405}, true, 2);
+  ASSERT_EQ(Count<Pan>(middle), 1);
+  EXPECT_EQ(std::get<Pan>(middle.back()).dx, 10);
 }
 
 TEST_F(HeadlessInput, QueuedKeysActOnTheHoveredViewport) {

@@ -59,9 +59,10 @@ std::vector<ViewIntent> ViewportInput(const ImGuiIO& io, const ReadingState& s,
       const int v = input.drag_viewport;
       const double dx = io.MouseDelta.x * sx, dy = io.MouseDelta.y * sy;
       const ViewportRect& r = rects[v];
-      if (input.drag_button == 2 || (input.drag_button == 0 && io.KeyShift && io.KeyCtrl))
+      // Dear ImGui's buttons: 0 left, 1 right, 2 middle. Right drag zooms, middle drag pans.
+      if (input.drag_button == 1 || (input.drag_button == 0 && io.KeyShift && io.KeyCtrl))
         out.push_back(Zoom{v, std::pow(1.01, -dy), r.width / 2.0, r.height / 2.0});
-      else if (input.drag_button == 1 || (input.drag_button == 0 && io.KeyShift))
+      else if (input.drag_button == 2 || (input.drag_button == 0 && io.KeyShift))
         out.push_back(Pan{v, dx, dy});
       else if (input.drag_button == 0)
         out.push_back(WindowDrag{v, dx, dy});
