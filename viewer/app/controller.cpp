@@ -8,17 +8,11 @@
 #include <filesystem>
 
 #include "viewer/app/annotate_view.h"
+#include "viewer/core/overloaded.h"
 
 namespace nadir::viewer {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 void ApplyView(Viewer& v, const ViewIntent& in) {
   v.room.Apply(v.rects, in);

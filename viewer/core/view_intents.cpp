@@ -1,17 +1,8 @@
 #include "viewer/core/view_intents.h"
 
+#include "viewer/core/overloaded.h"
+
 namespace nadir::viewer {
-
-namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
-}  // namespace
 
 std::optional<ViewIntent> CineStep(const ReadingState& s, double dt, double& clock_s) {
   if (!s.cine || s.cine_fps <= 0 || s.active < 0 || s.active >= int(s.viewports.size()) ||

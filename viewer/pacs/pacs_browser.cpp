@@ -75,6 +75,17 @@ PacsSnapshot PacsBrowser::Snapshot() const {
   return state_;
 }
 
+pacs::Callbacks PacsBrowser::TransferCallbacks() {
+  pacs::Callbacks callbacks;
+  callbacks.cancelled = [this] { return cancel_.load(); };
+  callbacks.on_progress = [this](const pacs::Progress& p) {
+    std::lock_guard lock(mutex_);
+    state_.progress = p;
+    ++state_.generation;
+  };
+  return callbacks;
+}
+
 void PacsBrowser::Message(std::string text) {
   std::lock_guard lock(mutex_);
   state_.messages.push_back(std::move(text));
@@ -145,13 +156,7 @@ void PacsBrowser::RunRetrieve(const std::string& study_uid, const std::string& s
     state_.cancelled = false;
     ++state_.generation;
   }
-  pacs::Callbacks callbacks;
-  callbacks.cancelled = [this] { return cancel_.load(); };
-  callbacks.on_progress = [this](const pacs::Progress& p) {
-    std::lock_guard lock(mutex_);
-    state_.progress = p;
-    ++state_.generation;
-  };
+  const pacs::Callbacks callbacks = TransferCallbacks();
   for (const auto& s : series) {
     try {
       const auto r =
@@ -195,13 +200,7 @@ void PacsBrowser::RunSend(const std::vector<std::filesystem::path>& files) {
     state_.sent = 0;
     ++state_.generation;
   }
-  pacs::Callbacks callbacks;
-  callbacks.cancelled = [this] { return cancel_.load(); };
-  callbacks.on_progress = [this](const pacs::Progress& p) {
-    std::lock_guard lock(mutex_);
-    state_.progress = p;
-    ++state_.generation;
-  };
+  const pacs::Callbacks callbacks = TransferCallbacks();
   try {
     const auto r = pacs::Store(node_, files, options_, callbacks);
     std::lock_guard lock(mutex_);

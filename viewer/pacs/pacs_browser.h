@@ -63,6 +63,8 @@ class PacsBrowser {
   void RunRetrieve(const std::string& study_uid, const std::string& series_uid);
   void RunSend(const std::vector<std::filesystem::path>& files);
   void Message(std::string text);
+  // Cancel from cancel_, progress into the snapshot: what every transfer passes to pacs/.
+  pacs::Callbacks TransferCallbacks();
 
   pacs::Node node_;
   pacs::Options options_;
