@@ -8,6 +8,7 @@
 #include "formats/assessment_json.h"
 #include "formats/caliper_points_json.h"
 #include "formats/json_fields.h"
+#include "formats/json_value_simd.h"
 #include "formats/measurement_method_json.h"
 
 namespace nadir {
@@ -52,7 +53,9 @@ constexpr Named kStates[] = {{"measured", int(LesionState::kMeasured)},
 constexpr Named kCategories[] = {{"target", int(NewLesionCategory::kTarget)},
                                  {"nontarget", int(NewLesionCategory::kNonTarget)}};
 
-void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionRecord& l) {
+template <typename Value>
+void ReadLesion(BasicFieldReader<Value>& in, const Value& j, const std::string& path,
+                LesionRecord& l) {
   l.id = in.String(j, path, "id", true).value_or("");
   const auto kind_text = in.String(j, path, "kind", true);
   if (kind_text) {
@@ -89,43 +92,45 @@ void ReadLesion(FieldReader& in, const Json& j, const std::string& path, LesionR
       in.Error(Join(path, "new_category"),
                "unknown category '" + *cat + "' (expected one of " + Choices(kCategories) + ")");
   }
-  if (const Json* frags = in.Get(j, path, "fragments")) {
+  if (const auto frags = in.Get(j, path, "fragments")) {
     if (!frags->is_array()) {
-      in.Error(Join(path, "fragments"), "expected an array, got " + FieldReader::Show(*frags));
+      in.Error(Join(path, "fragments"), "expected an array, got " + in.Show(*frags));
     } else {
-      for (std::size_t f = 0; f < frags->size(); ++f) {
+      frags->ForEach([&](std::size_t f, const Value& fj) {
         const std::string fp = Join(path, "fragments") + "[" + std::to_string(f) + "]";
         Fragment fr;
-        fr.long_axis_mm = in.Number((*frags)[f], fp, "long_axis_mm");
-        fr.short_axis_mm = in.Number((*frags)[f], fp, "short_axis_mm");
-        if (const Json* pts = in.Get((*frags)[f], fp, "points"))
+        fr.long_axis_mm = in.Number(fj, fp, "long_axis_mm");
+        fr.short_axis_mm = in.Number(fj, fp, "short_axis_mm");
+        if (const auto pts = in.Get(fj, fp, "points"))
           fr.points = ReadCaliperPoints(in, *pts, Join(fp, "points"));
         l.fragments.push_back(fr);
-      }
+      });
     }
   }
-  if (const Json* pts = in.Get(j, path, "points"))
+  if (const auto pts = in.Get(j, path, "points"))
     l.points = ReadCaliperPoints(in, *pts, Join(path, "points"));
-  if (const Json* method = in.Get(j, path, "method"))
+  if (const auto method = in.Get(j, path, "method"))
     l.method = ReadMeasurementMethod(in, *method, Join(path, "method"));
 }
 
-void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
+template <typename Value>
+void ReadProtocol(BasicFieldReader<Value>& in, const Value& j, Protocol& p) {
   const std::string path = "protocol";
-  if (const Json* crit = in.Get(j, path, "criteria")) {
-    if (!crit->is_array() || crit->empty()) {
-      in.Error("protocol.criteria", "expected a non-empty array, got " + FieldReader::Show(*crit));
+  if (const auto crit = in.Get(j, path, "criteria")) {
+    if (!crit->is_array() || crit->size() == 0) {
+      in.Error("protocol.criteria", "expected a non-empty array, got " + in.Show(*crit));
     } else {
       p.criteria.clear();
-      for (const auto& c : *crit) {
-        if (c == "RECIST1.1")
+      crit->ForEach([&](std::size_t, const Value& c) {
+        const std::string_view name = c.is_string() ? c.str() : std::string_view();
+        if (name == "RECIST1.1")
           p.criteria.push_back(Criteria::kRecist11);
-        else if (c == "iRECIST")
+        else if (name == "iRECIST")
           p.criteria.push_back(Criteria::kIRecist);
         else
-          in.Error("protocol.criteria", "unknown criteria " + FieldReader::Show(c) +
-                                            " (expected \"RECIST1.1\" or \"iRECIST\")");
-      }
+          in.Error("protocol.criteria",
+                   "unknown criteria " + in.Show(c) + " (expected \"RECIST1.1\" or \"iRECIST\")");
+      });
     }
   }
   if (auto v = in.Bool(j, path, "confirmation")) p.confirmation = *v;
@@ -163,87 +168,88 @@ void ReadProtocol(FieldReader& in, const Json& j, Protocol& p) {
 }
 
 // Reads the fields of a parsed document into out.subject; problems go to out.errors.
-void ReadDocument(LoadedAssessment& out, std::string_view text) {
-  const Json& doc = out.document;
+template <typename Value>
+void ReadDocument(LoadedAssessment& out, const Value& doc) {
   if (!doc.is_object()) {
-    out.errors.push_back("document: expected a JSON object, got " + FieldReader::Show(doc));
+    out.errors.push_back("document: expected a JSON object, got " +
+                         BasicFieldReader<Value>::Show(doc));
     return;
   }
-  FieldReader in(out.errors);
+  BasicFieldReader<Value> in(out.errors);
   const auto format = in.String(doc, "", "format");
   if (!format)
     out.warnings.push_back(std::string("format: missing; read as ") + kAssessmentFormat);
   else if (*format != kAssessmentFormat)
     in.Error("format", "'" + *format + "' is not " + kAssessmentFormat);
+  if (format) out.format = *format;
 
   Subject s;
   s.id = in.String(doc, "", "subject", true).value_or("");
   s.reader = in.String(doc, "", "reader").value_or("");
-  if (const Json* g = in.Get(doc, "", "groups")) {
+  if (const auto g = in.Get(doc, "", "groups")) {
     if (!g->is_object())
-      in.Error("groups", "expected an object of labels, got " + FieldReader::Show(*g));
+      in.Error("groups", "expected an object of labels, got " + in.Show(*g));
     else
-      for (const auto& [k, v] : g->items()) {
+      g->ForEachMember([&](std::string_view key, const Value& v) {
+        const std::string k(key);
         if (v.is_string())
-          s.groups[k] = v.get<std::string>();
+          s.groups[k] = std::string(v.str());
         else if (v.is_number_integer())
-          s.groups[k] = std::to_string(v.get<long long>());
+          s.groups[k] = std::to_string(v.integer());
         else
-          in.Error("groups." + k, "expected a string label, got " + FieldReader::Show(v));
-      }
+          in.Error("groups." + k, "expected a string label, got " + in.Show(v));
+      });
   }
-  if (const Json* c = in.Get(doc, "", "covariates")) {
+  if (const auto c = in.Get(doc, "", "covariates")) {
     if (!c->is_object())
-      in.Error("covariates", "expected an object of numbers, got " + FieldReader::Show(*c));
+      in.Error("covariates", "expected an object of numbers, got " + in.Show(*c));
     else
-      for (const auto& [k, v] : c->items()) {
+      c->ForEachMember([&](std::string_view key, const Value& v) {
         if (v.is_number())
-          s.covariates[k] = v.get<double>();
+          s.covariates[std::string(key)] = v.number();
         else if (!v.is_null())
-          in.Error("covariates." + k, "expected a number, got " + FieldReader::Show(v));
-      }
+          in.Error("covariates." + std::string(key), "expected a number, got " + in.Show(v));
+      });
   }
   s.treatment_start = in.IsoDate(doc, "", "treatment_start");
   s.death_date = in.IsoDate(doc, "", "death_date");
   s.last_known_alive = in.IsoDate(doc, "", "last_known_alive");
   s.dlt_evaluable = in.Bool(doc, "", "dlt_evaluable").value_or(true);
-  if (const Json* p = in.Get(doc, "", "protocol")) ReadProtocol(in, *p, s.protocol);
+  if (const auto p = in.Get(doc, "", "protocol")) ReadProtocol(in, *p, s.protocol);
 
-  const Json* tps = in.Get(doc, "", "timepoints");
+  const auto tps = in.Get(doc, "", "timepoints");
   if (!tps) {
     in.Error("timepoints", "missing (required)");
   } else if (!tps->is_array()) {
-    in.Error("timepoints", "expected an array, got " + FieldReader::Show(*tps));
+    in.Error("timepoints", "expected an array, got " + in.Show(*tps));
   } else {
-    for (std::size_t t = 0; t < tps->size(); ++t) {
-      const Json& tj = (*tps)[t];
+    tps->ForEach([&](std::size_t t, const Value& tj) {
       const std::string path = "timepoints[" + std::to_string(t) + "]";
       Timepoint tp;
       tp.date = in.IsoDate(tj, path, "date", true).value_or(Date{});
       tp.label = in.String(tj, path, "label").value_or("");
       tp.study_uid = in.String(tj, path, "study_uid").value_or("");
       tp.clinically_stable = in.Bool(tj, path, "clinically_stable");
-      if (const Json* ls = in.Get(tj, path, "lesions")) {
+      if (const auto ls = in.Get(tj, path, "lesions")) {
         if (!ls->is_array()) {
-          in.Error(Join(path, "lesions"), "expected an array, got " + FieldReader::Show(*ls));
+          in.Error(Join(path, "lesions"), "expected an array, got " + in.Show(*ls));
         } else {
           tp.lesions.reserve(ls->size());
-          for (std::size_t i = 0; i < ls->size(); ++i) {
+          ls->ForEach([&](std::size_t i, const Value& lj) {
             LesionRecord l;
-            ReadLesion(in, (*ls)[i], Join(path, "lesions") + "[" + std::to_string(i) + "]", l);
+            ReadLesion(in, lj, Join(path, "lesions") + "[" + std::to_string(i) + "]", l);
             // Not part of the format (kept as an unknown field), written by the SR import.
-            const Json& lj = (*ls)[i];
-            if (lj.is_object() && lj.contains("tracking_uid") && lj["tracking_uid"].is_string())
-              s.extras.tracking_uids.emplace(l.id, lj["tracking_uid"].get<std::string>());
+            if (lj.is_object())
+              if (const auto uid = lj.find("tracking_uid"); uid && uid->is_string())
+                s.extras.tracking_uids.emplace(l.id, std::string(uid->str()));
             tp.lesions.push_back(std::move(l));
-          }
+          });
         }
       }
       s.timepoints.push_back(std::move(tp));
-    }
+    });
   }
   SortTimepoints(s);
-  s.extras.document = std::string(text);
   out.subject = std::move(s);
 }
 
@@ -261,12 +267,32 @@ LoadedAssessment ParseAssessment(std::string_view text, const std::string& file)
     return out;
   }
   try {
-    ReadDocument(out, text);
+    ReadDocument(out, NlohmannValue(out.document));
+    if (out.subject) out.subject->extras.document = std::string(text);
   } catch (const Json::exception& e) {
     // The field readers check types before converting; this is the net under them.
     out.subject.reset();
     out.errors.push_back(std::string("unreadable JSON value: ") + e.what());
   }
+  return out;
+}
+
+LoadedAssessment ParseAssessmentForBatch(std::string_view text, const std::string& file) {
+  // One parser per thread: it keeps its buffers from one file to the next.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS) {
+    LoadedAssessment out;
+    out.file = file;
+    ReadDocument(out, SimdValue(root));
+    out.by_simdjson = out.errors.empty();
+    if (out.by_simdjson) return out;
+  }
+  // Not valid JSON, or a problem in a field: nlohmann's reading gives the messages, with the
+  // parser's position and nlohmann's rendering of values, word for word as ParseAssessment.
+  LoadedAssessment out = ParseAssessment(text, file);
+  out.document = Json();
+  if (out.subject) out.subject->extras.document.clear();
   return out;
 }
 
@@ -286,7 +312,7 @@ std::optional<std::string> ReadTextFile(const std::string& path) {
   return text;
 }
 
-LoadedAssessment ReadAssessmentFile(const std::string& path) {
+LoadedAssessment ReadAssessmentFile(const std::string& path, AssessmentUse use) {
   const auto text = ReadTextFile(path);
   if (!text) {
     LoadedAssessment out;
@@ -294,7 +320,8 @@ LoadedAssessment ReadAssessmentFile(const std::string& path) {
     out.errors.push_back("cannot open or read the file");
     return out;
   }
-  return ParseAssessment(*text, path);
+  return use == AssessmentUse::kBatch ? ParseAssessmentForBatch(*text, path)
+                                      : ParseAssessment(*text, path);
 }
 
 }  // namespace nadir

@@ -24,14 +24,13 @@ double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_cloc
 
 AssessedFile AssessOne(const std::string& file, double& read_s, double& assess_s) {
   const auto t0 = std::chrono::steady_clock::now();
-  LoadedAssessment loaded = ReadAssessmentFile(file);
+  LoadedAssessment loaded = ReadAssessmentFile(file, AssessmentUse::kBatch);
   const auto t1 = std::chrono::steady_clock::now();
   read_s += Seconds(t0, t1);
   AssessedFile out;
   // Other nadir documents (a results file, adjudication records) may share a folder.
-  if (loaded.document.is_object() && loaded.document.contains("format") &&
-      loaded.document["format"].is_string()) {
-    const std::string format = loaded.document["format"].get<std::string>();
+  if (!loaded.format.empty()) {
+    const std::string& format = loaded.format;
     if (format != kAssessmentFormat && format.rfind("nadir-", 0) == 0) {
       out.skipped = true;
       out.skip_reason = "a " + format + " document, not an assessment";
@@ -54,9 +53,7 @@ AssessedFile AssessOne(const std::string& file, double& read_s, double& assess_s
   out.result.file = file;
   out.result.warnings.insert(out.result.warnings.begin(), loaded.warnings.begin(),
                              loaded.warnings.end());
-  out.subject = std::move(loaded.subject);  // sorted by the reader
-  // A batch reads and never rewrites: the document text is not held for every file of a trial.
-  out.subject->extras.document.clear();
+  out.subject = std::move(loaded.subject);  // sorted by the reader, without its document text
   assess_s += Seconds(t1, std::chrono::steady_clock::now());
   return out;
 }

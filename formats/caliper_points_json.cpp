@@ -3,35 +3,42 @@
 #include <cmath>
 #include <cstdio>
 
+#include "formats/json_value_simd.h"
+
 namespace nadir {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool IsPoint(const Json& p) {
+// Three numbers, [x, y, z]; `out` gets them.
+template <typename Value>
+bool ReadPoint(const Value& p, PatientPoint& out) {
   if (!p.is_array() || p.size() != 3) return false;
-  for (const auto& c : p)
-    if (!c.is_number()) return false;
-  return true;
-}
-
-PatientPoint PointOf(const Json& p) {
-  return {p[0].get<double>(), p[1].get<double>(), p[2].get<double>()};
+  bool numbers = true;
+  p.ForEach([&](std::size_t i, const Value& c) {
+    numbers = numbers && c.is_number();
+    if (numbers) out[i] = c.number();
+  });
+  return numbers;
 }
 
 Json PointJson(const PatientPoint& p) { return Json::array({p[0], p[1], p[2]}); }
 
-std::optional<std::array<PatientPoint, 2>> ReadSegment(FieldReader& in, const Json& points,
-                                                       const std::string& path, const char* key) {
-  const Json* v = in.Get(points, path, key);
+template <typename Value>
+std::optional<std::array<PatientPoint, 2>> ReadSegment(BasicFieldReader<Value>& in,
+                                                       const Value& points, const std::string& path,
+                                                       const char* key) {
+  const auto v = in.Get(points, path, key);
   if (!v) return std::nullopt;
-  if (!v->is_array() || v->size() != 2 || !IsPoint((*v)[0]) || !IsPoint((*v)[1])) {
-    in.Error(Join(path, key),
-             "expected two points [[x,y,z],[x,y,z]] in mm, got " + FieldReader::Show(*v));
+  std::array<PatientPoint, 2> ends{};
+  bool ok = v->is_array() && v->size() == 2;
+  if (ok) v->ForEach([&](std::size_t i, const Value& p) { ok = ok && ReadPoint(p, ends[i]); });
+  if (!ok) {
+    in.Error(Join(path, key), "expected two points [[x,y,z],[x,y,z]] in mm, got " + in.Show(*v));
     return std::nullopt;
   }
-  return std::array<PatientPoint, 2>{PointOf((*v)[0]), PointOf((*v)[1])};
+  return ends;
 }
 
 std::string Mm(double v) {
@@ -41,7 +48,9 @@ std::string Mm(double v) {
 }
 
 // A reformat names its plane by series, name and unit normal, and its end points lie on it.
-void CheckReformat(FieldReader& in, const Json& j, const std::string& path, CaliperPoints& p) {
+template <typename Value>
+void CheckReformat(BasicFieldReader<Value>& in, const Value& j, const std::string& path,
+                   CaliperPoints& p) {
   if (!p.sop_uid.empty()) {
     in.Error(Join(path, "plane"), "'" + p.plane + "' given with sop_uid '" + p.sop_uid +
                                       "': a measurement is on a native image or on a reformat");
@@ -52,20 +61,19 @@ void CheckReformat(FieldReader& in, const Json& j, const std::string& path, Cali
              "unknown plane '" + p.plane + "' (expected one of axial, coronal, sagittal)");
   if (p.series_uid.empty())
     in.Error(Join(path, "series_uid"), "missing (required with plane '" + p.plane + "')");
-  const Json* n = in.Get(j, path, "normal");
+  const auto n = in.Get(j, path, "normal");
   if (!n) {
     in.Error(Join(path, "normal"), "missing (required with plane '" + p.plane + "')");
     return;
   }
-  if (!IsPoint(*n)) {
-    in.Error(Join(path, "normal"), "expected [x,y,z], got " + FieldReader::Show(*n));
+  PatientPoint u{};
+  if (!ReadPoint(*n, u)) {
+    in.Error(Join(path, "normal"), "expected [x,y,z], got " + in.Show(*n));
     return;
   }
-  const PatientPoint u = PointOf(*n);
   const double len = std::sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
   if (std::abs(len - 1) > 1e-3) {
-    in.Error(Join(path, "normal"),
-             FieldReader::Show(*n) + " is not a unit vector (length " + Mm(len) + ")");
+    in.Error(Join(path, "normal"), in.Show(*n) + " is not a unit vector (length " + Mm(len) + ")");
     return;
   }
   p.normal = u;
@@ -91,10 +99,11 @@ bool KnownPlaneName(const std::string& plane) {
   return plane == "axial" || plane == "coronal" || plane == "sagittal";
 }
 
-std::optional<CaliperPoints> ReadCaliperPoints(FieldReader& in, const Json& j,
+template <typename Value>
+std::optional<CaliperPoints> ReadCaliperPoints(BasicFieldReader<Value>& in, const Value& j,
                                                const std::string& path) {
   if (!j.is_object()) {
-    in.Error(path, "expected an object, got " + FieldReader::Show(j));
+    in.Error(path, "expected an object, got " + in.Show(j));
     return std::nullopt;
   }
   CaliperPoints p;
@@ -109,6 +118,11 @@ std::optional<CaliperPoints> ReadCaliperPoints(FieldReader& in, const Json& j,
     in.Error(Join(path, "normal"), "given without plane (the normal is of a reformatted plane)");
   return p;
 }
+
+template std::optional<CaliperPoints> ReadCaliperPoints(FieldReader&, const NlohmannValue&,
+                                                        const std::string&);
+template std::optional<CaliperPoints> ReadCaliperPoints(BasicFieldReader<SimdValue>&,
+                                                        const SimdValue&, const std::string&);
 
 Json CaliperPointsJson(const CaliperPoints& p, const Json* original) {
   Json j = original && original->is_object() ? *original : Json::object();

@@ -20,8 +20,9 @@ inline constexpr double kOnPlaneToleranceMm = 0.1;
 bool KnownPlaneName(const std::string& plane);
 
 /// Reads `points` (already found at `path`); every problem is an error naming its field and
-/// value. Nullopt when `points` is not an object.
-std::optional<CaliperPoints> ReadCaliperPoints(FieldReader& in, const nlohmann::ordered_json& j,
+/// value. Nullopt when `points` is not an object. Instantiated for NlohmannValue and SimdValue.
+template <typename Value>
+std::optional<CaliperPoints> ReadCaliperPoints(BasicFieldReader<Value>& in, const Value& j,
                                                const std::string& path);
 
 /// `points` as JSON; fields of `original` (the object read) this version does not know are kept.

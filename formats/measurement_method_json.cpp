@@ -1,6 +1,6 @@
 #include "formats/measurement_method_json.h"
 
-#include <algorithm>
+#include "formats/json_value_simd.h"
 
 namespace nadir {
 
@@ -17,10 +17,11 @@ std::optional<MeasurementMethod::Kind> ParseKind(const std::string& s) {
 
 }  // namespace
 
-std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in, const Json& j,
+template <typename Value>
+std::optional<MeasurementMethod> ReadMeasurementMethod(BasicFieldReader<Value>& in, const Value& j,
                                                        const std::string& path) {
   if (!j.is_object()) {
-    in.Error(path, "expected an object, got " + FieldReader::Show(j));
+    in.Error(path, "expected an object, got " + in.Show(j));
     return std::nullopt;
   }
   MeasurementMethod m;
@@ -36,20 +37,22 @@ std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in, const Js
              "unknown method '" + *kind + "' (expected 'manual', 'semi-automatic' or 'edited')");
     return std::nullopt;
   }
-  if (const Json* click = in.Get(j, path, "click")) {
-    const bool ok =
-        click->is_array() && click->size() == 3 &&
-        std::all_of(click->begin(), click->end(), [](const Json& v) { return v.is_number(); });
+  if (const auto click = in.Get(j, path, "click")) {
+    PatientPoint at{};
+    bool ok = click->is_array() && click->size() == 3;
     if (ok)
-      m.click = PatientPoint{(*click)[0].get<double>(), (*click)[1].get<double>(),
-                             (*click)[2].get<double>()};
+      click->ForEach([&](std::size_t i, const Value& v) {
+        ok = ok && v.is_number();
+        if (ok) at[i] = v.number();
+      });
+    if (ok)
+      m.click = at;
     else
-      in.Error(Join(path, "click"),
-               "expected [x, y, z] in patient mm, got " + FieldReader::Show(*click));
+      in.Error(Join(path, "click"), "expected [x, y, z] in patient mm, got " + in.Show(*click));
   }
   m.volume_ml = in.Number(j, path, "volume_ml");
   if (m.volume_ml && *m.volume_ml < 0)
-    in.Error(Join(path, "volume_ml"), "negative volume " + FieldReader::Show(j["volume_ml"]));
+    in.Error(Join(path, "volume_ml"), "negative volume " + in.Show(*j.find("volume_ml")));
   m.max_3d_diameter_mm = in.Number(j, path, "max_3d_diameter_mm");
   if (const auto a = in.String(j, path, "algorithm")) m.algorithm = *a;
   if (m.kind != MeasurementMethod::Kind::kManual && !m.click)
@@ -57,6 +60,12 @@ std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in, const Js
                                       " measurement records the point clicked");
   return m;
 }
+
+template std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader&, const NlohmannValue&,
+                                                                const std::string&);
+template std::optional<MeasurementMethod> ReadMeasurementMethod(BasicFieldReader<SimdValue>&,
+                                                                const SimdValue&,
+                                                                const std::string&);
 
 Json MeasurementMethodJson(const MeasurementMethod& m, const Json* original) {
   Json j = original && original->is_object() ? *original : Json::object();

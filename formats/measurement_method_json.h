@@ -13,8 +13,9 @@
 namespace nadir {
 
 /// Reads `method` (found at `path`); every problem is an error naming its field and value.
-std::optional<MeasurementMethod> ReadMeasurementMethod(FieldReader& in,
-                                                       const nlohmann::ordered_json& j,
+/// Instantiated for NlohmannValue and SimdValue.
+template <typename Value>
+std::optional<MeasurementMethod> ReadMeasurementMethod(BasicFieldReader<Value>& in, const Value& j,
                                                        const std::string& path);
 
 /// `method` as JSON; fields of `original` this version does not know are kept.

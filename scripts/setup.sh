@@ -15,6 +15,8 @@ packages=(
   libglfw3-dev libimgui-dev libgl-dev libegl-dev libpng-dev
   # file formats, command line, plots
   nlohmann-json3-dev libcli11-dev libcairo2-dev
+  # batch reading of assessment files (nlohmann stays the reader of single files and messages)
+  libsimdjson-dev
   # PACS (pacs/): DICOMweb over libcurl; Debian's Orthanc and its DICOMweb plugin are the real
   # servers the pacs tests start on loopback
   libcurl4-openssl-dev orthanc orthanc-dicomweb
