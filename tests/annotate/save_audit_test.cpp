@@ -87,13 +87,16 @@ TEST(SaveAudited, TwoSavesLogEachChangedFieldWithOldAndNewValue) {
   Reading r;
   std::string error;
   ASSERT_TRUE(r.session.SaveAs(r.file, &error)) << error;
-  // A new file: its creation is recorded (subject, reader, baseline), by the reader.
+  // A new file: its creation is recorded (subject, reader, baseline, then its lesion T1), by
+  // the reader.
   AuditCheck log = r.Log(false);
   ASSERT_TRUE(log.ok()) << log.problem;
-  ASSERT_EQ(log.entries, 3) << test::ReadText(r.log);
+  ASSERT_EQ(log.entries, 4) << test::ReadText(r.log);
   EXPECT_EQ(log.parsed[0].change.field, "subject");
   EXPECT_EQ(log.parsed[0].change.new_value, FieldValue(std::string("S-01")));
   EXPECT_EQ(log.parsed[2].change.field, "timepoint");
+  EXPECT_EQ(log.parsed[3].change.field, "lesion");
+  EXPECT_EQ(log.parsed[3].change.new_value, FieldValue(std::string("T1")));
   for (const auto& e : log.parsed) {
     EXPECT_EQ(e.user, "R1");
     EXPECT_EQ(e.reason, "new assessment file");
@@ -107,14 +110,14 @@ TEST(SaveAudited, TwoSavesLogEachChangedFieldWithOldAndNewValue) {
   ASSERT_TRUE(r.session.Save(&error)) << error;
   log = r.Log(false);
   ASSERT_TRUE(log.ok()) << log.problem;
-  ASSERT_EQ(log.entries, 5) << test::ReadText(r.log);
-  const AuditEntry* site = Find(log, "T1", "site", 3);
+  ASSERT_EQ(log.entries, 6) << test::ReadText(r.log);
+  const AuditEntry* site = Find(log, "T1", "site", 4);
   ASSERT_NE(site, nullptr) << test::ReadText(r.log);
   EXPECT_EQ(site->change.timepoint, "2026-01-05");
   EXPECT_EQ(site->change.old_value, FieldValue(std::string("liver")));
   EXPECT_EQ(site->change.new_value, FieldValue(std::string("lung")));
   EXPECT_EQ(site->reason, "");
-  const AuditEntry* added = Find(log, "T2", "lesion", 3);
+  const AuditEntry* added = Find(log, "T2", "lesion", 4);
   ASSERT_NE(added, nullptr);
   EXPECT_EQ(added->change.old_value, FieldValue());
   EXPECT_EQ(added->change.new_value, FieldValue(std::string("T2")));
@@ -155,8 +158,8 @@ TEST(SaveAudited, WithTheReadersKeyEntriesAreSignedAndVerify) {
       << r.session.message();
   const AuditCheck log = r.Log(true);
   ASSERT_TRUE(log.ok()) << log.problem;
-  EXPECT_EQ(log.entries, 4);
-  EXPECT_EQ(log.signed_entries, 4);
+  EXPECT_EQ(log.entries, 5);
+  EXPECT_EQ(log.signed_entries, 5);
   EXPECT_EQ(log.unsigned_entries, 0);
   EXPECT_TRUE(log.warnings.empty()) << log.warnings.front();
   EXPECT_EQ(r.HeadProblem(), "");

@@ -3,11 +3,12 @@
 // key when there is one, before the file is written (with the log's head in `audit_head`).
 //
 // A first save to a new file (Save as, or --assessment FILE that does not exist yet) records
-// the creation: the log starts with the changes from an empty assessment (the subject id, the
-// reader, each timepoint added; reason "new assessment file"), so that the trail says who made
-// the file and when, and each later save follows on from it. Save as over another existing
-// assessment is audited against that file's content, what it replaces; a file there that
-// cannot be read as an assessment is not overwritten.
+// the creation, reason "new assessment file", in two audited writes: the file's skeleton from
+// an empty assessment (subject id, reader, each timepoint added), then each lesion added to
+// it. The trail thus says who made the file and when, and names every lesion it started with
+// (a lesion later removed is in the trail, added then removed); each later save follows on. Save as
+// over another existing assessment is audited against that file's content, what it replaces; a file
+// there that cannot be read as an assessment is not overwritten.
 #include <pwd.h>
 #include <unistd.h>
 
@@ -87,7 +88,12 @@ bool AnnotationSession::WriteAudited(const std::string& path, std::string* error
     *error = "no user for the audit log: set the assessment's reader, or start with --user NAME";
     return false;
   }
-  const std::size_t changes = DiffAssessments(before, after).size();
+  // A new file's skeleton: its timepoints without their lesions, which the second write adds.
+  Subject skeleton = after;
+  for (Timepoint& tp : skeleton.timepoints) tp.lesions.clear();
+  const std::size_t changes =
+      creating ? DiffAssessments(before, skeleton).size() + DiffAssessments(skeleton, after).size()
+               : DiffAssessments(before, after).size();
   if (changes == 0) {
     // A field the audit log does not name would be saved unrecorded, or (as the audited save
     // writes nothing without a change) lost: neither happens silently.
@@ -112,6 +118,13 @@ bool AnnotationSession::WriteAudited(const std::string& path, std::string* error
     return false;
   }
   std::vector<std::string> warnings;
+  if (creating) {
+    // Should the second write fail, the file holds the skeleton, and the next save is audited
+    // against it (BeforeOf reads it): the log and the file stay in step.
+    if (!SaveAssessmentAudited(path, before, skeleton, user, kCreationReason, error, &warnings))
+      return false;
+    before = std::move(skeleton);
+  }
   if (!SaveAssessmentAudited(path, before, after, user, creating ? kCreationReason : "", error,
                              &warnings))
     return false;
