@@ -38,6 +38,22 @@ std::string FragmentsText(const std::vector<Fragment>& fragments) {
   return s;
 }
 
+// How the diameters were obtained, as one value: kind, click, volume, 3D diameter, algorithm.
+std::string MethodText(const std::optional<MeasurementMethod>& m) {
+  if (!m) return "";
+  std::string s = ToString(m->kind);
+  if (m->click) {
+    s += " at";
+    for (double c : *m->click) s += ' ' + std::to_string(c);
+  }
+  if (m->volume_ml) s += " volume_ml " + std::to_string(*m->volume_ml);
+  if (m->max_3d_diameter_mm) s += " max_3d_diameter_mm " + std::to_string(*m->max_3d_diameter_mm);
+  if (!m->algorithm.empty()) s += " algorithm " + m->algorithm;
+  return s;
+}
+
+FieldValue OfFlag(const std::optional<bool>& b) { return b ? FieldValue(*b) : FieldValue(); }
+
 const char* CategoryText(NewLesionCategory c) {
   switch (c) {
     case NewLesionCategory::kAutomatic:
@@ -68,12 +84,15 @@ void DiffLesion(const LesionRecord& a, const LesionRecord& b, Differ& d) {
   d("fragments", Of(FragmentsText(a.fragments)), Of(FragmentsText(b.fragments)));
   d("merged_into", Of(a.merged_into), Of(b.merged_into));
   d("new_category", Of(CategoryText(a.new_category)), Of(CategoryText(b.new_category)));
+  d("increased_since_last", a.increased_since_last, b.increased_since_last);
   d("points", Of(PointsText(a.points)), Of(PointsText(b.points)));
+  d("method", Of(MethodText(a.method)), Of(MethodText(b.method)));
 }
 
 void DiffTimepoint(const Timepoint& a, const Timepoint& b, Differ& d) {
   d("label", Of(a.label), Of(b.label));
   d("study_uid", Of(a.study_uid), Of(b.study_uid));
+  d("clinically_stable", OfFlag(a.clinically_stable), OfFlag(b.clinically_stable));
   std::map<std::string, const LesionRecord*> old_lesions, new_lesions;
   std::set<std::string> ids;
   for (const auto& l : a.lesions) old_lesions[l.id] = &l, ids.insert(l.id);
@@ -110,6 +129,16 @@ std::vector<FieldChange> DiffAssessments(const Subject& before, const Subject& a
     FieldValue x = a == before.groups.end() ? FieldValue() : FieldValue(a->second);
     FieldValue y = b == after.groups.end() ? FieldValue() : FieldValue(b->second);
     if (x != y) out.push_back({"", "", field, std::move(x), std::move(y)});
+  }
+  std::set<std::string> names;
+  for (const auto& [k, v] : before.covariates) names.insert(k);
+  for (const auto& [k, v] : after.covariates) names.insert(k);
+  for (const auto& k : names) {
+    const auto a = before.covariates.find(k);
+    const auto b = after.covariates.find(k);
+    FieldValue x = a == before.covariates.end() ? FieldValue() : FieldValue(a->second);
+    FieldValue y = b == after.covariates.end() ? FieldValue() : FieldValue(b->second);
+    if (x != y) out.push_back({"", "", "covariates." + k, std::move(x), std::move(y)});
   }
   std::map<Date, const Timepoint*> old_tps, new_tps;
   std::set<Date> dates;

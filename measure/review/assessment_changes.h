@@ -24,9 +24,10 @@ struct FieldChange {
   FieldValue new_value;
 };
 
-/// Every change from `before` to `after`: subject fields (reader, dates, groups), timepoints
-/// matched by date, lesions matched by id within a timepoint. Caliper points count as one
-/// field "points". Order: subject fields, then timepoints by date, lesions by id.
+/// Every change from `before` to `after`: subject fields (reader, dates, groups, covariates),
+/// timepoints matched by date, lesions matched by id within a timepoint. Caliper points count
+/// as one field "points", the measurement method as one field "method". Order: subject fields, then
+/// timepoints by date, lesions by id.
 std::vector<FieldChange> DiffAssessments(const Subject& before, const Subject& after);
 
 }  // namespace nadir

@@ -63,6 +63,15 @@ TEST(Options, AnAssessmentComesFromAFileOrFromDicomSrNotBoth) {
   EXPECT_EQ(Parse({"--sr", "reports", "--assessment", "a.json"}).exit_code, 2);
 }
 
+TEST(Options, UserNamesWhoSavesWhenTheAssessmentNamesNoReader) {
+  const auto named = Parse({"studies", "--assessment", "a.json", "--user", "R2"});
+  ASSERT_TRUE(named.options);
+  EXPECT_EQ(named.options->user, "R2");
+  const auto plain = Parse({"studies"});
+  ASSERT_TRUE(plain.options);
+  EXPECT_TRUE(plain.options->user.empty());  // the session falls back to the login name
+}
+
 TEST(Options, AutoAtAndView3dForAScreenshot) {
   const auto r =
       Parse({"--synthetic", "--screenshot", "3d.png", "--auto-at", "65,-10.5,30", "--view3d", "2"});

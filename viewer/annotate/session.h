@@ -89,8 +89,19 @@ class AnnotationSession {
   /// `origin` names it in messages, and there is no file yet (path() is empty).
   bool OpenSubject(Subject subject, const std::vector<std::string>& problems,
                    const std::string& origin, std::string* error);
+  /// Saves through the audit trail (formats/review/audit_log.h, session_audit.cpp): every
+  /// change since the file was opened or last saved is appended to `FILE.audit.jsonl`, signed
+  /// with AuditUser()'s key when there is one, before the file is written. message() says
+  /// how many changes were logged and who signed them, or why they are unsigned. A key that
+  /// cannot be used stops the save: the edits stay, unsaved (dirty()).
   bool Save(std::string* error);  // to path(); fails when there is none
   bool SaveAs(const std::string& path, std::string* error);
+  /// Who the audit entries name when the assessment has no `reader` (`--user`); empty: the
+  /// login name.
+  void SetUser(const std::string& user) { user_ = user; }
+  /// The user of the next save: the assessment's `reader` if set, else SetUser's, else the
+  /// login name.
+  std::string AuditUser() const;
   const std::string& path() const { return path_; }
   /// Where every edit is written at once: `<file>.autosave` beside a saved file (not `.json`,
   /// so `nadir recompute` on the folder never reads it twice), else in the autosave folder.
@@ -145,6 +156,8 @@ class AnnotationSession {
  private:
   bool Load(LoadedAssessment loaded, const std::string& origin, const std::string& path,
             std::string* error);
+  bool WriteAudited(const std::string& path, std::string* error);  // session_audit.cpp
+  bool BeforeOf(const std::string& path, Subject* before, std::string* error) const;
   void Commit(Subject before);  // an edit happened: undo, dirty, autosave
   void Autosave();
   void KeepEarlierAutosave();
@@ -179,6 +192,8 @@ class AnnotationSession {
   void CheckArmed();
 
   Annotation doc_;
+  Subject saved_;  // the subject as path_ was last opened or saved: what a save is audited against
+  std::string user_;  // SetUser's; empty: the login name
   std::string path_;
   std::string autosave_dir_;
   std::string recover_path_;  // an earlier session's autosave, moved aside for recovery

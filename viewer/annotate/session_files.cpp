@@ -1,4 +1,6 @@
-// Opening and saving assessment files, and the autosave that makes a crash lose nothing.
+// Opening and saving assessment files, and the autosave that makes a crash lose nothing. The
+// autosave (`FILE.autosave`, or the autosave folder before a first save) is never the
+// assessment: its edits reach the file, and the audit log, only through Save (session_audit.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -52,6 +54,7 @@ void AnnotationSession::New(const std::string& subject_id, Date baseline, const 
   tp.study_uid = study_uid;
   doc_.subject.timepoints.push_back(std::move(tp));
   path_.clear();
+  saved_ = Subject{};  // no file yet: the first save records the creation
   undo_.Clear();
   dirty_ = false;
   KeepEarlierAutosave();
@@ -85,6 +88,7 @@ bool AnnotationSession::Load(LoadedAssessment loaded, const std::string& origin,
   Cancel();
   doc_ = Annotation{};
   doc_.subject = std::move(*loaded.subject);  // sorted, its unknown fields in its extras
+  saved_ = doc_.subject;
   path_ = path;
   undo_.Clear();
   dirty_ = false;
@@ -130,21 +134,20 @@ bool AnnotationSession::Save(std::string* error) {
 
 bool AnnotationSession::SaveAs(const std::string& path, std::string* error) {
   const std::string old_autosave = AutosavePath();
-  nlohmann::ordered_json doc = AssessmentToJson(doc_.subject);
   std::string why;
-  if (!WriteFileAtomically(path, doc.dump(2) + "\n", &why)) {
-    // The autosave still holds every edit; nothing is lost.
+  if (!WriteAudited(path, &why)) {
+    // The session stays dirty and the autosave still holds every edit; nothing is lost.
     if (error) *error = why;
     message_ = why;
     return false;
   }
   path_ = path;
+  saved_ = doc_.subject;
   dirty_ = false;
   std::error_code ec;
   fs::remove(old_autosave, ec);
   fs::remove(AutosavePath(), ec);
-  message_ = "saved " + path;
-  return true;
+  return true;  // message_ says what was logged and who signed
 }
 
 void AnnotationSession::ApplyOne(const RecoverAutosave&) {

@@ -53,6 +53,7 @@ int OpenAtStart(Viewer& s) {
     std::fprintf(stderr, "nadir-viewer: %s\n", error.c_str());
     return 1;
   }
+  s.annotate.session.SetUser(o.user);  // the audit log's user when the assessment names none
   if (s.reader.active) s.annotate.session.LockReader(s.reader.cases.reader);
   const std::string first_case =
       s.reader.active && o.sr.empty() && o.assessment.empty() ? FirstCaseToRead(s.reader) : "";

@@ -83,8 +83,9 @@ void SaveAssessment(Viewer& v) {
   }
   const bool ok = ui.session.path().empty() ? ui.session.SaveAs(ui.assessment, &error)
                                             : ui.session.Save(&error);
-  ui.status = ok ? "saved " + ui.session.path() : "not saved: " + error;
-  if (ok) std::printf("nadir-viewer: saved %s\n", ui.session.path().c_str());
+  // Saved: which changes were logged, and who signed them or why they are unsigned.
+  ui.status = ok ? ui.session.message() : "not saved: " + error;
+  if (ok) std::printf("nadir-viewer: %s\n", ui.status.c_str());
   std::fflush(stdout);
 }
 
@@ -119,7 +120,7 @@ void ApplyFileChosen(Viewer& v, FileTask task, const std::string& chosen) {
       break;
     case FileTask::kSaveAs:
       if (annotate.session.SaveAs(path.string(), &error)) {
-        annotate.status = "saved " + path.string();
+        annotate.status = annotate.session.message();
         annotate.assessment = path.string();
         ui.pending = std::exchange(ui.after_save, FileTask::kNone);  // an open waiting on it
       } else {
@@ -166,6 +167,7 @@ void ApplyAnswerUnsaved(Viewer& v, AnswerUnsaved::Choice choice) {
       if (target.empty()) {
         ui.pending = FileTask::kSaveAs;  // then the open (after_save)
       } else if (annotate.session.SaveAs(target, &error)) {
+        annotate.status = annotate.session.message();
         ui.pending = std::exchange(ui.after_save, FileTask::kNone);
       } else {
         annotate.status = "not saved: " + error;

@@ -55,6 +55,9 @@ ParseResult ParseOptions(int argc, char** argv) {
                             "folder of DICOM SR Measurement Reports (TID 1500) to open instead "
                             "of an assessment file");
   sr->excludes("--assessment");
+  app.add_option("--user", o.user,
+                 "who the audit log names for the saves (signed with this user's key from "
+                 "`nadir keys create`) when the assessment has no reader; default: $USER");
   app.add_option("--view3d", o.view3d, "with --screenshot: viewport N (0-based) shown in 3D");
   app.add_option("--auto-at", auto_at,
                  "with --screenshot: the Auto tool measures at patient X,Y,Z (mm) in viewport 0 "

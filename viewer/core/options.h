@@ -33,6 +33,7 @@ struct Options {
   std::string settings_file;  // where window size and layout are remembered
   std::string assessment;     // --assessment FILE: the assessment to annotate
   std::string sr;             // --sr DIR: rebuild the assessment from DICOM SR reports there
+  std::string user;           // --user NAME: who saves, when the assessment names no reader
   std::string dump_layout;    // --dump-layout FILE: the frame's viewport and panel rectangles
   std::optional<int> view3d;  // --view3d N: viewport N (0-based) shows its series in 3D
   std::optional<std::array<double, 3>> auto_at;  // --auto-at X,Y,Z: the Auto tool there (mm)
