@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include "viewer/app/columns.h"
 #include "viewer/app/controller.h"
@@ -88,12 +89,26 @@ bool CollectScan(Viewer& s, bool wait) {
   if (!s.scan.valid()) return false;
   if (!wait && s.scan.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
   ScannedFolder folder = s.scan.get();
-  s.source_label = folder.message;
   if (s.options.bench_frames > 0)
     std::printf("scan: %s in %.1f ms\n", folder.message.c_str(), folder.scan_ms);
   if (folder.series.empty()) std::fprintf(stderr, "nadir-viewer: %s\n", folder.message.c_str());
-  s.room.SetSeries(std::move(folder.series));
-  s.room.PlaceDefaults(s.options.orientation);
+  const bool arrival = std::exchange(s.scan_adds, false);
+  if (arrival && s.lists_retrieved) {
+    // A series retrieved from the PACS joins those listed; what is on screen stays.
+    s.room.AddSeries(std::move(folder.series));
+    s.room.RefreshDefaults(s.options.orientation);
+  } else {
+    // A folder opened (the series retrieved are no longer listed), or the first series that
+    // arrived from the PACS: the list is replaced.
+    if (!arrival) s.retrieved.clear();
+    s.lists_retrieved = arrival;
+    s.room.SetSeries(std::move(folder.series));
+    s.room.PlaceDefaults(s.options.orientation);
+  }
+  s.source_label = arrival ? std::to_string(s.room.series().size()) +
+                                 " series retrieved from the PACS (" + folder.message + ")"
+                           : folder.message;
+  StartNextArrival(s);
   return true;
 }
 

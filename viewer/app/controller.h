@@ -44,5 +44,7 @@ void ApplyAnswerUnsaved(Viewer& v, AnswerUnsaved::Choice choice);
 // The PACS (controller_pacs.cpp): the window shown or hidden, and a series that arrived listed.
 void ApplyTogglePacs(Viewer& v);
 void ApplyOpenRetrieved(Viewer& v, const std::string& folder);
+/// Starts listing the next series that arrived from the PACS, unless a scan is running.
+void StartNextArrival(Viewer& v);
 
 }  // namespace nadir::viewer

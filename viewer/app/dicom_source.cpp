@@ -78,20 +78,4 @@ ScannedFolder ScanFolder(const std::string& path) {
   return out;
 }
 
-ScannedFolder ScanFolders(const std::vector<std::string>& paths) {
-  ScannedFolder out;
-  int found = 0;
-  for (const std::string& path : paths) {
-    ScannedFolder one = ScanFolder(path);
-    out.scan_ms += one.scan_ms;
-    found += int(one.series.size());
-    for (auto& slot : one.series) out.series.push_back(std::move(slot));
-    if (one.series.empty()) out.message += (out.message.empty() ? "" : "; ") + one.message;
-  }
-  SortForReading(out.series);
-  out.message = std::to_string(found) + " series retrieved from the PACS" +
-                (out.message.empty() ? "" : " (" + out.message + ")");
-  return out;
-}
-
 }  // namespace nadir::viewer

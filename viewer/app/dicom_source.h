@@ -21,8 +21,4 @@ struct ScannedFolder {
 /// images gives an empty list and the reason in `message`.
 ScannedFolder ScanFolder(const std::string& path);
 
-/// Scans several folders (the series retrieved from a PACS, one cache folder each) into one
-/// list; the message says what each gave.
-ScannedFolder ScanFolders(const std::vector<std::string>& paths);
-
 }  // namespace nadir::viewer

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <set>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -22,6 +24,35 @@ void ReadingRoom::SetSeries(std::vector<std::unique_ptr<SeriesSlot>> series) {
   budget_.Reset();
   for (auto& vp : state_.viewports) vp.series = -1;
   for (auto& p : pending_) p.series = -1;
+  by_default_.assign(by_default_.size(), false);
+}
+
+int ReadingRoom::AddSeries(std::vector<std::unique_ptr<SeriesSlot>> more) {
+  std::set<std::string> listed;
+  for (const auto& s : series_) listed.insert(s->summary().series_uid);
+  std::vector<const SeriesSlot*> before;
+  for (const auto& s : series_) before.push_back(s.get());
+  int added = 0;
+  for (auto& s : more) {
+    const std::string& uid = s->summary().series_uid;
+    if (!uid.empty() && !listed.insert(uid).second) continue;  // served again: listed already
+    series_.push_back(std::move(s));
+    ++added;
+  }
+  if (added == 0) return 0;
+  SortForReading(series_);
+  // Viewports, pending placements and the budget name series by index: renumber them.
+  std::map<const SeriesSlot*, int> now;
+  for (int i = 0; i < int(series_.size()); ++i) now[series_[i].get()] = i;
+  std::vector<int> new_index(before.size());
+  for (std::size_t i = 0; i < before.size(); ++i) new_index[i] = now.at(before[i]);
+  const auto renumber = [&](int& series) {
+    if (series >= 0 && series < int(new_index.size())) series = new_index[series];
+  };
+  for (auto& vp : state_.viewports) renumber(vp.series);
+  for (auto& p : pending_) renumber(p.series);
+  budget_.Renumber(new_index);
+  return added;
 }
 
 void ReadingRoom::Resize(Layout layout) {
@@ -29,6 +60,7 @@ void ReadingRoom::Resize(Layout layout) {
   const int n = ViewportCount(layout);
   state_.viewports.resize(n);
   pending_.resize(n);
+  by_default_.resize(n, false);
   state_.active = std::min(state_.active, n - 1);
 }
 
@@ -49,6 +81,7 @@ std::pair<int, Orientation> ReadingRoom::Incoming(int viewport) const {
 void ReadingRoom::Open(int series, int viewport, Orientation o) {
   if (series < 0 || series >= int(series_.size())) return;
   if (viewport < 0 || viewport >= int(state_.viewports.size())) return;
+  by_default_[viewport] = false;  // the reader's choice from now on
   series_[series]->StartLoading();
   pending_[viewport] = {series, o};
   Place(viewport);
@@ -101,25 +134,43 @@ void ReadingRoom::Place(int viewport) {
   }
 }
 
-void ReadingRoom::PlaceDefaults(std::optional<Orientation> orientation) {
+std::vector<ReadingRoom::Placement> ReadingRoom::Defaults(
+    std::optional<Orientation> orientation) const {
   const auto [baseline, follow_up] = BaselineAndFollowUp(series_);
-  if (baseline < 0) return;
+  if (baseline < 0) return {};
   const Orientation o = orientation.value_or(Orientation::kAxial);
   switch (state_.layout) {
     case Layout::k1x1:
-      Open(baseline, 0, o);
-      break;
+      return {{0, baseline, o}};
     case Layout::k1x2:
-      Open(baseline, 0, o), Open(follow_up, 1, o);
-      break;
+      return {{0, baseline, o}, {1, follow_up, o}};
     case Layout::k2x2:
-      Open(baseline, 0, o), Open(follow_up, 1, o);
-      Open(baseline, 2, Orientation::kCoronal), Open(follow_up, 3, Orientation::kCoronal);
-      break;
+      return {{0, baseline, o},
+              {1, follow_up, o},
+              {2, baseline, Orientation::kCoronal},
+              {3, follow_up, Orientation::kCoronal}};
     case Layout::k1x3:
-      Open(baseline, 0, Orientation::kAxial), Open(baseline, 1, Orientation::kCoronal);
-      Open(baseline, 2, Orientation::kSagittal);
-      break;
+      return {{0, baseline, Orientation::kAxial},
+              {1, baseline, Orientation::kCoronal},
+              {2, baseline, Orientation::kSagittal}};
+  }
+  return {};
+}
+
+void ReadingRoom::PlaceDefaults(std::optional<Orientation> orientation) {
+  for (const Placement& p : Defaults(orientation)) {
+    Open(p.series, p.viewport, p.orientation);
+    by_default_[p.viewport] = true;
+  }
+}
+
+void ReadingRoom::RefreshDefaults(std::optional<Orientation> orientation) {
+  for (const Placement& p : Defaults(orientation)) {
+    const int shown = Incoming(p.viewport).first;
+    if (shown >= 0 && !by_default_[p.viewport]) continue;  // the reader chose what it shows
+    if (shown == p.series) continue;  // the same series: the reader's view in it is kept
+    Open(p.series, p.viewport, p.orientation);
+    by_default_[p.viewport] = true;
   }
 }
 

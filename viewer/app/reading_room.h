@@ -30,12 +30,21 @@ class ReadingRoom {
 
   /// Replaces the list of series (after a folder scan finished); viewports are emptied.
   void SetSeries(std::vector<std::unique_ptr<SeriesSlot>> series);
+  /// Adds series that arrived later (a PACS retrieve, series by series): one already listed
+  /// (same SeriesInstanceUID) is dropped, the list is sorted for reading again, and every
+  /// viewport keeps its series, what is loaded of it and the reader's view. Returns how many
+  /// were added.
+  int AddSeries(std::vector<std::unique_ptr<SeriesSlot>> more);
 
   /// Shows `series` in `viewport` (loading it if needed); the view appears once the
   /// geometry is known.
   void Open(int series, int viewport, Orientation o);
   /// Fills the layout's viewports with baseline / follow-up / MPR defaults.
   void PlaceDefaults(std::optional<Orientation> orientation);
+  /// After AddSeries: an empty viewport, or one PlaceDefaults filled and the reader has not
+  /// opened another series in since, gets its default series when that changed (the
+  /// follow-up study arrived); the others are left as the reader has them.
+  void RefreshDefaults(std::optional<Orientation> orientation);
   /// Once a frame: takes loaded slices, uploads them, places waiting series, and unloads the
   /// least recently viewed series not on screen while the series held exceed the budget.
   void Pump();
@@ -72,6 +81,12 @@ class ReadingRoom {
     int series = -1;
     Orientation orientation = Orientation::kAxial;
   };
+  struct Placement {
+    int viewport;
+    int series;
+    Orientation orientation;
+  };
+  std::vector<Placement> Defaults(std::optional<Orientation> orientation) const;
   void Resize(Layout layout);
   void Place(int viewport);
   void KeepWithinBudget();
@@ -79,6 +94,7 @@ class ReadingRoom {
   std::vector<std::unique_ptr<SeriesSlot>> series_;
   ReadingState state_;
   std::vector<Pending> pending_;
+  std::vector<bool> by_default_;  // per viewport: its series was placed by (Refresh)Defaults
   WindowLevel start_wl_;
   std::optional<int> start_slice_;
   double start_slab_ = 0;

@@ -59,6 +59,9 @@ struct Viewer {
   std::string dumped_layout{};           // what --dump-layout last wrote
   PacsWindowUi pacs{};                   // File > Open from PACS, and Send SR to PACS
   std::vector<std::string> retrieved{};  // series folders that arrived from the PACS
+  std::vector<std::string> arrivals{};   // of those, the ones waiting to be listed, in order
+  bool scan_adds = false;                // the running scan lists one arrival (AddSeries)
+  bool lists_retrieved = false;          // the room lists series retrieved from the PACS
 };
 
 /// Takes the folder scan's result when it is there (`wait`: blocks until it is). Returns true

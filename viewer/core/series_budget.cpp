@@ -29,6 +29,14 @@ void SeriesBudget::Reset() {
   tick_ = 0;
 }
 
+void SeriesBudget::Renumber(const std::vector<int>& new_index) {
+  std::vector<std::uint64_t> renumbered(new_index.size(), 0);
+  for (std::size_t i = 0; i < last_viewed_.size() && i < new_index.size(); ++i)
+    if (new_index[i] >= 0 && new_index[i] < int(renumbered.size()))
+      renumbered[new_index[i]] = last_viewed_[i];
+  last_viewed_ = std::move(renumbered);
+}
+
 std::uint64_t SeriesBudget::LastViewed(int series) const {
   return series >= 0 && series < int(last_viewed_.size()) ? last_viewed_[series] : 0;
 }

@@ -39,6 +39,8 @@ class SeriesBudget {
   void Viewed(int series);
   /// Forgets every series (a new list of series).
   void Reset();
+  /// The list was reordered: series `i` is now `new_index[i]`. Keeps when each was viewed.
+  void Renumber(const std::vector<int>& new_index);
 
   /// The series to unload, least recently viewed first, so that the rest fits the budget:
   /// only series holding bytes and not shown. May leave the total above the budget when the
