@@ -94,7 +94,7 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
           return d ? std::optional<double>(Months(DaysBetween(day0, *d))) : std::nullopt;
         };
         Swim sw{i,
-                o.subject,
+                std::string(o.subject),
                 std::max(0.0, Months(DaysBetween(day0, end))),
                 months(o.response_date),
                 months(o.progression_date),

@@ -101,7 +101,7 @@ Figure EscalationFigure(const Report& r, const ArmEscalationReport& arm) {
       // Subjects of this level, in file order.
       std::vector<const ReportSubject*> subjects;
       for (const auto& s : r.subjects) {
-        const auto& g = s.groups;
+        const auto& g = *s.groups;
         if (s.treatment_start && g.count(kArmLabel) && g.at(kArmLabel) == arm.arm &&
             g.count(kDoseLevelLabel) && g.at(kDoseLevelLabel) == l.dose_level)
           subjects.push_back(&s);
@@ -269,8 +269,9 @@ Figure CovariateToxicityFigure(const Report& r, const std::string& covariate) {
     std::string subtitle;
     double lo = 0, hi = 100;
     for (const auto& sub : r.subjects) {
-      const auto v = sub.covariates.find(covariate);
-      if (!sub.treatment_start || v == sub.covariates.end() || !s.crs_grade.count(sub.id)) continue;
+      const auto v = sub.covariates->find(covariate);
+      if (!sub.treatment_start || v == sub.covariates->end() || !s.crs_grade.count(sub.id))
+        continue;
       const int crs = s.crs_grade.at(sub.id), icans = s.icans_grade.at(sub.id);
       cols[crs > 0 ? 1 : 0].values.push_back({v->second, crs});
       cols[icans > 0 ? 3 : 2].values.push_back({v->second, crs});

@@ -40,7 +40,7 @@ std::string StudyDay(const std::optional<Date>& start, const std::optional<Date>
 std::string Yn(bool b) { return b ? "Y" : "N"; }
 
 std::string Label(const ReportSubject& s, const char* l) {
-  return s.groups.count(l) ? s.groups.at(l) : "";
+  return s.groups->count(l) ? s.groups->at(l) : "";
 }
 
 }  // namespace

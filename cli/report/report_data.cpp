@@ -28,24 +28,10 @@ std::string SharedDefinition(const std::set<std::string>& seen) {
          " different)";
 }
 
-// The fields only the listings read, dropped once the subject's rows are spooled.
-void DropListingFields(stats::SubjectOutcome& o) {
-  o.file = std::string();
-  o.notes = {};
-  for (stats::TimeToEvent* t : {&o.pfs, &o.os}) {
-    t->event_kind = std::string();
-    t->censor_reason = std::string();
-  }
-  if (o.dor) {
-    o.dor->event_kind = std::string();
-    o.dor->censor_reason = std::string();
-  }
-}
-
 ReportSubject Compact(const Subject& s, const SubjectResult& res) {
   ReportSubject out{s.id,
-                    s.groups,
-                    s.covariates,
+                    std::make_shared<const GroupLabels>(s.groups),
+                    std::make_shared<const CovariateValues>(s.covariates),
                     s.treatment_start,
                     s.death_date,
                     s.dlt_evaluable,
@@ -75,6 +61,17 @@ std::string EndpointDefinition(const Protocol& p) {
                                                : ", DOR from the first CR or PR");
 }
 
+std::shared_ptr<const GroupLabels> OutcomeLabels::Intern(const GroupLabels& g) {
+  const auto it = groups.find(g);
+  if (it != groups.end()) return *it;
+  return *groups.insert(std::make_shared<const GroupLabels>(g)).first;
+}
+
+std::string_view OutcomeLabels::Id(const std::string& id) {
+  if (ids.empty() || ids.back() != id) ids.push_back(id);
+  return ids.back();
+}
+
 void ReportListings::SetFolder(const std::string& folder) {
   tr.SetFolder(folder);
   for (int c = 0; c < 2; ++c) {
@@ -98,7 +95,7 @@ namespace {
 
 // One subject's share of one variant (criteria, whole course or not).
 struct PreparedOutcome {
-  stats::SubjectOutcome outcome;  // without the listing-only fields
+  stats::SubjectOutcome outcome;  // the report keeps its EndpointView
   std::vector<std::string> listing_record;
   bool any = false;  // the engine has results under the criteria
 };
@@ -150,12 +147,9 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
     o = PrepareOutcome(criteria, s, res);
     p.rs[c] = RsRows(r_.study, s, res, o.outcome);
     p.adtte[c] = AdtteRows(r_.study, s, o.outcome);
-    DropListingFields(o.outcome);
-    if (whole_subject) {
+    if (whole_subject)
       p.outcomes[c][1] =
           PrepareOutcome(criteria, *whole_subject, whole_result ? *whole_result : res);
-      DropListingFields(p.outcomes[c][1].outcome);
-    }
   }
   a.prepared_value = std::move(p);
 }
@@ -175,8 +169,15 @@ void ReportBuilder::Add(AssessedFile&& a) {
   if (!a.prepared_value.has_value()) Prepare(a);
   auto& p = std::any_cast<PreparedSubject&>(a.prepared_value);
   ReportListings& l = *r_.listings;
-  for (const auto& [k, v] : p.subject.groups) l.labels.insert(k);
-  for (const auto& [k, v] : p.subject.covariates) l.covariates.insert(k);
+  for (const auto& [k, v] : *p.subject.groups) l.labels.insert(k);
+  for (const auto& [k, v] : *p.subject.covariates) l.covariates.insert(k);
+  OutcomeLabels& kept = *r_.labels;
+  p.subject.groups = kept.Intern(*p.subject.groups);
+  // OutcomeOf copies the subject's covariates: the outcomes view the subject's.
+  auto view = [&](const stats::SubjectOutcome& o) {
+    return stats::EndpointView(o, kept.Id(o.subject), *kept.Intern(o.groups),
+                               *p.subject.covariates);
+  };
   l.tr.Append(p.tr);
   // Until a subject's protocol has its own definitions, the whole-course variant is the same
   // as the protocol's: it is copied when the first such subject comes.
@@ -200,10 +201,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
       v.any |= o.any;
       if (whole && !protocol_definitions_) continue;
       l.listing[c][whole].AppendRecord(o.listing_record);
-      if (whole && !p.own_definitions)
-        v.outcomes.push_back(o.outcome);
-      else
-        v.outcomes.push_back(std::move(o.outcome));
+      v.outcomes.push_back(view(o.outcome));
     }
   }
   r_.subjects.push_back(std::move(p.subject));

@@ -4,11 +4,13 @@
 // the report keeps of each subject only what the tables, safety sections and plots read.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "cli/report/report_spool.h"
 #include "formats/batch.h"
 #include "measure/stats/covariate_analysis.h"
+#include "measure/stats/endpoint_outcome.h"
 #include "measure/stats/group_endpoints.h"
 #include "measure/stats/subject_outcome.h"
 
@@ -30,19 +33,25 @@ struct CriteriaReport {
   std::string definition;
   // True for the whole-course variant computed beside a protocol's window or DOR start.
   bool whole_course_variant = false;
-  // One per readable subject, in file order, without the listing-only fields (file, notes,
-  // event and censoring descriptions), which went to the listings as the subject was added.
-  std::vector<stats::SubjectOutcome> outcomes;
+  // One per readable subject, in file order: the numbers the tables and plots read, viewing
+  // the id and labels the report keeps once per subject (Report::labels, ReportSubject). The
+  // listing-only fields (file, notes, dates, event and censoring descriptions) went to the
+  // listings as the subject was added.
+  std::vector<stats::EndpointOutcome> outcomes;
   std::vector<stats::GroupEndpoints> groups;  // "all", each --by value, combinations
   std::vector<stats::CovariateAnalysis> covariates;
 };
 
 /// What the report keeps of a readable subject once its rows are in the listings: the labels
 /// and dates that the safety sections and the spider and swimmer plots read.
+using GroupLabels = std::map<std::string, std::string>;
+using CovariateValues = std::map<std::string, double>;
 struct ReportSubject {
   std::string id;
-  std::map<std::string, std::string> groups;
-  std::map<std::string, double> covariates;
+  // Never null. The labels are shared by every subject with the same ones (a trial has few
+  // arms and dose levels); the covariates by the subject's outcomes.
+  std::shared_ptr<const GroupLabels> groups;
+  std::shared_ptr<const CovariateValues> covariates;
   std::optional<Date> treatment_start;
   std::optional<Date> death_date;
   bool dlt_evaluable = true;
@@ -69,6 +78,26 @@ struct ReportListings {
   void SetFolder(const std::string& folder);
 };
 
+/// The ids and label sets that the outcomes view, each kept once: ids in a deque so that they
+/// never move, label sets interned (one per distinct set).
+struct OutcomeLabels {
+  struct Less {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return Deref(a) < Deref(b);
+    }
+    static const GroupLabels& Deref(const GroupLabels& g) { return g; }
+    static const GroupLabels& Deref(const std::shared_ptr<const GroupLabels>& g) { return *g; }
+  };
+  std::deque<std::string> ids;
+  std::set<std::shared_ptr<const GroupLabels>, Less> groups;
+  /// The kept copy of `g`, made on first sight.
+  std::shared_ptr<const GroupLabels> Intern(const GroupLabels& g);
+  /// A view of `id` that lives as long as this: the last id kept when it is the same.
+  std::string_view Id(const std::string& id);
+};
+
 struct Report {
   std::string study = "NADIR";
   std::vector<std::string> by;
@@ -79,6 +108,8 @@ struct Report {
   std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
   TrialSafety safety;  // escalation, AEs, kinetics, cytokines (BuildSafety; empty without data)
   std::shared_ptr<ReportListings> listings = std::make_shared<ReportListings>();
+  // What the criteria's outcomes view; shared so that a copy of the report views it too.
+  std::shared_ptr<OutcomeLabels> labels = std::make_shared<OutcomeLabels>();
 };
 
 /// Band cut points per covariate name, from `--cuts NAME=v1,v2`; tertiles for the others.
@@ -110,7 +141,7 @@ class ReportBuilder {
 
  private:
   struct Variant {
-    std::vector<stats::SubjectOutcome> outcomes;
+    std::vector<stats::EndpointOutcome> outcomes;
     std::set<std::string> definitions;  // EndpointDefinition of each subject's protocol
     bool any = false;                   // a subject has results under the criteria
   };

@@ -21,8 +21,8 @@ std::vector<std::pair<std::string, std::map<std::string, std::string>>> Groups(c
 
 bool InGroup(const ReportSubject& s, const std::map<std::string, std::string>& labels) {
   for (const auto& [k, v] : labels) {
-    const auto it = s.groups.find(k);
-    if ((it == s.groups.end() ? std::string("(missing)") : it->second) != v) return false;
+    const auto it = s.groups->find(k);
+    if ((it == s.groups->end() ? std::string("(missing)") : it->second) != v) return false;
   }
   return true;
 }
@@ -39,8 +39,8 @@ std::vector<ArmEscalationReport> Escalation(const std::vector<const ReportSubjec
   std::map<std::string, std::map<std::string, stats::DoseLevelTally>> arms;
   std::map<std::string, std::vector<std::string>> dlt_subjects;
   for (const ReportSubject* s : treated) {
-    const auto arm = s->groups.find(kArmLabel), level = s->groups.find(kDoseLevelLabel);
-    if (arm == s->groups.end() || level == s->groups.end()) continue;
+    const auto arm = s->groups->find(kArmLabel), level = s->groups->find(kDoseLevelLabel);
+    if (arm == s->groups->end() || level == s->groups->end()) continue;
     auto& t = arms[arm->second][level->second];
     t.dose_level = level->second;
     ++t.treated;
@@ -114,7 +114,7 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
   for (const ReportSubject* s : treated) {
     const auto it = data.kinetics.find(s->id);
     if (it == data.kinetics.end()) continue;
-    SubjectKinetics k{s->id, s->groups, it->second, {}, {}};
+    SubjectKinetics k{s->id, *s->groups, it->second, {}, {}};
     std::sort(k.samples.begin(), k.samples.end(),
               [](const auto& a, const auto& b) { return a.time < b.time; });
     try {
@@ -170,14 +170,14 @@ TrialSafety BuildSafety(const Report& r, TrialData data) {
   if (out.has_adverse_events) {
     std::set<std::string> names;
     for (const ReportSubject* s : treated)
-      for (const auto& [k, v] : s->covariates) names.insert(k);
+      for (const auto& [k, v] : *s->covariates) names.insert(k);
     for (const auto& name : names)
       for (const auto& [tox, grades] :
            {std::pair{"CRS", &out.crs_grade}, std::pair{"ICANS", &out.icans_grade}}) {
         ToxicityCovariate t{name, tox, {}, {}, {}};
         for (const ReportSubject* s : treated) {
-          const auto v = s->covariates.find(name);
-          if (v == s->covariates.end()) continue;
+          const auto v = s->covariates->find(name);
+          if (v == s->covariates->end()) continue;
           (grades->at(s->id) > 0 ? t.with : t.without).push_back(v->second);
         }
         t.test = stats::WilcoxonRankSum(t.with, t.without);

@@ -32,13 +32,15 @@ std::string OtherReadersNote(int others, const std::string& reader);
 /// for commands that stream files before they know which reads to use.
 struct ReviewDetector {
   ReviewOptions options;
-  std::map<std::string, std::set<std::string>> readers_of;  // one short entry per subject
+  // Per subject read by a review reader, which of the two read it (bit 0: the first).
+  std::map<std::string, unsigned char> readers_of;
   bool review = false;
   void Add(const AssessedFile& a) {
     if (a.skipped || a.result.subject.empty() || options.readers.size() != 2) return;
-    auto& readers = readers_of[a.result.subject];
-    readers.insert(a.result.reader);
-    review |= readers.count(options.readers[0]) && readers.count(options.readers[1]);
+    const unsigned char bit = (a.result.reader == options.readers[0] ? 1 : 0) |
+                              (a.result.reader == options.readers[1] ? 2 : 0);
+    if (bit == 0) return;
+    review |= (readers_of[a.result.subject] |= bit) == 3;
   }
 };
 

@@ -4,14 +4,24 @@
 
 namespace nadir::stats {
 
-std::vector<std::string> CovariateNames(const std::vector<SubjectOutcome>& outcomes) {
+std::vector<std::string> CovariateNames(const std::vector<EndpointOutcome>& outcomes) {
   std::set<std::string> names;
   for (const auto& o : outcomes)
-    for (const auto& [name, value] : o.covariates) names.insert(name);
+    for (const auto& [name, value] : *o.covariates) names.insert(name);
   return {names.begin(), names.end()};
 }
 
+std::vector<std::string> CovariateNames(const std::vector<SubjectOutcome>& outcomes) {
+  return CovariateNames(EndpointViews(outcomes));
+}
+
 CovariateAnalysis AnalyseCovariate(const std::vector<SubjectOutcome>& outcomes,
+                                   const std::string& name,
+                                   const std::optional<std::vector<double>>& cuts, double level) {
+  return AnalyseCovariate(EndpointViews(outcomes), name, cuts, level);
+}
+
+CovariateAnalysis AnalyseCovariate(const std::vector<EndpointOutcome>& outcomes,
                                    const std::string& name,
                                    const std::optional<std::vector<double>>& cuts, double level) {
   CovariateAnalysis a;
@@ -20,8 +30,8 @@ CovariateAnalysis AnalyseCovariate(const std::vector<SubjectOutcome>& outcomes,
   std::vector<CovariateOutcome> rows;
   for (const auto& o : outcomes) {
     if (!o.treated) continue;
-    const auto it = o.covariates.find(name);
-    if (it == o.covariates.end()) {
+    const auto it = o.covariates->find(name);
+    if (it == o.covariates->end()) {
       ++a.missing;
       continue;
     }

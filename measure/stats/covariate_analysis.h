@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "measure/stats/covariate_bands.h"
+#include "measure/stats/endpoint_outcome.h"
 #include "measure/stats/rank_test.h"
 #include "measure/stats/subject_outcome.h"
 
@@ -26,12 +27,17 @@ struct CovariateAnalysis {
 };
 
 /// Names of the covariates any outcome carries, sorted.
+std::vector<std::string> CovariateNames(const std::vector<EndpointOutcome>& outcomes);
 std::vector<std::string> CovariateNames(const std::vector<SubjectOutcome>& outcomes);
 
 /// Analyses covariate `name` over the treated subjects: Wilcoxon rank-sum test (rank_test.h)
 /// of its values between subjects with disease control (BOR CR, PR, SD, NON-CR/NON-PD) and the
 /// others (not evaluable ones included, as in the DCR denominator), and ORR/DCR per band.
 /// `cuts`: the band limits; nullopt for tertiles of the observed values (covariate_bands.h).
+CovariateAnalysis AnalyseCovariate(const std::vector<EndpointOutcome>& outcomes,
+                                   const std::string& name,
+                                   const std::optional<std::vector<double>>& cuts = std::nullopt,
+                                   double level = 0.95);
 CovariateAnalysis AnalyseCovariate(const std::vector<SubjectOutcome>& outcomes,
                                    const std::string& name,
                                    const std::optional<std::vector<double>>& cuts = std::nullopt,

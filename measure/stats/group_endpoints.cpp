@@ -4,9 +4,21 @@
 
 namespace nadir::stats {
 
+namespace {
+
+std::string ValueOf(const std::map<std::string, std::string>& groups, const std::string& name) {
+  const auto it = groups.find(name);
+  return it == groups.end() || it->second.empty() ? "(missing)" : it->second;
+}
+
+}  // namespace
+
 std::string GroupValue(const SubjectOutcome& o, const std::string& name) {
-  const auto it = o.groups.find(name);
-  return it == o.groups.end() || it->second.empty() ? "(missing)" : it->second;
+  return ValueOf(o.groups, name);
+}
+
+std::string GroupValue(const EndpointOutcome& o, const std::string& name) {
+  return ValueOf(*o.groups, name);
 }
 
 TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
@@ -28,7 +40,7 @@ TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
   return s;
 }
 
-GroupEndpoints ComputeGroupEndpoints(const std::vector<const SubjectOutcome*>& members,
+GroupEndpoints ComputeGroupEndpoints(const std::vector<const EndpointOutcome*>& members,
                                      const std::string& key,
                                      const std::map<std::string, std::string>& labels,
                                      const EndpointOptions& options) {
@@ -37,7 +49,7 @@ GroupEndpoints ComputeGroupEndpoints(const std::vector<const SubjectOutcome*>& m
   g.labels = labels;
   int responses = 0, controls = 0;
   std::vector<Observation> pfs, os, dor;
-  for (const SubjectOutcome* o : members) {
+  for (const EndpointOutcome* o : members) {
     if (!o->treated) continue;
     ++g.n;
     g.evaluable += o->evaluable;
@@ -59,13 +71,19 @@ GroupEndpoints ComputeGroupEndpoints(const std::vector<const SubjectOutcome*>& m
 std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& outcomes,
                                              const std::vector<std::string>& by,
                                              const EndpointOptions& options) {
+  return EndpointsByGroup(EndpointViews(outcomes), by, options);
+}
+
+std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<EndpointOutcome>& outcomes,
+                                             const std::vector<std::string>& by,
+                                             const EndpointOptions& options) {
   std::vector<GroupEndpoints> out;
-  std::vector<const SubjectOutcome*> all;
+  std::vector<const EndpointOutcome*> all;
   for (const auto& o : outcomes) all.push_back(&o);
   out.push_back(ComputeGroupEndpoints(all, "all", {}, options));
 
   for (const auto& name : by) {
-    std::map<std::string, std::vector<const SubjectOutcome*>> groups;
+    std::map<std::string, std::vector<const EndpointOutcome*>> groups;
     for (const auto& o : outcomes)
       if (o.treated) groups[GroupValue(o, name)].push_back(&o);
     for (const auto& [value, members] : groups)
@@ -73,7 +91,7 @@ std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& 
   }
 
   if (by.size() >= 2) {
-    std::map<std::vector<std::string>, std::vector<const SubjectOutcome*>> cells;
+    std::map<std::vector<std::string>, std::vector<const EndpointOutcome*>> cells;
     for (const auto& o : outcomes) {
       if (!o.treated) continue;
       std::vector<std::string> values;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "measure/stats/binomial_ci.h"
+#include "measure/stats/endpoint_outcome.h"
 #include "measure/stats/kaplan_meier.h"
 #include "measure/stats/km_median.h"
 #include "measure/stats/subject_outcome.h"
@@ -61,7 +62,7 @@ TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
                                         const EndpointOptions& options = {});
 
 /// Endpoints of one group of outcomes (only `treated` ones count; others are ignored).
-GroupEndpoints ComputeGroupEndpoints(const std::vector<const SubjectOutcome*>& members,
+GroupEndpoints ComputeGroupEndpoints(const std::vector<const EndpointOutcome*>& members,
                                      const std::string& key,
                                      const std::map<std::string, std::string>& labels,
                                      const EndpointOptions& options = {});
@@ -70,11 +71,15 @@ GroupEndpoints ComputeGroupEndpoints(const std::vector<const SubjectOutcome*>& m
 /// (sorted; "(missing)" for subjects without the label); then, when `by` has two or more
 /// labels, each combination of values seen (e.g. arm=IV,dose_level=DL2: dose levels are
 /// numbered within an arm). Only treated subjects count.
+std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<EndpointOutcome>& outcomes,
+                                             const std::vector<std::string>& by,
+                                             const EndpointOptions& options = {});
 std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& outcomes,
                                              const std::vector<std::string>& by,
                                              const EndpointOptions& options = {});
 
 /// The group value of a subject for label `name`: its value or "(missing)".
 std::string GroupValue(const SubjectOutcome& o, const std::string& name);
+std::string GroupValue(const EndpointOutcome& o, const std::string& name);
 
 }  // namespace nadir::stats
