@@ -168,13 +168,15 @@ int RunReport(int argc, char** argv) {
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles(paths, problems);
   for (const auto& p : problems) std::fprintf(stderr, "nadir report: %s\n", p.c_str());
-  std::optional<report::Report> streamed = StreamReport(
-      files, threads, reader, report::ReportBuilder(by, cuts, options, study, out_dir));
+  const auto builder = [&] {
+    report::ReportBuilder b(by, cuts, options, study, out_dir);
+    if (no_plots) b.WithoutPlotData();
+    return b;
+  };
+  std::optional<report::Report> streamed = StreamReport(files, threads, reader, builder());
   // A review folder: its final reads are selected with every file in memory.
-  report::Report r = streamed
-                         ? std::move(*streamed)
-                         : SelectedReport(files, threads, reader,
-                                          report::ReportBuilder(by, cuts, options, study, out_dir));
+  report::Report r =
+      streamed ? std::move(*streamed) : SelectedReport(files, threads, reader, builder());
   const auto t_assessed = std::chrono::steady_clock::now();
   // The trial's CSV data (adverse events, kinetics, labs) beside the assessment files.
   TrialSubjects trial_subjects;

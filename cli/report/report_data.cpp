@@ -28,7 +28,7 @@ std::string SharedDefinition(const std::set<std::string>& seen) {
          " different)";
 }
 
-ReportSubject Compact(const Subject& s, const SubjectResult& res) {
+ReportSubject Compact(const Subject& s, const SubjectResult& res, bool plot_data) {
   ReportSubject out{s.id,
                     std::make_shared<const GroupLabels>(s.groups),
                     std::make_shared<const CovariateValues>(s.covariates),
@@ -42,7 +42,7 @@ ReportSubject Compact(const Subject& s, const SubjectResult& res) {
   out.last_seen = s.timepoints.empty() ? out.day_zero : s.timepoints.back().date;
   if (s.last_known_alive) out.last_seen = std::max(out.last_seen, *s.last_known_alive);
   if (s.death_date) out.last_seen = *s.death_date;
-  if (res.recist11 && res.baseline && res.baseline->sum_mm) {
+  if (plot_data && res.recist11 && res.baseline && res.baseline->sum_mm) {
     out.spider.push_back({DaysBetween(out.day_zero, res.baseline->date) / kDaysPerWeek, 0.0});
     for (const auto& t : res.recist11->timepoints)
       if (t.change_from_baseline_pct)
@@ -124,7 +124,7 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
   const Subject& s = *a.subject;
   const SubjectResult& res = a.result;
   PreparedSubject p;
-  p.subject = Compact(s, res);
+  p.subject = Compact(s, res, plot_data_);
   p.tr = TrRows(r_.study, s, res);
   p.definition = EndpointDefinition(s.protocol);
   p.whole_definition = EndpointDefinition(WholeCourse(s.protocol));

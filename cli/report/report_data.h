@@ -129,6 +129,11 @@ class ReportBuilder {
   ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
                 const stats::EndpointOptions& options, const std::string& study,
                 const std::string& spool_folder = "");
+  /// Without plots, the spider plot's points are not kept (memory of large trials).
+  ReportBuilder& WithoutPlotData() {
+    plot_data_ = false;
+    return *this;
+  }
   /// Makes the file's share of the report (outcomes, listing rows, compact record) into
   /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
   void Prepare(AssessedFile& a) const;
@@ -149,6 +154,7 @@ class ReportBuilder {
   CutPoints cuts_;
   Variant variants_[2][2];  // [criteria][whole-course variant]
   bool protocol_definitions_ = false;
+  bool plot_data_ = true;
 };
 
 /// ReportBuilder over `assessed`, in order.
