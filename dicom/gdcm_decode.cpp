@@ -14,6 +14,8 @@
 #include <exception>
 #include <new>
 
+#include "dicom/detail/fork_gate.h"
+
 namespace nadir::dicom::detail {
 namespace {
 
@@ -67,7 +69,8 @@ bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std:
   }
   auto* report = new (map) ChildReport{};
   auto* pixels = static_cast<std::uint8_t*>(map) + sizeof(ChildReport);
-  const pid_t pid = ::fork();
+  // No other loader worker is inside a library while it forks (fork_gate.h).
+  const pid_t pid = ForkGate::Instance().Fork();
   if (pid == 0) {
     // The child dies by the signal itself: no sanitizer or fuzzer report for GDCM's crash.
     for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);

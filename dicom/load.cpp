@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "dicom/detail/fork_gate.h"
 #include "dicom/detail/pixels.h"
 #include "dicom/detail/plan.h"
 #include "dicom/error.h"
@@ -102,6 +103,7 @@ std::vector<Warning> LoadSeriesInto(const SeriesInfo& series, SliceSink& sink,
   auto work = [&] {
     detail::HuStats local;
     for (std::size_t i; !failed && (i = next++) < tasks.size();) {
+      const detail::ForkGate::Inside inside;  // no GDCM child is forked meanwhile
       std::vector<detail::FrameTarget> targets;
       try {
         std::lock_guard lock(mutex);
