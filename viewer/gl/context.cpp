@@ -1,12 +1,9 @@
 #include "viewer/gl/context.h"
 
-#include <dlfcn.h>
-#include <link.h>
-
-#include <cstring>
 #include <stdexcept>
 
 #include "viewer/gl/gl.h"
+#include "viewer/gl/keep_driver_loaded.h"
 
 namespace nadir::viewer {
 
@@ -17,25 +14,6 @@ std::string last_glfw_error;
 void OnGlfwError(int code, const char* description) {
   last_glfw_error = "GLFW error " + std::to_string(code) + ": " + description;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-// Under LeakSanitizer: the OpenGL driver's own allocations outlive glfwTerminate, which unloads
-// the driver, so LSan reports them from an "<unknown module>" no suppression can name. Kept
-// loaded, they are reported from the driver's libraries, which tests/fuzz/lsan.supp names.
-void KeepGlDriverLoaded() {
-  dl_iterate_phdr(
-      [](dl_phdr_info* info, std::size_t, void*) {
-        const char* path = info->dlpi_name;
-        if (path && (std::strstr(path, "/dri/") || std::strstr(path, "libGLX_mesa") ||
-                     std::strstr(path, "libglapi") || std::strstr(path, "libLLVM")))
-          dlopen(path, RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);  // a reference, never closed
-        return 0;
-      },
-      nullptr);
-}
-#else
-void KeepGlDriverLoaded() {}
-#endif
 
 }  // namespace
 

@@ -28,6 +28,7 @@
 #include <cstring>
 
 #include "analysis/surface/surface.h"
+#include "viewer/gl/keep_driver_loaded.h"
 #include "viewer/view3d/glx_current.h"
 
 // The OpenGL2 module's factory gives vtkRenderWindow::New() its X/GLX window.
@@ -301,6 +302,7 @@ RenderedImage SurfaceView::Render(int width, int height, const Camera& camera) {
   if (camera.zoom > 0) cam->Zoom(camera.zoom);
   impl_->renderer->ResetCameraClippingRange();
   impl_->window->Render();
+  viewer::KeepGlDriverLoaded();
 
   vtkNew<vtkUnsignedCharArray> pixels;
   if (!impl_->window->GetRGBACharPixelData(0, 0, width - 1, height - 1, 0, pixels, 0) ||
