@@ -54,6 +54,22 @@ std::string MethodText(const std::optional<MeasurementMethod>& m) {
 
 FieldValue OfFlag(const std::optional<bool>& b) { return b ? FieldValue(*b) : FieldValue(); }
 
+// Labels or covariates by name: one change per name added, removed or changed ("groups.arm").
+template <typename Map>
+void DiffMap(const std::string& prefix, const Map& before, const Map& after,
+             std::vector<FieldChange>& out) {
+  std::set<std::string> names;
+  for (const auto& [k, v] : before) names.insert(k);
+  for (const auto& [k, v] : after) names.insert(k);
+  for (const auto& k : names) {
+    const auto a = before.find(k);
+    const auto b = after.find(k);
+    FieldValue x = a == before.end() ? FieldValue() : FieldValue(a->second);
+    FieldValue y = b == after.end() ? FieldValue() : FieldValue(b->second);
+    if (x != y) out.push_back({"", "", prefix + k, std::move(x), std::move(y)});
+  }
+}
+
 const char* CategoryText(NewLesionCategory c) {
   switch (c) {
     case NewLesionCategory::kAutomatic:
@@ -119,27 +135,8 @@ std::vector<FieldChange> DiffAssessments(const Subject& before, const Subject& a
   d("death_date", Of(before.death_date), Of(after.death_date));
   d("last_known_alive", Of(before.last_known_alive), Of(after.last_known_alive));
   d("dlt_evaluable", FieldValue(before.dlt_evaluable), FieldValue(after.dlt_evaluable));
-  std::set<std::string> keys;
-  for (const auto& [k, v] : before.groups) keys.insert(k);
-  for (const auto& [k, v] : after.groups) keys.insert(k);
-  for (const auto& k : keys) {
-    const auto a = before.groups.find(k);
-    const auto b = after.groups.find(k);
-    const std::string field = "groups." + k;
-    FieldValue x = a == before.groups.end() ? FieldValue() : FieldValue(a->second);
-    FieldValue y = b == after.groups.end() ? FieldValue() : FieldValue(b->second);
-    if (x != y) out.push_back({"", "", field, std::move(x), std::move(y)});
-  }
-  std::set<std::string> names;
-  for (const auto& [k, v] : before.covariates) names.insert(k);
-  for (const auto& [k, v] : after.covariates) names.insert(k);
-  for (const auto& k : names) {
-    const auto a = before.covariates.find(k);
-    const auto b = after.covariates.find(k);
-    FieldValue x = a == before.covariates.end() ? FieldValue() : FieldValue(a->second);
-    FieldValue y = b == after.covariates.end() ? FieldValue() : FieldValue(b->second);
-    if (x != y) out.push_back({"", "", "covariates." + k, std::move(x), std::move(y)});
-  }
+  DiffMap("groups.", before.groups, after.groups, out);
+  DiffMap("covariates.", before.covariates, after.covariates, out);
   std::map<Date, const Timepoint*> old_tps, new_tps;
   std::set<Date> dates;
   for (const auto& t : before.timepoints) old_tps[t.date] = &t, dates.insert(t.date);
