@@ -13,6 +13,7 @@
 #include <cstring>
 #include <exception>
 #include <new>
+#include <sstream>
 
 #include "dicom/detail/fork_gate.h"
 
@@ -20,11 +21,12 @@ namespace nadir::dicom::detail {
 namespace {
 
 // Decodes in this process into `out` (exactly `bytes` long).
-bool DecodeHere(const std::string& file, std::uint8_t* out, std::size_t bytes, std::string& why) {
+bool DecodeHere(const std::string& dicom, std::uint8_t* out, std::size_t bytes, std::string& why) {
+  std::istringstream stream(dicom);
   gdcm::ImageReader reader;
-  reader.SetFileName(file.c_str());
+  reader.SetStream(stream);
   if (!reader.Read()) {
-    why = "cannot read the file";
+    why = "GDCM cannot read the pixel data copied for it";
     return false;
   }
   // GDCM's JPEG-LS codec is never used: its CharLS calls bind to DCMTK's CharLS in this
@@ -56,7 +58,7 @@ struct ChildReport {
 
 }  // namespace
 
-bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std::uint8_t>& out,
+bool DecodeWithGdcm(const std::string& dicom, std::size_t bytes, std::vector<std::uint8_t>& out,
                     std::string& why) {
   // GDCM reads malformed JPEG 2000 streams out of bounds (a segfault in
   // JPEG2000Codec::GetHeaderInfo, found by the fuzz smoke run): it decodes in a child process
@@ -78,7 +80,7 @@ bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std:
     // the parent's loader (its thread pool, its joins) in the child.
     try {
       std::string w;
-      report->ok = DecodeHere(file, pixels, bytes, w) ? 1 : 0;
+      report->ok = DecodeHere(dicom, pixels, bytes, w) ? 1 : 0;
       std::snprintf(report->why, sizeof report->why, "%s", w.c_str());
     } catch (const std::exception& e) {
       std::snprintf(report->why, sizeof report->why, "the decoder failed: %s", e.what());

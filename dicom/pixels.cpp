@@ -226,7 +226,8 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
     // the attributes it reads have been checked.
     CheckBeforeGdcm(ds, file);
     std::string why;
-    if (!DecodeWithGdcm(file, std::size_t(frames) * frame_bytes, gdcm_buffer, why))
+    if (!DecodeWithGdcm(MinimalCopyForGdcm(ds, file), std::size_t(frames) * frame_bytes,
+                        gdcm_buffer, why))
       throw DicomError(
           file, syntax_tag, s.transfer_syntax_uid,
           "GDCM's " + s.transfer_syntax_name + " decoder cannot decode the pixel data: " + why);

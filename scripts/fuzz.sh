@@ -32,9 +32,11 @@ echo "fuzz: targets built in $((built - start)) s"
 # leak detection stays on for everything else. UBSan reports stop the run like ASan's.
 export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-# Full unwinding at malloc: the suppressed third-party frames sit under libraries built
-# without frame pointers (OpenJPEG), which the fast unwinder cannot step through.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:fast_unwind_on_malloc=0}"
+# ASan's fast unwinder: full unwinding at every malloc made the targets 6x slower (82 against
+# 530 inputs/s for trial_data_fuzz). It was needed to see GDCM's frames above OpenJPEG's (built
+# without frame pointers) in the JPEG 2000 leak; GDCM now decodes in a child process that
+# leaves by _exit, which LeakSanitizer does not check (dicom/gdcm_decode.cpp).
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 
 artifacts=build-fuzz/artifacts
 mkdir -p "$artifacts"

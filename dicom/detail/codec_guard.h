@@ -20,8 +20,20 @@ bool IsJpegLs(E_TransferSyntax xfer);
 
 /// Throws DicomError naming the file, the tag and the value when `ds` must not be given to
 /// GDCM: a JPEG-LS syntax (see above), a group 0028 attribute whose VR is not the one the
-/// dictionary gives (GDCM asserts on it) or whose length does not fit its VR, or
-/// encapsulated pixel data without a non-empty fragment.
+/// dictionary gives (GDCM asserts on it) or whose length does not fit its VR, encapsulated
+/// pixel data without a non-empty fragment, or JPEG 2000 streams CheckJpeg2000Streams refuses.
 void CheckBeforeGdcm(DcmDataset& ds, const std::string& file);
+
+/// Throws DicomError when a JPEG 2000 codestream in `ds`'s fragments declares an image other
+/// than the header's (columns x rows x samples per pixel) or more tiles than the standard
+/// allows: OpenJPEG would allocate what the stream declares before decoding a byte of it.
+void CheckJpeg2000Streams(DcmDataset& ds, const std::string& file);
+
+/// The bytes of a new, minimal DICOM file holding only what decoding needs, written by DCMTK
+/// from `ds`: the transfer syntax, the Image Pixel attributes (group 0028) and the pixel data.
+/// GDCM reads this instead of the original file, so that it never parses the original's
+/// other attributes or its meta header, where a malformed length made it allocate gigabytes
+/// before failing (dicom_scan_fuzz, issue 18). Throws DicomError when DCMTK cannot write it.
+std::string MinimalCopyForGdcm(DcmDataset& ds, const std::string& file);
 
 }  // namespace nadir::dicom::detail

@@ -9,10 +9,11 @@
 
 namespace nadir::dicom::detail {
 
-/// Decodes all frames of `file` to raw stored values (little endian, bits allocated as in
-/// the file), `bytes` in all as the header says. GDCM runs in a child process, so a crash
-/// in it is a failure of this file. Returns false with `why` set when GDCM cannot.
-bool DecodeWithGdcm(const std::string& file, std::size_t bytes, std::vector<std::uint8_t>& out,
+/// Decodes all frames of `dicom` (a whole DICOM file's bytes, MinimalCopyForGdcm's) to raw
+/// stored values (little endian, bits allocated as in the file), `bytes` in all as the header
+/// says. GDCM runs in a child process, so a crash in it is a failure of this file. Returns
+/// false with `why` set when GDCM cannot.
+bool DecodeWithGdcm(const std::string& dicom, std::size_t bytes, std::vector<std::uint8_t>& out,
                     std::string& why);
 
 }  // namespace nadir::dicom::detail
