@@ -22,7 +22,7 @@ std::string Bytes(Uint32 n) { return std::to_string(n) + " bytes"; }
 
 // JPEG 2000 (ISO/IEC 15444-1 A.5.1): SOC then SIZ, whose fields are big-endian.
 constexpr Uint8 kSocSiz[] = {0xFF, 0x4F, 0xFF, 0x51};
-constexpr std::size_t kSizFields = 38;  // Lsiz .. Csiz after the SIZ marker
+constexpr std::size_t kSizFields = 38;         // Lsiz .. Csiz after the SIZ marker
 constexpr std::uint64_t kMaxJ2kTiles = 65535;  // Isot is 16 bits (A.4.2)
 
 std::uint32_t BigEndian(const Uint8* p, int n) {
@@ -61,23 +61,24 @@ void CheckSiz(const Uint8* siz, std::size_t left, std::uint32_t rows, std::uint3
   const std::uint64_t height = std::uint64_t(BigEndian(siz + 8, 4)) - BigEndian(siz + 16, 4);
   const std::uint32_t tile_w = BigEndian(siz + 20, 4), tile_h = BigEndian(siz + 24, 4);
   const std::uint32_t components = BigEndian(siz + 36, 2);
-  if (BigEndian(siz + 4, 4) < BigEndian(siz + 12, 4) || BigEndian(siz + 8, 4) < BigEndian(siz + 16, 4) ||
-      width != columns || height != rows || components != samples)
+  if (BigEndian(siz + 4, 4) < BigEndian(siz + 12, 4) ||
+      BigEndian(siz + 8, 4) < BigEndian(siz + 16, 4) || width != columns || height != rows ||
+      components != samples)
     throw DicomError(file, where,
                      which + "the JPEG 2000 stream declares " + std::to_string(width) + " x " +
                          std::to_string(height) + " x " + std::to_string(components) +
                          " components",
                      "the header says " + std::to_string(columns) + " x " + std::to_string(rows) +
                          " x " + std::to_string(samples) + " (columns x rows x samples per pixel)");
-  const std::uint64_t tiles = tile_w == 0 || tile_h == 0
-                                  ? 0
-                                  : ((BigEndian(siz + 4, 4) + std::uint64_t(tile_w) - 1) / tile_w) *
-                                        ((BigEndian(siz + 8, 4) + std::uint64_t(tile_h) - 1) / tile_h);
+  const std::uint64_t tiles =
+      tile_w == 0 || tile_h == 0
+          ? 0
+          : ((BigEndian(siz + 4, 4) + std::uint64_t(tile_w) - 1) / tile_w) *
+                ((BigEndian(siz + 8, 4) + std::uint64_t(tile_h) - 1) / tile_h);
   if (tiles == 0 || tiles > kMaxJ2kTiles)
-    throw DicomError(file, where,
-                     which + "tiles of " + std::to_string(tile_w) + " x " + std::to_string(tile_h),
-                     "the JPEG 2000 stream declares " + std::to_string(tiles) +
-                         " tiles (at most 65535 exist)");
+    throw DicomError(
+        file, where, which + "tiles of " + std::to_string(tile_w) + " x " + std::to_string(tile_h),
+        "the JPEG 2000 stream declares " + std::to_string(tiles) + " tiles (at most 65535 exist)");
 }
 
 }  // namespace
@@ -158,7 +159,8 @@ void CheckJpeg2000Streams(DcmDataset& ds, const std::string& file) {
     const std::size_t n = item->getLength();
     // A frame's codestream starts its first fragment; a JP2 wrapper puts boxes before it.
     const Uint8* end = bytes + n;
-    const Uint8* soc = std::search(static_cast<const Uint8*>(bytes), end, std::begin(kSocSiz), std::end(kSocSiz));
+    const Uint8* soc =
+        std::search(static_cast<const Uint8*>(bytes), end, std::begin(kSocSiz), std::end(kSocSiz));
     if (soc == end) continue;
     found = true;
     const Uint8* siz = soc + sizeof kSocSiz;

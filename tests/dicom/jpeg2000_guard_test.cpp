@@ -1,11 +1,10 @@
 // What GDCM and OpenJPEG are given (issue 18, bounded memory): a JPEG 2000 codestream must
 // declare the image the DICOM header describes before any decoder allocates for it, and GDCM
 // reads a minimal copy written by DCMTK, never the original file's other attributes.
-#include <gtest/gtest.h>
-
 #include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
+#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <sstream>
