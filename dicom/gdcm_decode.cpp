@@ -1,8 +1,6 @@
 #include "dicom/detail/gdcm_decode.h"
 
-#include <gdcmImage.h>
-#include <gdcmImageReader.h>
-#include <gdcmTransferSyntax.h>
+#include <dlfcn.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,44 +8,36 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <exception>
 #include <new>
-#include <sstream>
 
 #include "dicom/detail/fork_gate.h"
+#include "dicom/detail/gdcm_plugin.h"
 
 namespace nadir::dicom::detail {
 namespace {
 
-// Decodes in this process into `out` (exactly `bytes` long).
-bool DecodeHere(const std::string& dicom, std::uint8_t* out, std::size_t bytes, std::string& why) {
-  std::istringstream stream(dicom);
-  gdcm::ImageReader reader;
-  reader.SetStream(stream);
-  if (!reader.Read()) {
-    why = "GDCM cannot read the pixel data copied for it";
-    return false;
-  }
-  // GDCM's JPEG-LS codec is never used: its CharLS calls bind to DCMTK's CharLS in this
-  // process (same C names, other structures) and corrupted the heap (codec_guard.h).
-  const gdcm::TransferSyntax ts = reader.GetFile().GetHeader().GetDataSetTransferSyntax();
-  if (ts == gdcm::TransferSyntax::JPEGLSLossless ||
-      ts == gdcm::TransferSyntax::JPEGLSNearLossless) {
-    why = "JPEG-LS is not decoded with GDCM";
-    return false;
-  }
-  const gdcm::Image& image = reader.GetImage();
-  if (image.GetBufferLength() != bytes) {
-    why = "it would decode " + std::to_string(image.GetBufferLength()) +
-          " bytes, the header says " + std::to_string(bytes);
-    return false;
-  }
-  if (!image.GetBuffer(reinterpret_cast<char*>(out))) {
-    why = "cannot decode the pixel data";
-    return false;
-  }
-  return true;
+// The plugin's decode function, loaded once per process: the plugin path is the build's
+// (NADIR_GDCM_PLUGIN) unless the environment variable of that name says otherwise.
+GdcmDecodeFunction LoadPlugin(std::string& why) {
+  static std::string error;
+  static const GdcmDecodeFunction decode = []() -> GdcmDecodeFunction {
+    const char* env = std::getenv("NADIR_GDCM_PLUGIN");
+    const std::string path = env && *env ? env : NADIR_GDCM_PLUGIN;
+    // RTLD_LOCAL: GDCM's CharLS must not join the global scope DCMTK's JPEG-LS calls bind in.
+    void* module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!module) {
+      const char* e = ::dlerror();
+      error = "cannot load the JPEG 2000 decoder " + path + ": " + (e ? e : "unknown error");
+      return nullptr;
+    }
+    auto* f = reinterpret_cast<GdcmDecodeFunction>(::dlsym(module, kGdcmDecodeSymbol));
+    if (!f) error = "the JPEG 2000 decoder " + path + " has no " + kGdcmDecodeSymbol;
+    return f;
+  }();
+  if (!decode) why = error;
+  return decode;
 }
 
 // What the decoding child leaves for the parent, in front of the pixels.
@@ -63,6 +53,8 @@ bool DecodeWithGdcm(const std::string& dicom, std::size_t bytes, std::vector<std
   // GDCM reads malformed JPEG 2000 streams out of bounds (a segfault in
   // JPEG2000Codec::GetHeaderInfo, found by the fuzz smoke run): it decodes in a child process
   // into shared memory, so that its crash is this file's error, not the end of nadir.
+  const GdcmDecodeFunction decode = LoadPlugin(why);  // in the parent: loaded once
+  if (!decode) return false;
   const std::size_t map_bytes = sizeof(ChildReport) + bytes;
   void* map = ::mmap(nullptr, map_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (map == MAP_FAILED) {
@@ -76,17 +68,8 @@ bool DecodeWithGdcm(const std::string& dicom, std::size_t bytes, std::vector<std
   if (pid == 0) {
     // The child dies by the signal itself: no sanitizer or fuzzer report for GDCM's crash.
     for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
-    // Nothing may leave this block: an exception unwinding into the caller's code would run
-    // the parent's loader (its thread pool, its joins) in the child.
-    try {
-      std::string w;
-      report->ok = DecodeHere(dicom, pixels, bytes, w) ? 1 : 0;
-      std::snprintf(report->why, sizeof report->why, "%s", w.c_str());
-    } catch (const std::exception& e) {
-      std::snprintf(report->why, sizeof report->why, "the decoder failed: %s", e.what());
-    } catch (...) {
-      std::snprintf(report->why, sizeof report->why, "the decoder failed");
-    }
+    // The plugin lets no exception out: nothing unwinds into the parent's loader code here.
+    report->ok = decode(dicom.data(), dicom.size(), pixels, bytes, report->why, sizeof report->why);
     ::_exit(0);
   }
   bool ok = false;

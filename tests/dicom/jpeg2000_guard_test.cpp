@@ -178,9 +178,10 @@ TEST(Jpeg2000Guard, AMalformedMetaHeaderNoLongerReachesGdcm) {
     FAIL() << "expected DicomError";
   } catch (const DicomError& e) {
     EXPECT_EQ(e.tag(), "(0002,0010) TransferSyntaxUID");
-    EXPECT_NE(e.problem().find("decoder cannot decode the pixel data: cannot decode"),
-              std::string::npos)
-        << e.what();
+    // GDCM read the copy; its codestream decoder then fails (or, after ITK's reader has run in
+    // the same process, crashes in the child) on the fuzzed stream.
+    EXPECT_NE(e.problem().find("GDCM's JPEG 2000"), std::string::npos) << e.what();
+    EXPECT_EQ(e.problem().find("cannot read"), std::string::npos) << e.what();
   }
 }
 
