@@ -5,11 +5,11 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <thread>
 
 #include "formats/assessment_json.h"
+#include "formats/subject_key_index.h"
 #include "measure/assess.h"
 
 namespace nadir {
@@ -58,6 +58,19 @@ AssessedFile AssessOne(const std::string& file, double& read_s, double& assess_s
   return out;
 }
 
+// Whether the earlier file `file` holds the same subject and reader as `later` (the key index
+// keeps hashes only; a hit is confirmed by reading the earlier file again, which happens only
+// for true duplicates and for a 64-bit hash collision).
+bool SameSubjectAndReader(const std::string& file, const SubjectResult& later) {
+  try {
+    const LoadedAssessment earlier = ReadAssessmentFile(file, AssessmentUse::kBatch);
+    return earlier.subject && earlier.subject->id == later.subject &&
+           earlier.subject->reader == later.reader;
+  } catch (const std::exception&) {
+    return false;  // gone or unreadable since: nothing to compare with
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> FindAssessmentFiles(const std::vector<std::string>& paths,
@@ -102,7 +115,7 @@ void AssessFilesInOrder(const std::vector<std::string>& files, unsigned threads,
   std::vector<double> read_s(threads, 0.0), assess_s(threads, 0.0);
   std::vector<AssessedFile> out;
   // The same subject read twice by the same reader: keep the first, flag the later file.
-  std::map<std::pair<std::string, std::string>, std::string> seen;
+  SubjectKeyIndex seen;
   std::atomic<std::size_t> done{0};
   for (std::size_t first = 0; first < files.size(); first += block) {
     const std::size_t count = std::min(block, files.size() - first);
@@ -137,13 +150,14 @@ void AssessFilesInOrder(const std::vector<std::string>& files, unsigned threads,
       work(0);
     }
     for (auto& t : pool) t.join();
-    for (auto& f : out) {
+    for (std::size_t i = 0; i < count; ++i) {
+      AssessedFile& f = out[i];
       if (!f.skipped && !f.result.subject.empty()) {
-        auto [it, fresh] =
-            seen.emplace(std::pair{f.result.subject, f.result.reader}, f.result.file);
-        if (!fresh) {
+        const auto earlier = seen.Insert(SubjectKeyIndex::Key(f.result.subject, f.result.reader),
+                                         static_cast<std::uint32_t>(first + i));
+        if (earlier && SameSubjectAndReader(files[*earlier], f.result)) {
           f.result.errors.push_back("subject " + f.result.subject + " (reader '" + f.result.reader +
-                                    "') is also in " + it->second);
+                                    "') is also in " + files[*earlier]);
           // A subject with errors has no responses, under any criteria.
           f.result.baseline.reset();
           f.result.recist11.reset();
