@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "viewer/annotate/session.h"
+#include "viewer/app/annotate_view.h"
 #include "viewer/app/reading_room.h"
 #include "viewer/core/synthetic.h"
 #include "viewer/gl/context.h"
@@ -21,9 +23,10 @@ constexpr std::array<int, 3> kSize{48, 48, 16};
 
 // One series of the synthetic chest, dated `date`, counting the loads it starts in `loads`.
 std::unique_ptr<SeriesSlot> Series(const Volume& volume, const std::string& uid,
-                                   const std::string& date, std::atomic<int>& loads) {
+                                   const std::string& date, std::atomic<int>& loads,
+                                   const std::string& patient = "P1") {
   SeriesSummary summary;
-  summary.patient_id = "P1";
+  summary.patient_id = patient;
   summary.study_date = date;
   summary.series_number = 1;
   summary.series_uid = uid;
@@ -111,6 +114,32 @@ TEST_F(ReadingRoomArrivals, AViewportTheReaderChoseIsLeftAlone) {
   EXPECT_EQ(room.series()[room.state().viewports[1].series]->summary().series_uid, "2.25.11");
   EXPECT_EQ(room.state().viewports[1].plane.orientation, Orientation::kCoronal);
   EXPECT_EQ(follow_up_loads, 0);
+}
+
+// A new assessment's baseline is the patient's earliest study, whatever arrived first; these
+// need no GL (the series are never loaded).
+TEST(NewAssessmentBaseline, IsThePatientsEarliestStudyWhateverArrivedFirst) {
+  const Volume none;
+  std::atomic<int> loads{0};
+  std::vector<std::unique_ptr<SeriesSlot>> series;
+  series.push_back(Series(none, "2.25.20", "2026-03-02", loads));  // the follow-up arrived first
+  EXPECT_EQ(BaselineSeries(series, "P1")->summary().series_uid, "2.25.20");
+  series.push_back(Series(none, "2.25.10", "2026-01-05", loads));
+  series.push_back(Series(none, "2.25.5", "2025-12-01", loads, "P2"));  // earlier, not P1's
+  EXPECT_EQ(BaselineSeries(series, "P1")->summary().series_uid, "2.25.10");
+  EXPECT_EQ(BaselineSeries(series, "P9"), nullptr);
+  EXPECT_EQ(loads, 0);
+}
+
+TEST(NewAssessmentBaseline, MovesOnlyWhileNothingIsRecorded) {
+  annotate::AnnotationSession session;
+  session.New("P1", Date{100}, "Follow-up");
+  EXPECT_TRUE(UntouchedNewAssessment(session));
+  // A second timepoint (the reader clicked in the other study) makes it a reading in progress.
+  session.AddTimepoint(Date{40}, "Baseline", "");
+  EXPECT_FALSE(UntouchedNewAssessment(session));
+  session.New("P1", Date{100}, "Follow-up");
+  EXPECT_TRUE(UntouchedNewAssessment(session));
 }
 
 }  // namespace

@@ -60,6 +60,23 @@ std::optional<Date> DateOfSeries(const SeriesSlot& slot) {
   return ParseIsoDate(slot.summary().study_date);
 }
 
+const SeriesSlot* BaselineSeries(const std::vector<std::unique_ptr<SeriesSlot>>& series,
+                                 const std::string& patient_id) {
+  const SeriesSlot* best = nullptr;
+  std::optional<Date> best_date;
+  for (const auto& s : series) {
+    if (s->summary().patient_id != patient_id) continue;
+    const auto date = DateOfSeries(*s);
+    if (!best || (date && (!best_date || *date < *best_date))) best = s.get(), best_date = date;
+  }
+  return best;
+}
+
+bool UntouchedNewAssessment(const annotate::AnnotationSession& session) {
+  const auto& tps = session.subject().timepoints;
+  return !session.dirty() && session.path().empty() && tps.size() == 1 && tps[0].lesions.empty();
+}
+
 std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create) {
   const SeriesSlot* slot = room.SeriesOf(v);
   if (!slot) return std::nullopt;

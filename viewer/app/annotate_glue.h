@@ -25,6 +25,7 @@ struct AnnotateUi {
   annotate::LesionPanelState lesion_panel;
   annotate::ResponsePanelState response_panel;
   bool started = false;       // the session holds a subject
+  bool started_new = false;   // ... a new one (not opened from a file)
   bool caliper_drag = false;  // the current left drag belongs to a caliper
   int drag_viewport = -1;
   bool quit_anyway = false;  // the reader chose to quit without saving (autosave kept)

@@ -31,6 +31,16 @@ std::optional<ImagePoint> PointAt(const ReadingRoom& room, const std::vector<Vie
 /// The study date of a series (nullopt when it has none).
 std::optional<Date> DateOfSeries(const SeriesSlot& slot);
 
+/// The series a new assessment of `patient_id` takes its baseline from: that patient's
+/// earliest-dated series (RECIST 1.1 section 3.2: the baseline is the scan before treatment),
+/// else the first of theirs listed; null when the patient has none.
+const SeriesSlot* BaselineSeries(const std::vector<std::unique_ptr<SeriesSlot>>& series,
+                                 const std::string& patient_id);
+
+/// Whether `session` is a new assessment nothing has been recorded in yet (one timepoint, no
+/// lesion, no edit): its baseline may still move to an earlier study that arrives.
+bool UntouchedNewAssessment(const annotate::AnnotationSession& session);
+
 /// The timepoint viewport `v` shows (by study date), added when `create` and none exists.
 std::optional<int> TimepointOf(AnnotateUi& ui, const ReadingRoom& room, int v, bool create);
 

@@ -97,6 +97,7 @@ bool CollectScan(Viewer& s, bool wait) {
     // A series retrieved from the PACS joins those listed; what is on screen stays.
     s.room.AddSeries(std::move(folder.series));
     s.room.RefreshDefaults(s.options.orientation);
+    FollowEarlierBaseline(s);
   } else {
     // A folder opened (the series retrieved are no longer listed), or the first series that
     // arrived from the PACS: the list is replaced.

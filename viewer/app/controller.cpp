@@ -169,15 +169,30 @@ void StartAnnotation(Viewer& v) {
       return;
     }
   }
-  const auto date = DateOfSeries(*first);
+  // The baseline is the patient's earliest study listed, whichever series is on screen first.
+  const SeriesSlot* baseline = BaselineSeries(room.series(), ui.patient_id);
+  if (!baseline) baseline = first;
+  const auto date = DateOfSeries(*baseline);
   const Date today{int(std::chrono::duration_cast<std::chrono::hours>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count() /
                        24)};
   const std::string id =
       first->summary().patient_id.empty() ? "subject" : first->summary().patient_id;
-  ui.session.New(id, date.value_or(today), first->summary().study_description);
+  ui.session.New(id, date.value_or(today), baseline->summary().study_description);
   ui.started = true;
+  ui.started_new = true;
+}
+
+void FollowEarlierBaseline(Viewer& v) {
+  AnnotateUi& ui = v.annotate;
+  if (!ui.started || !ui.started_new || !UntouchedNewAssessment(ui.session)) return;
+  const SeriesSlot* baseline = BaselineSeries(v.room.series(), ui.patient_id);
+  if (!baseline) return;
+  const auto date = DateOfSeries(*baseline);
+  const Subject& subject = ui.session.subject();
+  if (!date || *date >= subject.timepoints.front().date) return;
+  ui.session.New(subject.id, *date, baseline->summary().study_description);
 }
 
 void TakeAutoMeasurement(Viewer& v) {

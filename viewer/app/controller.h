@@ -20,6 +20,11 @@ void Apply(Viewer& v, const std::vector<Intent>& intents);
 /// Once series are listed: opens --assessment, or starts a new assessment of the first series'
 /// patient.
 void StartAnnotation(Viewer& v);
+
+/// Series from a PACS arrive one study at a time, in any order: a new assessment begun on a
+/// follow-up moves its baseline to an earlier study of the patient when one arrives, as long
+/// as nothing has been recorded in it (UntouchedNewAssessment).
+void FollowEarlierBaseline(Viewer& v);
 /// Takes the Auto tool's measurement when its worker finished, as a proposal to accept or
 /// discard (the status line says what it found).
 void TakeAutoMeasurement(Viewer& v);
