@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "dicom/detail/dcmtk_util.h"
+#include "dicom/detail/inflated_copy.h"
 #include "dicom/error.h"
 
 namespace nadir::dicom::detail {
@@ -115,9 +116,12 @@ ImageHeader ReadImageHeader(const std::string& file) {
   if (file_size < 132)
     throw DicomError(file, "", std::to_string(file_size) + " bytes", "not DICOM: too short");
 
+  // A deflated file is read from an inflated copy (inflated_copy.h); it is still named as itself.
+  const std::optional<InflatedCopy> inflated = InflatedCopy::IfDeflated(file);
+  const std::string& source = inflated ? inflated->path() : file;
   DcmFileFormat ff;
   OFCondition cond =
-      ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, kMaxHeaderValueBytes, ERM_autoDetect);
+      ff.loadFile(source.c_str(), EXS_Unknown, EGL_noChange, kMaxHeaderValueBytes, ERM_autoDetect);
   DcmDataset& ds = *ff.getDataset();
   if (cond.bad()) {
     // Name the last element DCMTK could parse: the file breaks in or right after it.
@@ -160,7 +164,10 @@ ImageHeader ReadImageHeader(const std::string& file) {
   h.acquisition_number = int(GetNumber(ds, DCM_AcquisitionNumber).value_or(0));
   if (h.series_uid.empty()) Fail(file, DCM_SeriesInstanceUID, "", "missing");
 
-  const E_TransferSyntax xfer = ds.getOriginalXfer();
+  if (inflated)  // the copy says Explicit VR Little Endian; the file is deflated
+    meta.putAndInsertString(DCM_TransferSyntaxUID,
+                            UID_DeflatedExplicitVRLittleEndianTransferSyntax);
+  const E_TransferSyntax xfer = inflated ? EXS_DeflatedLittleEndianExplicit : ds.getOriginalXfer();
   h.transfer_syntax_uid = Or(GetString(meta, DCM_TransferSyntaxUID));
   const DcmXfer x(xfer);
   if (h.transfer_syntax_uid.empty()) h.transfer_syntax_uid = x.getXferID();

@@ -16,6 +16,7 @@
 #include "dicom/detail/codec_guard.h"
 #include "dicom/detail/dcmtk_util.h"
 #include "dicom/detail/gdcm_decode.h"
+#include "dicom/detail/inflated_copy.h"
 #include "dicom/error.h"
 #include "dicom/load.h"
 
@@ -178,8 +179,9 @@ void ReadNative(const SeriesInfo& s, const std::vector<FrameTarget>& targets, Hu
 void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, HuStats& st) {
   const std::string& file = targets.front().slice->file;
   RegisterDecoders();
+  const std::optional<InflatedCopy> inflated = InflatedCopy::IfDeflated(file);  // as the scan
   DcmFileFormat ff;
-  OFCondition c = ff.loadFile(file.c_str());
+  OFCondition c = ff.loadFile((inflated ? inflated->path() : file).c_str());
   if (c.bad()) throw DicomError(file, "", c.text(), "not readable as DICOM (truncated or corrupt)");
   DcmDataset& ds = *ff.getDataset();
   const std::size_t n = std::size_t(s.rows) * s.columns;

@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   # DICOM, imaging and 3D (the team's ../shared/DESIGN.md: roles of the dependencies)
   libdcmtk-dev libinsighttoolkit5-dev libvtk9-dev
+  # zlib: deflated DICOM files are inflated to a checked copy before DCMTK reads them
+  zlib1g-dev
   # DICOM command-line converters: the dicom tests re-encode series in every transfer syntax
   dcmtk libgdcm-tools
   # SR checks: every TID 1500 report written is validated with dciodvfy (dsrdump is in dcmtk)

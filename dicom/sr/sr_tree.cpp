@@ -5,6 +5,7 @@
 #include <dcmtk/dcmdata/dctk.h>
 
 #include "dicom/detail/dcmtk_util.h"
+#include "dicom/detail/inflated_copy.h"
 #include "dicom/error.h"
 
 namespace nadir::dicom::sr {
@@ -96,9 +97,13 @@ bool IsSrSopClass(const std::string& uid) {
 }
 
 SrFile ReadSrFile(const std::string& file) {
+  // A deflated file is read from an inflated copy, where DCMTK checks each element's length
+  // against the file before allocating (dicom/detail/inflated_copy.h).
+  const std::optional<detail::InflatedCopy> inflated = detail::InflatedCopy::IfDeflated(file);
   DcmFileFormat ff;
   // Large values (pixel data of images met in the folder) stay on disk.
-  const OFCondition status = ff.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, 4096);
+  const OFCondition status =
+      ff.loadFile((inflated ? inflated->path() : file).c_str(), EXS_Unknown, EGL_noChange, 4096);
   if (status.bad())
     throw DicomError(file, "", "",
                      std::string("not a readable DICOM file (") + status.text() + ")");

@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 
+#include "dicom/detail/inflated_copy.h"
 #include "dicom/error.h"
 #include "dicom/sr/codes.h"
 #include "dicom/sr/tree_edits.h"
@@ -51,7 +52,10 @@ class Writer {
     auto it = headers_.find(plane.sop_uid);
     if (it != headers_.end()) return *it->second->getDataset();
     auto ff = std::make_unique<DcmFileFormat>();
-    if (ff->loadFile(plane.file.c_str(), EXS_Unknown, EGL_noChange, 4096).bad())
+    const auto inflated = detail::InflatedCopy::IfDeflated(plane.file);  // inflated_copy.h
+    if (ff->loadFile((inflated ? inflated->path() : plane.file).c_str(), EXS_Unknown, EGL_noChange,
+                     4096)
+            .bad())
       throw DicomError(plane.file, "", "", "cannot read the referenced image");
     DcmDataset& ds = *ff->getDataset();
     headers_.emplace(plane.sop_uid, std::move(ff));

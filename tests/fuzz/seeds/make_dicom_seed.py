@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Writes the 16x16 explicit-VR CT seed of dicom_scan_fuzz; the other seeds are converted from it:
-#   dcmconv +ti, dcmcrle, dcmcjpeg +e1, dcmcjpls, gdcmconv --j2k  (DCMTK / GDCM command-line tools)
+#   dcmconv +ti / +tb / +td, dcmcrle, dcmcjpeg +e1 / +ee, dcmcjpls, gdcmconv --j2k
+#   (DCMTK / GDCM command-line tools)
 # Usage: make_dicom_seed.py OUT.dcm
 import struct,sys
 def el(g,e,vr,val):

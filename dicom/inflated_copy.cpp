@@ -1,0 +1,177 @@
+#include "dicom/detail/inflated_copy.h"
+
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "dicom/error.h"
+
+namespace nadir::dicom::detail {
+namespace {
+
+constexpr char kDeflatedUid[] = "1.2.840.10008.1.2.1.99";
+constexpr char kExplicitLittleUid[] = "1.2.840.10008.1.2.1";
+constexpr std::size_t kPreamble = 132;  // 128 bytes, then "DICM" (PS3.10 7.1)
+constexpr char kSyntaxTag[] = "(0002,0010) TransferSyntaxUID";
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+std::uint32_t Le(const unsigned char* p, int n) {
+  std::uint32_t v = 0;
+  for (int i = n - 1; i >= 0; --i) v = v << 8 | p[i];
+  return v;
+}
+
+void PutLe(std::string& out, std::uint32_t v, int n) {
+  for (int i = 0; i < n; ++i) out.push_back(char(v >> (8 * i)));
+}
+
+// One explicit-VR little-endian element of the meta header, as it is in the file.
+struct MetaElement {
+  std::uint16_t element = 0;
+  std::string bytes;  // header and value
+  std::string value;
+};
+
+// The group 0002 elements after the preamble (PS3.10 7.1: always explicit VR little endian)
+// and where the dataset starts; false when the head is not a Part 10 meta header.
+bool ReadMeta(const std::string& head, std::vector<MetaElement>& meta, std::size_t& end) {
+  if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return false;
+  std::size_t at = kPreamble;
+  const auto* b = reinterpret_cast<const unsigned char*>(head.data());
+  while (at + 8 <= head.size() && Le(b + at, 2) == 0x0002) {
+    const std::string vr = head.substr(at + 4, 2);
+    const bool long_form = vr == "OB" || vr == "OW" || vr == "OF" || vr == "SQ" || vr == "UT" ||
+                           vr == "UN" || vr == "UC" || vr == "UR";
+    const std::size_t header = long_form ? 12 : 8;
+    if (at + header > head.size()) return false;
+    const std::uint32_t length = long_form ? Le(b + at + 8, 4) : Le(b + at + 6, 2);
+    if (at + header + length > head.size()) return false;
+    MetaElement e;
+    e.element = std::uint16_t(Le(b + at + 2, 2));
+    e.bytes = head.substr(at, header + length);
+    e.value = head.substr(at + header, length);
+    meta.push_back(std::move(e));
+    at += header + length;
+  }
+  end = at;
+  return true;
+}
+
+std::string Trimmed(std::string uid) {
+  while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.pop_back();
+  return uid;
+}
+
+// The meta header again, with the syntax Explicit VR Little Endian and its group length.
+std::string RewrittenMeta(const std::vector<MetaElement>& meta) {
+  std::string body;
+  for (const MetaElement& e : meta) {
+    if (e.element == 0x0000) continue;
+    if (e.element != 0x0010) {
+      body += e.bytes;
+      continue;
+    }
+    std::string uid = kExplicitLittleUid;
+    uid.push_back('\0');  // UI values are padded to an even length with NUL
+    PutLe(body, 0x0002, 2), PutLe(body, 0x0010, 2), body += "UI", PutLe(body, uid.size(), 2);
+    body += uid;
+  }
+  std::string out(128, '\0');
+  out += "DICM";
+  PutLe(out, 0x0002, 2), PutLe(out, 0x0000, 2), out += "UL", PutLe(out, 4, 2);
+  PutLe(out, std::uint32_t(body.size()), 4);
+  return out + body;
+}
+
+}  // namespace
+
+std::optional<InflatedCopy> InflatedCopy::IfDeflated(const std::string& file,
+                                                     std::uint64_t max_bytes) {
+  File in(std::fopen(file.c_str(), "rb"));
+  if (!in) return std::nullopt;  // the reader that follows names the problem
+  // A meta header is small; 64 KiB holds any real one.
+  std::string head(64 * 1024, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), in.get()));
+  std::vector<MetaElement> meta;
+  std::size_t dataset = 0;
+  if (!ReadMeta(head, meta, dataset)) return std::nullopt;
+  bool deflated = false;
+  for (const MetaElement& e : meta)
+    if (e.element == 0x0010) deflated = Trimmed(e.value) == kDeflatedUid;
+  if (!deflated) return std::nullopt;
+
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "nadir-inflated-XXXXXX.dcm").string();
+  const int fd = ::mkstemps(pattern.data(), 4);
+  if (fd < 0)
+    throw DicomError(file, kSyntaxTag, kDeflatedUid,
+                     std::string("cannot create a file to inflate into: ") + std::strerror(errno));
+  InflatedCopy copy(pattern);
+  File out(::fdopen(fd, "wb"));
+  if (!out) {
+    ::close(fd);
+    throw DicomError(file, kSyntaxTag, kDeflatedUid, "cannot write the inflated copy");
+  }
+  const std::string new_meta = RewrittenMeta(meta);
+  bool written = std::fwrite(new_meta.data(), 1, new_meta.size(), out.get()) == new_meta.size();
+
+  // The dataset is raw deflate (RFC 1951) to the end of the file (PS3.5 A.5).
+  z_stream z{};
+  if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+    throw DicomError(file, kSyntaxTag, kDeflatedUid, "cannot start zlib");
+  std::unique_ptr<z_stream, int (*)(z_stream*)> end_z(&z, inflateEnd);
+  std::vector<unsigned char> input(head.begin() + std::ptrdiff_t(dataset), head.end());
+  std::vector<unsigned char> output(256 * 1024);
+  std::uint64_t inflated = 0;
+  int status = Z_OK;
+  bool eof = false;
+  while (status != Z_STREAM_END && written) {
+    if (input.empty() && !eof) {
+      input.resize(256 * 1024);
+      input.resize(std::fread(input.data(), 1, input.size(), in.get()));
+      eof = input.empty();
+    }
+    z.next_in = input.data();
+    z.avail_in = uInt(input.size());
+    z.next_out = output.data();
+    z.avail_out = uInt(output.size());
+    status = inflate(&z, Z_NO_FLUSH);
+    // Truncated: what inflated is kept, and DCMTK names the element the data stops in.
+    if (status == Z_BUF_ERROR && eof) break;
+    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+      throw DicomError(file, kSyntaxTag, kDeflatedUid,
+                       std::string("the deflated dataset is corrupt: ") +
+                           (z.msg ? z.msg : "zlib error " + std::to_string(status)));
+    const std::size_t made = output.size() - z.avail_out;
+    inflated += made;
+    if (inflated > max_bytes)
+      throw DicomError(file, kSyntaxTag, kDeflatedUid,
+                       "the deflated dataset inflates beyond " + std::to_string(max_bytes) +
+                           " bytes: refused (a decompression bomb or a corrupt stream)");
+    written = std::fwrite(output.data(), 1, made, out.get()) == made;
+    input.erase(input.begin(), input.end() - std::ptrdiff_t(z.avail_in));
+    if (eof && made == 0 && status != Z_STREAM_END) break;
+  }
+  if (std::fflush(out.get()) != 0 || !written)
+    throw DicomError(file, kSyntaxTag, kDeflatedUid, "cannot write the inflated copy");
+  return copy;
+}
+
+InflatedCopy::InflatedCopy(InflatedCopy&& other) noexcept : path_(std::move(other.path_)) {
+  other.path_.clear();
+}
+
+InflatedCopy::~InflatedCopy() {
+  if (!path_.empty()) ::unlink(path_.c_str());
+}
+
+}  // namespace nadir::dicom::detail
