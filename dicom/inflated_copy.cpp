@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -98,9 +99,20 @@ std::optional<InflatedCopy> InflatedCopy::IfDeflated(const std::string& file,
                                                      std::uint64_t max_bytes) {
   File in(std::fopen(file.c_str(), "rb"));
   if (!in) return std::nullopt;  // the reader that follows names the problem
-  // A meta header is small; 64 KiB holds any real one.
-  std::string head(64 * 1024, '\0');
+  // Every file of a scan passes here: 4 KiB holds a usual meta header; a longer one (its group
+  // length says so) is read up to 64 KiB.
+  std::string head(4096, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), in.get()));
+  if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return std::nullopt;
+  const auto* h = reinterpret_cast<const unsigned char*>(head.data());
+  const bool has_length = head.size() >= 144 && Le(h + 132, 4) == 0x00000002;
+  const std::uint64_t need = has_length ? 144 + std::uint64_t(Le(h + 140, 4)) : 64 * 1024;
+  if (need > head.size() && head.size() == 4096) {
+    const std::size_t more = std::size_t(std::min<std::uint64_t>(need, 64 * 1024)) - head.size();
+    const std::size_t old_size = head.size();
+    head.resize(old_size + more);
+    head.resize(old_size + std::fread(head.data() + old_size, 1, more, in.get()));
+  }
   std::vector<MetaElement> meta;
   std::size_t dataset = 0;
   if (!ReadMeta(head, meta, dataset)) return std::nullopt;

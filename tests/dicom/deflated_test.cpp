@@ -71,6 +71,34 @@ TEST(InflatedCopy, TheCopyHoldsTheSameDatasetInExplicitLittleEndian) {
   EXPECT_FALSE(fs::exists(path)) << "the copy is removed with its object";
 }
 
+TEST(InflatedCopy, AMetaHeaderLongerThanTheFirstReadIsReadWhole) {
+  test::ScratchDir dir("deflate_long_meta");
+  DcmFileFormat ff;
+  DcmDataset& ds = *ff.getDataset();
+  ds.putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+  ds.putAndInsertString(DCM_SOPInstanceUID, "1.2.826.0.1.3680043.8.498.78");
+  ds.putAndInsertString(DCM_PatientID, "LONGMETA");
+  // 10 KB of private information in the meta header: past the first 4 KiB read.
+  std::vector<Uint8> info(10000, 'x');
+  DcmMetaInfo& meta = *ff.getMetaInfo();
+  meta.putAndInsertString(DCM_PrivateInformationCreatorUID, "1.2.826.0.1.3680043.8.498.79");
+  meta.putAndInsertUint8Array(DCM_PrivateInformation, info.data(), Uint32(info.size()));
+  const fs::path file = dir / "long.dcm";
+  ASSERT_TRUE(ff.saveFile(file.c_str(), EXS_DeflatedLittleEndianExplicit, EET_ExplicitLength,
+                          EGL_recalcGL, EPD_noChange, 0, 0, EWM_updateMeta)
+                  .good());
+  const std::string bytes = Bytes(file);
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  ASSERT_GT(144 + (b[140] | b[141] << 8 | b[142] << 16 | std::size_t(b[143]) << 24), 4096u);
+  const auto copy = detail::InflatedCopy::IfDeflated(file.string());
+  ASSERT_TRUE(copy);
+  DcmFileFormat inflated;
+  ASSERT_TRUE(inflated.loadFile(copy->path().c_str()).good());
+  OFString id;
+  inflated.getDataset()->findAndGetOFString(DCM_PatientID, id);
+  EXPECT_EQ(id, "LONGMETA");
+}
+
 TEST(InflatedCopy, AStreamInflatingBeyondTheLimitIsStopped) {
   test::ScratchDir dir("deflate_bomb");
   // 4 MiB of zeros deflate to a few KiB: refused at a 1 MiB limit, read at 8 MiB.
