@@ -8,10 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <stdexcept>
 
 #include "pacs/detail/http.h"
 #include "pacs/detail/multipart_stream.h"
 #include "pacs/detail/ops.h"
+#include "pacs/detail/part_files.h"
 
 namespace nadir::pacs::detail {
 
@@ -140,13 +142,14 @@ std::vector<StudyRecord> WebFind(const WebNode& node, const StudyQuery& q, const
 
 namespace {
 
-// Writes each part of a WADO-RS reply to OUT/wado-N.dcm.part as it arrives and renames it to
-// SOP_INSTANCE_UID.dcm when its closing delimiter has come (the UID is read from its meta header).
+// Splits a WADO-RS reply into its parts as it arrives; PartFiles writes them on its own thread
+// (OUT/wado-N.dcm.part, renamed to SOP_INSTANCE_UID.dcm when whole), and what it finished is
+// counted here, on the calling thread, where the progress callback runs.
 class PartWriter {
  public:
   PartWriter(const fs::path& out, TransferResult& result, Progress& progress,
              const Callbacks& callbacks)
-      : out_(out), result_(result), progress_(progress), callbacks_(callbacks) {}
+      : files_(out), result_(result), progress_(progress), callbacks_(callbacks) {}
 
   // The curl sink: false stops the transfer; the reason is in error().
   bool Take(const std::string& content_type, const char* data, std::size_t n) {
@@ -154,74 +157,47 @@ class PartWriter {
       if (!stream_)
         stream_ = std::make_unique<MultipartStream>(
             content_type,
-            MultipartStream::Handler{[this] { Begin(); },
-                                     [this](const char* d, std::size_t k) { Data(d, k); },
-                                     [this] { End(); }});
+            MultipartStream::Handler{[this] { files_.Begin(); },
+                                     [this](const char* d, std::size_t k) { files_.Data(d, k); },
+                                     [this] { files_.End(); }});
       stream_->Feed(data, n);
+      Count(files_.TakeFinished());
+      if (const std::string e = files_.error(); !e.empty()) throw std::runtime_error(e);
       return true;
     } catch (const std::exception& e) {
       error_ = e.what();
       return false;
     }
   }
+  // Every part written: waits for the writer and counts the rest.
+  void Finish() {
+    files_.Finish();
+    Count(files_.TakeFinished());
+    if (error_.empty()) error_ = files_.error();
+  }
   const std::string& error() const { return error_; }
   bool complete() const { return stream_ && stream_->complete(); }
 
  private:
-  static constexpr std::size_t kHeadBytes = 64 * 1024;  // holds any Part 10 meta header
-
-  void Begin() {
-    temp_ = out_ / ("wado-" + std::to_string(++index_) + ".dcm.part");
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) throw std::runtime_error("cannot write " + temp_.string());
-    head_.clear();
-    size_ = 0;
-  }
-  void Data(const char* d, std::size_t n) {
-    file_.write(d, static_cast<std::streamsize>(n));
-    if (head_.size() < kHeadBytes) head_.append(d, std::min(n, kHeadBytes - head_.size()));
-    size_ += n;
-  }
-  void End() {
-    file_.close();
-    const std::string sop = SopUidOfPart10(head_);
-    std::error_code ec;
-    if (!file_) {
-      result_.failed.push_back({sop, temp_.string(), "cannot write " + temp_.string()});
-      fs::remove(temp_, ec);
-      progress_.failed++;
-    } else if (sop.empty()) {
-      result_.failed.push_back(
-          {"", "",
-           "part " + std::to_string(index_) + " is not a DICOM file with a SOP Instance UID"});
-      fs::remove(temp_, ec);
-      progress_.failed++;
-    } else {
-      const fs::path file = out_ / (sop + ".dcm");
-      fs::rename(temp_, file, ec);
-      if (ec) {
-        result_.failed.push_back({sop, file.string(), "cannot rename into place: " + ec.message()});
-        fs::remove(temp_, ec);
+  void Count(const std::vector<PartFiles::Outcome>& finished) {
+    for (const PartFiles::Outcome& o : finished) {
+      if (!o.error.empty()) {
+        result_.failed.push_back({o.sop, o.file.string(), o.error});
         progress_.failed++;
       } else {
-        result_.files.push_back(file);
-        result_.bytes += size_;
+        result_.files.push_back(o.file);
+        result_.bytes += o.bytes;
         progress_.done++;
       }
+      if (callbacks_.on_progress) callbacks_.on_progress(progress_);
     }
-    if (callbacks_.on_progress) callbacks_.on_progress(progress_);
   }
 
-  fs::path out_;
+  PartFiles files_;
   TransferResult& result_;
   Progress& progress_;
   const Callbacks& callbacks_;
   std::unique_ptr<MultipartStream> stream_;
-  std::ofstream file_;
-  fs::path temp_;
-  std::string head_;
-  std::uint64_t size_ = 0;
-  int index_ = 0;
   std::string error_;
 };
 
@@ -255,7 +231,9 @@ TransferResult WebRetrieve(const WebNode& node, const std::string& study_uid,
     if (r.status == 406)
       r = Http(node, options, "WADO-RS", url, "multipart/related; type=\"application/dicom\"", {},
                {}, on_bytes, sink);
+    writer.Finish();
   } catch (const PacsError& e) {
+    writer.Finish();       // no part file is being written while they are removed
     RemovePartFiles(out);  // whole instances stay, each under its SOP Instance UID
     if (e.status() == "cancelled") {
       result.cancelled = true;

@@ -99,6 +99,21 @@ rc=0; wait "$pid" || rc=$?
 [ "$rc" = 4 ] || [ "$rc" = 0 ] || fail "cancelled get exited $rc"
 [ -z "$(find "$work/cancel" -name '*.part')" ] || fail "a cancelled get left .part files"
 python3 "$here/same_pixels.py" "$work/ph/dicom" "$work/cancel" >/dev/null || fail "cancelled get: a file is not whole"
+# and by WADO-RS, cut at several points (parts are written on a thread of their own)
+for delay in 0.03 0.06 0.1 0.2; do
+  rm -rf "$work/cancel_web"
+  "$nadir" pacs get "${W[@]}" --study-uid "$other" --out "$work/cancel_web" --no-cache >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -INT "$pid" 2>/dev/null || true
+  rc=0; wait "$pid" || rc=$?
+  [ "$rc" = 4 ] || [ "$rc" = 0 ] || fail "cancelled WADO-RS get exited $rc"
+  [ -z "$(find "$work/cancel_web" -name '*.part' 2>/dev/null)" ] || fail "a cancelled WADO-RS get left .part files"
+  if [ -d "$work/cancel_web" ]; then
+    python3 "$here/same_pixels.py" "$work/ph/dicom" "$work/cancel_web" >/dev/null ||
+      fail "cancelled WADO-RS get: a file is not whole"
+  fi
+done
 
 # the same instances stored twice: accepted, still 48 on the server (C-STORE and STOW-RS)
 "$nadir" pacs store "${D[@]}" "$work/get_dimse" >/dev/null || fail "second C-STORE"
