@@ -3,6 +3,7 @@
 #include "dicom/load.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <map>
@@ -99,6 +100,8 @@ std::vector<Warning> LoadSeriesInto(const SeriesInfo& series, SliceSink& sink,
   std::exception_ptr error;
   std::map<std::string, std::exception_ptr> file_errors;  // by file name: a stable "first"
   std::vector<FileSkipped> skipped;
+  int running = 0;  // workers not yet done (guarded by `mutex`)
+  std::condition_variable all_done;
 
   auto work = [&] {
     detail::HuStats local;
@@ -142,8 +145,14 @@ std::vector<Warning> LoadSeriesInto(const SeriesInfo& series, SliceSink& sink,
         break;
       }
     }
-    std::lock_guard lock(mutex);
+    // No worker exits before all are done: a thread's exit frees its allocator caches under
+    // the allocator's lock, and a GDCM child forked at that moment by another worker would
+    // wait for that lock forever (GCC 12's AddressSanitizer; fork_gate.h). Once every worker
+    // is done, none forks any more.
+    std::unique_lock lock(mutex);
     stats.Merge(local);
+    if (--running == 0) all_done.notify_all();
+    all_done.wait(lock, [&] { return running == 0; });
   };
   // By default a thread per core, but not for a handful of files; an explicit count is used
   // as given (up to one thread per file).
@@ -152,8 +161,13 @@ std::vector<Warning> LoadSeriesInto(const SeriesInfo& series, SliceSink& sink,
   const std::size_t per_thread = options.threads > 0 ? 1 : 4;
   threads = int(std::min<std::size_t>(std::size_t(threads),
                                       std::max<std::size_t>(1, tasks.size() / per_thread)));
+  running = threads;
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  {
+    // Starting a thread allocates: no worker forks meanwhile (fork_gate.h).
+    const detail::ForkGate::Inside inside;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  }
   work();
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);

@@ -3,7 +3,8 @@
 // by nobody, and waits for it forever. Seen as a hang of the GDCM decoding child under GCC 12's
 // AddressSanitizer, whose allocator is not fork-safe (glibc's malloc is; other libraries' locks
 // are not). So loader workers hold the gate while they work on a file, and a fork waits until
-// no other worker is inside.
+// no other worker is inside. Starting and ending a thread allocate too: the loader holds the
+// gate while it starts its workers, and no worker exits before all are done (load.cpp).
 #pragma once
 
 #include <sys/types.h>
