@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace nadir::pacs::detail {
 
@@ -30,13 +31,17 @@ class MultipartStream {
 
  private:
   enum class State { kPreamble, kAfterDelimiter, kHeaders, kBody, kDone };
-  void Step();
+  /// Parses what `v` allows and returns how many of its bytes are used; the rest waits for
+  /// more (a delimiter's possible start, unfinished headers).
+  std::size_t Process(std::string_view v);
+  static constexpr std::size_t kJoinStep = 64 * 1024;  // bytes joined to a carry at a time
 
   std::string delimiter_;  // "\r\n--BOUNDARY": what ends a part's body
   Handler handler_;
   State state_ = State::kPreamble;
-  std::string
-      pending_;  // bytes received but not yet consumed (at most a delimiter's worth in a body)
+  // Bytes received but not yet used, carried to the next chunk: at most a delimiter's worth in
+  // a body, the headers of a part, plus one join step.
+  std::string pending_;
 };
 
 }  // namespace nadir::pacs::detail

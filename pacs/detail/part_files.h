@@ -44,13 +44,16 @@ class PartFiles {
   /// A failure that stops the transfer (a part file that cannot be created or written).
   std::string error() const;
 
-  static constexpr std::size_t kQueuedBytes = 32u << 20;
+  static constexpr std::size_t kQueuedBytes = 16u << 20;
+  static constexpr std::size_t kChunk = 1u << 20;  // pieces are joined up to this size
+  static constexpr std::size_t kSpareChunks = 17;  // buffers kept: all a full queue holds
 
  private:
   struct Op {
     enum Kind { kBegin, kData, kEnd } kind;
     std::string data;
   };
+  void Push(Op op);
   void Run();
   void Apply(Op& op);
   void EndPart();
@@ -61,6 +64,8 @@ class PartFiles {
   std::deque<Op> ops_;
   std::size_t queued_bytes_ = 0;
   bool stopping_ = false;
+  bool writer_waits_ = false, producer_waits_ = false;
+  std::vector<std::string> spare_;  // written chunks' buffers, for reuse
   std::vector<Outcome> finished_;
   std::string error_;
   // The writer thread's own state.

@@ -56,6 +56,35 @@ TEST(MultipartStream, EveryChunkingGivesThePartsOfTheWholeBody) {
   }
 }
 
+// Network-sized chunks over instance-sized parts: the parts are read in place, a carry is
+// joined to the next chunk in steps (a chunk may end anywhere: inside a delimiter, in headers).
+TEST(MultipartStream, LargeChunksGiveThePartsOfTheWholeBody) {
+  std::vector<std::string> parts;
+  std::mt19937 rng(11);
+  for (int p = 0; p < 6; ++p) {
+    std::string part(std::uniform_int_distribution<std::size_t>(0, 300000)(rng), 'x');
+    for (char& c : part) c = char(std::uniform_int_distribution<int>(0, 255)(rng));
+    part += "\r\n--Xy";  // ends with most of a delimiter
+    parts.push_back(part);
+  }
+  const std::string body = Body(parts);
+  for (int trial = 0; trial < 60; ++trial) {
+    Collected c;
+    MultipartStream s = Collector(c);
+    const std::size_t most = trial < 20 ? 100 : trial < 40 ? 70000 : 600000;
+    for (std::size_t at = 0; at < body.size();) {
+      const std::size_t n = std::uniform_int_distribution<std::size_t>(1, most)(rng);
+      const std::size_t k = std::min(n, body.size() - at);
+      s.Feed(body.data() + at, k);
+      at += k;
+    }
+    ASSERT_TRUE(s.complete()) << "trial " << trial;
+    ASSERT_EQ(c.parts.size(), parts.size()) << "trial " << trial;
+    for (std::size_t i = 0; i < parts.size(); ++i) EXPECT_EQ(c.parts[i], parts[i]) << trial;
+    EXPECT_EQ(c.open, 0);
+  }
+}
+
 TEST(MultipartStream, ABodyCutShortIsIncompleteAndItsLastPartNeverEnds) {
   const std::string body = Body({"one", "two"});
   Collected c;
