@@ -106,14 +106,14 @@ TEST(Jpeg2000Guard, AStreamDeclaringAnotherSizeIsRefusedWithBothSizes) {
   Siz colour;
   colour.components = 3;
   EXPECT_NE(Refusal(colour).find("x 3 components"), std::string::npos);
-  Siz inverted;  // an offset past the image end would wrap the unsigned width
+  Siz inverted;  // the offset at the image end: an empty image
   inverted.x_offset = 100;
   inverted.width = 0;
   EXPECT_NE(Refusal(inverted), "");
 }
 
 TEST(Jpeg2000Guard, TileCountIsCheckedOnBothSidesOfTheStandardsLimit) {
-  // 65535 tiles is the most Isot can number (A.4.2): 65535 tiles of one column are accepted,
+  // 65535 tiles is the most Isot can number (A.4.2): one row of 65535 one-pixel tiles is accepted,
   // 65536 refused.
   Siz at;
   at.width = 65535;
