@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "dicom/detail/dcmtk_util.h"
 #include "dicom/error.h"
 
 namespace nadir::dicom::detail {
@@ -37,47 +38,64 @@ void PutLe(std::string& out, std::uint32_t v, int n) {
 
 // One explicit-VR little-endian element of the meta header, as it is in the file.
 struct MetaElement {
-  std::uint16_t element = 0;
+  std::uint16_t group = 0, element = 0;
   std::string bytes;  // header and value
   std::string value;
 };
 
-// The group 0002 elements after the preamble (PS3.10 7.1: always explicit VR little endian)
-// and where the dataset starts; false when the head is not a Part 10 meta header.
+// The meta header's elements after the preamble (PS3.10 7.1: always explicit VR little endian)
+// and where the dataset starts; false when the head is not a Part 10 meta header. As DCMTK
+// does, a group length (0002,0000) bounds the meta header, foreign elements inside it
+// included (a fuzzed (0022,0002) there once hid the syntax from a walk that stopped at it);
+// without one, the meta header is the run of group 0002 elements.
 bool ReadMeta(const std::string& head, std::vector<MetaElement>& meta, std::size_t& end) {
   if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return false;
-  std::size_t at = kPreamble;
   const auto* b = reinterpret_cast<const unsigned char*>(head.data());
-  while (at + 8 <= head.size() && Le(b + at, 2) == 0x0002) {
+  std::size_t bound = head.size();
+  const bool has_length = head.size() >= kPreamble + 12 && Le(b + kPreamble, 4) == 0x00000002 &&
+                          head.compare(kPreamble + 4, 2, "UL") == 0;
+  if (has_length) bound = kPreamble + 12 + std::size_t(Le(b + kPreamble + 8, 4));
+  if (bound > head.size()) return false;
+  std::size_t at = kPreamble;
+  while (at + 8 <= bound && (has_length || Le(b + at, 2) == 0x0002)) {
     const std::string vr = head.substr(at + 4, 2);
     const bool long_form = vr == "OB" || vr == "OW" || vr == "OF" || vr == "SQ" || vr == "UT" ||
                            vr == "UN" || vr == "UC" || vr == "UR";
     const std::size_t header = long_form ? 12 : 8;
-    if (at + header > head.size()) return false;
+    if (at + header > bound) return false;
     const std::uint32_t length = long_form ? Le(b + at + 8, 4) : Le(b + at + 6, 2);
-    if (at + header + length > head.size()) return false;
+    if (at + header + length > bound) return false;
     MetaElement e;
+    e.group = std::uint16_t(Le(b + at, 2));
     e.element = std::uint16_t(Le(b + at + 2, 2));
     e.bytes = head.substr(at, header + length);
     e.value = head.substr(at + header, length);
     meta.push_back(std::move(e));
     at += header + length;
   }
+  if (has_length && at != bound) return false;
   end = at;
   return true;
 }
 
-std::string Trimmed(std::string uid) {
-  while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.pop_back();
-  return uid;
+// Whether DCMTK reads `file`'s dataset as deflated: its own reading of the meta header decides,
+// so that no file it would inflate escapes the copy.
+bool DcmtkSaysDeflated(const std::string& file) {
+  DcmFileFormat probe;
+  if (probe.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_metaOnly)
+          .bad())
+    return false;  // DCMTK cannot read the meta header: it will not inflate anything either
+  OFString uid;
+  if (probe.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, uid).bad()) return false;
+  return DcmXfer(uid.c_str()).getXfer() == EXS_DeflatedLittleEndianExplicit;
 }
 
 // The meta header again, with the syntax Explicit VR Little Endian and its group length.
 std::string RewrittenMeta(const std::vector<MetaElement>& meta) {
   std::string body;
   for (const MetaElement& e : meta) {
-    if (e.element == 0x0000) continue;
-    if (e.element != 0x0010) {
+    if (e.group == 0x0002 && e.element == 0x0000) continue;
+    if (e.group != 0x0002 || e.element != 0x0010) {
       body += e.bytes;
       continue;
     }
@@ -97,13 +115,13 @@ std::string RewrittenMeta(const std::vector<MetaElement>& meta) {
 
 std::optional<InflatedCopy> InflatedCopy::IfDeflated(const std::string& file,
                                                      std::uint64_t max_bytes) {
+  if (!DcmtkSaysDeflated(file)) return std::nullopt;
   File in(std::fopen(file.c_str(), "rb"));
   if (!in) return std::nullopt;  // the reader that follows names the problem
-  // Every file of a scan passes here: 4 KiB holds a usual meta header; a longer one (its group
-  // length says so) is read up to 64 KiB.
+  // 4 KiB holds a usual meta header; a longer one (its group length says so) is read up to
+  // 64 KiB.
   std::string head(4096, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), in.get()));
-  if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return std::nullopt;
   const auto* h = reinterpret_cast<const unsigned char*>(head.data());
   const bool has_length = head.size() >= 144 && Le(h + 132, 4) == 0x00000002;
   const std::uint64_t need = has_length ? 144 + std::uint64_t(Le(h + 140, 4)) : 64 * 1024;
@@ -115,11 +133,10 @@ std::optional<InflatedCopy> InflatedCopy::IfDeflated(const std::string& file,
   }
   std::vector<MetaElement> meta;
   std::size_t dataset = 0;
-  if (!ReadMeta(head, meta, dataset)) return std::nullopt;
-  bool deflated = false;
-  for (const MetaElement& e : meta)
-    if (e.element == 0x0010) deflated = Trimmed(e.value) == kDeflatedUid;
-  if (!deflated) return std::nullopt;
+  if (!ReadMeta(head, meta, dataset))
+    throw DicomError(file, "(0002,0000) FileMetaInformationGroupLength", "",
+                     "the syntax is deflated, but where the deflated data starts is unclear: "
+                     "the meta header is malformed");
 
   std::string pattern =
       (std::filesystem::temp_directory_path() / "nadir-inflated-XXXXXX.dcm").string();

@@ -148,5 +148,21 @@ TEST(InflatedCopy, AnElementClaimingMoreThanTheFileHoldsIsAnErrorNamingIt) {
   }
 }
 
+// Found by CI's fuzz smoke run: the same 2.4 GB claim, with a foreign element (0022,0002)
+// inside the meta header. A walk of the meta header that stopped at it never saw the deflated
+// syntax; DCMTK, bounded by the group length, read on and inflated. Whether a file is deflated
+// is now DCMTK's own reading of its meta header.
+TEST(InflatedCopy, AForeignElementInTheMetaHeaderDoesNotHideTheDeflatedSyntax) {
+  const fs::path file = fs::path(NADIR_CRASH_DATA) / "deflated-foreign-meta-element.dcm";
+  EXPECT_TRUE(detail::InflatedCopy::IfDeflated(file.string()));
+  try {
+    detail::ReadImageHeader(file.string());
+    FAIL() << "expected DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.file(), file.string());
+    EXPECT_EQ(e.tag(), "(0020,0013) InstanceNumber") << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace nadir::dicom
