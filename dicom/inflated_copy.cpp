@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "dicom/detail/dcmtk_util.h"
@@ -48,14 +49,22 @@ struct MetaElement {
 // does, a group length (0002,0000) bounds the meta header, foreign elements inside it
 // included (a fuzzed (0022,0002) there once hid the syntax from a walk that stopped at it);
 // without one, the meta header is the run of group 0002 elements.
+// Where the meta header ends by its group length (0002,0000), when it starts with one.
+std::optional<std::uint64_t> GroupLengthEnd(const std::string& head) {
+  const auto* b = reinterpret_cast<const unsigned char*>(head.data());
+  if (head.size() < kPreamble + 12 || Le(b + kPreamble, 4) != 0x00000002 ||
+      head.compare(kPreamble + 4, 2, "UL") != 0)
+    return std::nullopt;
+  return kPreamble + 12 + std::uint64_t(Le(b + kPreamble + 8, 4));
+}
+
 bool ReadMeta(const std::string& head, std::vector<MetaElement>& meta, std::size_t& end) {
   if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return false;
   const auto* b = reinterpret_cast<const unsigned char*>(head.data());
-  std::size_t bound = head.size();
-  const bool has_length = head.size() >= kPreamble + 12 && Le(b + kPreamble, 4) == 0x00000002 &&
-                          head.compare(kPreamble + 4, 2, "UL") == 0;
-  if (has_length) bound = kPreamble + 12 + std::size_t(Le(b + kPreamble + 8, 4));
-  if (bound > head.size()) return false;
+  const std::optional<std::uint64_t> length_end = GroupLengthEnd(head);
+  const bool has_length = length_end.has_value();
+  if (has_length && *length_end > head.size()) return false;
+  const std::size_t bound = has_length ? std::size_t(*length_end) : head.size();
   std::size_t at = kPreamble;
   while (at + 8 <= bound && (has_length || Le(b + at, 2) == 0x0002)) {
     const std::string vr = head.substr(at + 4, 2);
@@ -122,9 +131,7 @@ std::optional<InflatedCopy> InflatedCopy::IfDeflated(const std::string& file,
   // 64 KiB.
   std::string head(4096, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), in.get()));
-  const auto* h = reinterpret_cast<const unsigned char*>(head.data());
-  const bool has_length = head.size() >= 144 && Le(h + 132, 4) == 0x00000002;
-  const std::uint64_t need = has_length ? 144 + std::uint64_t(Le(h + 140, 4)) : 64 * 1024;
+  const std::uint64_t need = GroupLengthEnd(head).value_or(64 * 1024);
   if (need > head.size() && head.size() == 4096) {
     const std::size_t more = std::size_t(std::min<std::uint64_t>(need, 64 * 1024)) - head.size();
     const std::size_t old_size = head.size();

@@ -3,8 +3,6 @@
 // beyond the limit is stopped, a corrupt one named.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -13,6 +11,7 @@
 #include "dicom/detail/inflated_copy.h"
 #include "dicom/error.h"
 #include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir::dicom {
 namespace {
@@ -34,16 +33,22 @@ fs::path Write(const fs::path& path, E_TransferSyntax xfer, std::size_t padding 
   return path;
 }
 
-std::string Bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
+// ReadImageHeader refuses `file` at InstanceNumber, whose claimed length the file cannot hold.
+void ExpectHeaderStopsAtInstanceNumber(const fs::path& file) {
+  try {
+    detail::ReadImageHeader(file.string());
+    FAIL() << "expected DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.file(), file.string());
+    EXPECT_EQ(e.tag(), "(0020,0013) InstanceNumber") << e.what();
+  }
 }
 
 TEST(InflatedCopy, OnlyDeflatedFilesAreCopied) {
   test::ScratchDir dir("deflate_only");
   EXPECT_FALSE(detail::InflatedCopy::IfDeflated(Write(dir / "e.dcm", EXS_LittleEndianExplicit)));
   EXPECT_FALSE(detail::InflatedCopy::IfDeflated((dir / "missing.dcm").string()));
-  std::ofstream(dir / "short.dcm") << "not DICOM";
+  test::WriteText(dir / "short.dcm", "not DICOM");
   EXPECT_FALSE(detail::InflatedCopy::IfDeflated((dir / "short.dcm").string()));
 }
 
@@ -87,7 +92,7 @@ TEST(InflatedCopy, AMetaHeaderLongerThanTheFirstReadIsReadWhole) {
   ASSERT_TRUE(ff.saveFile(file.c_str(), EXS_DeflatedLittleEndianExplicit, EET_ExplicitLength,
                           EGL_recalcGL, EPD_noChange, 0, 0, EWM_updateMeta)
                   .good());
-  const std::string bytes = Bytes(file);
+  const std::string bytes = test::ReadText(file);
   const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
   ASSERT_GT(144 + (b[140] | b[141] << 8 | b[142] << 16 | std::size_t(b[143]) << 24), 4096u);
   const auto copy = detail::InflatedCopy::IfDeflated(file.string());
@@ -118,7 +123,7 @@ TEST(InflatedCopy, AStreamInflatingBeyondTheLimitIsStopped) {
 TEST(InflatedCopy, ACorruptStreamIsNamed) {
   test::ScratchDir dir("deflate_corrupt");
   const fs::path file = Write(dir / "d.dcm", EXS_DeflatedLittleEndianExplicit, 1000);
-  std::string bytes = Bytes(file);
+  std::string bytes = test::ReadText(file);
   // Past the meta header (its group length at byte 140), 0xFF bytes start a deflate block of
   // the reserved type 3.
   const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -126,7 +131,7 @@ TEST(InflatedCopy, ACorruptStreamIsNamed) {
       144 + (b[140] | b[141] << 8 | b[142] << 16 | std::size_t(b[143]) << 24);
   ASSERT_LT(dataset, bytes.size());
   for (std::size_t i = dataset; i < bytes.size(); ++i) bytes[i] = char(0xFF);
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  test::WriteText(file, bytes);
   try {
     detail::InflatedCopy::IfDeflated(file.string());
     FAIL() << "expected DicomError";
@@ -139,13 +144,7 @@ TEST(InflatedCopy, ACorruptStreamIsNamed) {
 // allocated the 2.4 GB before finding the stream short; from the copy it stops at the element.
 TEST(InflatedCopy, AnElementClaimingMoreThanTheFileHoldsIsAnErrorNamingIt) {
   const fs::path file = fs::path(NADIR_CRASH_DATA) / "deflated-element-claims-2gb.dcm";
-  try {
-    detail::ReadImageHeader(file.string());
-    FAIL() << "expected DicomError";
-  } catch (const DicomError& e) {
-    EXPECT_EQ(e.file(), file.string());
-    EXPECT_EQ(e.tag(), "(0020,0013) InstanceNumber") << e.what();
-  }
+  ExpectHeaderStopsAtInstanceNumber(file);
 }
 
 // Found by CI's fuzz smoke run: the same 2.4 GB claim, with a foreign element (0022,0002)
@@ -155,13 +154,7 @@ TEST(InflatedCopy, AnElementClaimingMoreThanTheFileHoldsIsAnErrorNamingIt) {
 TEST(InflatedCopy, AForeignElementInTheMetaHeaderDoesNotHideTheDeflatedSyntax) {
   const fs::path file = fs::path(NADIR_CRASH_DATA) / "deflated-foreign-meta-element.dcm";
   EXPECT_TRUE(detail::InflatedCopy::IfDeflated(file.string()));
-  try {
-    detail::ReadImageHeader(file.string());
-    FAIL() << "expected DicomError";
-  } catch (const DicomError& e) {
-    EXPECT_EQ(e.file(), file.string());
-    EXPECT_EQ(e.tag(), "(0020,0013) InstanceNumber") << e.what();
-  }
+  ExpectHeaderStopsAtInstanceNumber(file);
 }
 
 }  // namespace

@@ -5,11 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "tests/support/scratch_dir.h"
+#include "tests/support/text_file.h"
 
 namespace nadir::pacs::detail {
 namespace {
@@ -28,11 +27,6 @@ std::string Part10(const std::string& uid, std::size_t body) {
   b += value;
   for (std::size_t i = 0; i < body; ++i) b.push_back(char(i * 7));
   return b;
-}
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 TEST(PartFiles, PartsArriveWholeUnderTheirUidInOrder) {
@@ -60,7 +54,7 @@ TEST(PartFiles, PartsArriveWholeUnderTheirUidInOrder) {
     EXPECT_EQ(done[i].sop, "1.2.3." + std::to_string(i));
     EXPECT_EQ(done[i].file, dir / ("1.2.3." + std::to_string(i) + ".dcm"));
     EXPECT_EQ(done[i].bytes, parts[i].size());
-    EXPECT_EQ(Read(done[i].file), parts[i]) << i;
+    EXPECT_EQ(test::ReadText(done[i].file), parts[i]) << i;
   }
 }
 
