@@ -89,6 +89,8 @@ ReportBuilder::ReportBuilder(const std::vector<std::string>& by, const CutPoints
   r_.study = study;
   r_.by = by;
   r_.options = options;
+  for (auto& criteria : variants_)
+    for (Variant& v : criteria) v.tally = stats::EndpointTally(by);
 }
 
 namespace {
@@ -156,7 +158,8 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
 
 void ReportBuilder::Reserve(std::size_t subjects) {
   r_.subjects.reserve(subjects);
-  for (auto& v : variants_) v[0].outcomes.reserve(subjects);
+  if (plot_data_)
+    for (auto& v : variants_) v[0].outcomes.reserve(subjects);
 }
 
 void ReportBuilder::Add(AssessedFile&& a) {
@@ -173,10 +176,16 @@ void ReportBuilder::Add(AssessedFile&& a) {
   for (const auto& [k, v] : *p.subject.covariates) l.covariates.insert(k);
   OutcomeLabels& kept = *r_.labels;
   p.subject.groups = kept.Intern(*p.subject.groups);
-  // OutcomeOf copies the subject's covariates: the outcomes view the subject's.
+  // OutcomeOf copies the subject's covariates: the outcomes kept view the subject's.
   auto view = [&](const stats::SubjectOutcome& o) {
     return stats::EndpointView(o, kept.Id(o.subject), *kept.Intern(o.groups),
                                *p.subject.covariates);
+  };
+  auto count = [&](Variant& v, const stats::SubjectOutcome& o) {
+    const stats::EndpointOutcome e = stats::EndpointView(o);  // read now, not kept
+    v.tally.Add(e);
+    v.covariates.Add(e);
+    if (plot_data_) v.outcomes.push_back(view(o));
   };
   l.tr.Append(p.tr);
   // Until a subject's protocol has its own definitions, the whole-course variant is the same
@@ -186,6 +195,8 @@ void ReportBuilder::Add(AssessedFile&& a) {
     for (int c = 0; c < 2; ++c) {
       variants_[c][1].outcomes.reserve(variants_[c][0].outcomes.capacity());
       variants_[c][1].outcomes = variants_[c][0].outcomes;
+      variants_[c][1].tally = variants_[c][0].tally;
+      variants_[c][1].covariates = variants_[c][0].covariates;
       l.listing[c][1].AppendSpool(l.listing[c][0]);
     }
   }
@@ -201,7 +212,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
       v.any |= o.any;
       if (whole && !protocol_definitions_) continue;
       l.listing[c][whole].AppendRecord(o.listing_record);
-      v.outcomes.push_back(view(o.outcome));
+      count(v, o.outcome);
     }
   }
   r_.subjects.push_back(std::move(p.subject));
@@ -225,12 +236,11 @@ Report ReportBuilder::Finish() {
       cr.key = std::string(stats::CriteriaKey(criteria)) + (whole ? "_whole_course" : "");
       cr.definition = SharedDefinition(v.definitions);
       cr.outcomes = std::move(v.outcomes);
-      cr.groups = stats::EndpointsByGroup(cr.outcomes, r_.by, r_.options);
-      for (const auto& name : stats::CovariateNames(cr.outcomes)) {
+      cr.groups = v.tally.Finish(r_.options);
+      for (const auto& name : v.covariates.Names()) {
         const auto it = cuts_.find(name);
-        cr.covariates.push_back(stats::AnalyseCovariate(
-            cr.outcomes, name,
-            it == cuts_.end() ? std::nullopt : std::optional<std::vector<double>>(it->second),
+        cr.covariates.push_back(v.covariates.Analyse(
+            name, it == cuts_.end() ? std::nullopt : std::optional<std::vector<double>>(it->second),
             r_.options.level));
       }
       r_.criteria.push_back(std::move(cr));

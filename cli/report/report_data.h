@@ -33,7 +33,8 @@ struct CriteriaReport {
   std::string definition;
   // True for the whole-course variant computed beside a protocol's window or DOR start.
   bool whole_course_variant = false;
-  // One per readable subject, in file order: the numbers the tables and plots read, viewing
+  // One per readable subject, in file order (empty when the report is made without plots): the
+  // numbers the plots read, viewing
   // the id and labels the report keeps once per subject (Report::labels, ReportSubject). The
   // listing-only fields (file, notes, dates, event and censoring descriptions) went to the
   // listings as the subject was added.
@@ -129,7 +130,10 @@ class ReportBuilder {
   ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
                 const stats::EndpointOptions& options, const std::string& study,
                 const std::string& spool_folder = "");
-  /// Without plots, the spider plot's points are not kept (memory of large trials).
+  /// Without plots, the outcomes and the spider plot's points are not kept: the tables are
+  /// counted as subjects come (stats::EndpointTally, CovariateTally), so a large trial's
+  /// report holds a tally per group instead of its subjects' outcomes (CriteriaReport::outcomes
+  /// stays empty).
   ReportBuilder& WithoutPlotData() {
     plot_data_ = false;
     return *this;
@@ -146,7 +150,9 @@ class ReportBuilder {
 
  private:
   struct Variant {
-    std::vector<stats::EndpointOutcome> outcomes;
+    std::vector<stats::EndpointOutcome> outcomes;            // kept for the plots only
+    stats::EndpointTally tally{std::vector<std::string>{}};  // made with `by` by the builder
+    stats::CovariateTally covariates;
     std::set<std::string> definitions;  // EndpointDefinition of each subject's protocol
     bool any = false;                   // a subject has results under the criteria
   };

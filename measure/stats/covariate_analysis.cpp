@@ -24,21 +24,34 @@ CovariateAnalysis AnalyseCovariate(const std::vector<SubjectOutcome>& outcomes,
 CovariateAnalysis AnalyseCovariate(const std::vector<EndpointOutcome>& outcomes,
                                    const std::string& name,
                                    const std::optional<std::vector<double>>& cuts, double level) {
+  CovariateTally tally;
+  for (const auto& o : outcomes) tally.Add(o);
+  return tally.Analyse(name, cuts, level);
+}
+
+void CovariateTally::Add(const EndpointOutcome& o) {
+  for (const auto& [name, value] : *o.covariates) names_.insert(name);
+  if (!o.treated) return;
+  ++treated_;
+  for (const auto& [name, value] : *o.covariates)
+    values_[name].push_back({value, o.response, o.control});
+}
+
+CovariateAnalysis CovariateTally::Analyse(const std::string& name,
+                                          const std::optional<std::vector<double>>& cuts,
+                                          double level) const {
   CovariateAnalysis a;
   a.name = name;
   std::vector<double> with, without, values;
   std::vector<CovariateOutcome> rows;
-  for (const auto& o : outcomes) {
-    if (!o.treated) continue;
-    const auto it = o.covariates->find(name);
-    if (it == o.covariates->end()) {
-      ++a.missing;
-      continue;
+  if (const auto it = values_.find(name); it != values_.end()) {
+    for (const Value& v : it->second) {
+      values.push_back(v.value);
+      (v.control ? with : without).push_back(v.value);
+      rows.push_back({v.value, v.response, v.control});
     }
-    values.push_back(it->second);
-    (o.control ? with : without).push_back(it->second);
-    rows.push_back({it->second, o.response, o.control});
   }
+  a.missing = treated_ - int(values.size());
   a.n = int(values.size());
   a.with_control = int(with.size());
   a.without_control = int(without.size());

@@ -2,7 +2,9 @@
 // control? A rank-sum test between subjects with and without control, and ORR/DCR by band.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,29 @@ struct CovariateAnalysis {
   RankSumTest test;      // x: with disease control, y: without
   CovariateBands bands;  // tertiles, or the given cut points
   bool tertiles = true;
+};
+
+/// What AnalyseCovariate reads, gathered one outcome at a time: per covariate, the value and
+/// the response and control of each treated subject that has it (16 bytes a subject), so that
+/// a report does not keep the outcomes themselves.
+class CovariateTally {
+ public:
+  void Add(const EndpointOutcome& o);
+  /// Names of the covariates any outcome carried (treated or not), sorted.
+  std::vector<std::string> Names() const { return {names_.begin(), names_.end()}; }
+  CovariateAnalysis Analyse(const std::string& name,
+                            const std::optional<std::vector<double>>& cuts = std::nullopt,
+                            double level = 0.95) const;
+
+ private:
+  struct Value {
+    double value = 0.0;
+    bool response = false;
+    bool control = false;
+  };
+  std::set<std::string> names_;
+  std::map<std::string, std::vector<Value>> values_;  // treated subjects only
+  int treated_ = 0;
 };
 
 /// Names of the covariates any outcome carries, sorted.

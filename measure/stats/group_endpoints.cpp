@@ -1,6 +1,6 @@
 #include "measure/stats/group_endpoints.h"
 
-#include <set>
+#include <utility>
 
 namespace nadir::stats {
 
@@ -23,8 +23,14 @@ std::string GroupValue(const EndpointOutcome& o, const std::string& name) {
 
 TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
                                         const EndpointOptions& options) {
+  KmTally tally;
+  for (const auto& o : obs) tally.Add(o);
+  return SummariseTally(tally, options);
+}
+
+TimeToEventSummary SummariseTally(const KmTally& tally, const EndpointOptions& options) {
   TimeToEventSummary s;
-  s.curve = KaplanMeier(obs);
+  s.curve = KaplanMeierOfTally(tally);
   s.n = s.curve.n;
   s.events = s.curve.events;
   s.censored = s.curve.censored;
@@ -40,32 +46,46 @@ TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
   return s;
 }
 
+void GroupTally::Add(const EndpointOutcome& o) {
+  if (!o.treated) return;
+  // A bad time throws before any count changes.
+  KmTally::Check(o.pfs.obs);
+  KmTally::Check(o.os.obs);
+  if (o.dor) KmTally::Check(o.dor->obs);
+  pfs.Add(o.pfs.obs);
+  os.Add(o.os.obs);
+  if (o.dor) dor.Add(o.dor->obs);
+  ++n;
+  evaluable += o.evaluable;
+  ++best_counts[o.best.value_or(Response::kNE)];
+  responses += o.response;
+  controls += o.control;
+}
+
+GroupEndpoints GroupTally::Finish(const std::string& key,
+                                  const std::map<std::string, std::string>& labels,
+                                  const EndpointOptions& options) const {
+  GroupEndpoints g;
+  g.key = key;
+  g.labels = labels;
+  g.n = n;
+  g.evaluable = evaluable;
+  g.best_counts = best_counts;
+  g.orr = ClopperPearson(responses, n, options.level);
+  g.dcr = ClopperPearson(controls, n, options.level);
+  g.pfs = SummariseTally(pfs, options);
+  g.os = SummariseTally(os, options);
+  g.dor = SummariseTally(dor, options);
+  return g;
+}
+
 GroupEndpoints ComputeGroupEndpoints(const std::vector<const EndpointOutcome*>& members,
                                      const std::string& key,
                                      const std::map<std::string, std::string>& labels,
                                      const EndpointOptions& options) {
-  GroupEndpoints g;
-  g.key = key;
-  g.labels = labels;
-  int responses = 0, controls = 0;
-  std::vector<Observation> pfs, os, dor;
-  for (const EndpointOutcome* o : members) {
-    if (!o->treated) continue;
-    ++g.n;
-    g.evaluable += o->evaluable;
-    ++g.best_counts[o->best.value_or(Response::kNE)];
-    responses += o->response;
-    controls += o->control;
-    pfs.push_back(o->pfs.obs);
-    os.push_back(o->os.obs);
-    if (o->dor) dor.push_back(o->dor->obs);
-  }
-  g.orr = ClopperPearson(responses, g.n, options.level);
-  g.dcr = ClopperPearson(controls, g.n, options.level);
-  g.pfs = SummariseTimeToEvent(pfs, options);
-  g.os = SummariseTimeToEvent(os, options);
-  g.dor = SummariseTimeToEvent(dor, options);
-  return g;
+  GroupTally tally;
+  for (const EndpointOutcome* o : members) tally.Add(*o);
+  return tally.Finish(key, labels, options);
 }
 
 std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& outcomes,
@@ -77,36 +97,39 @@ std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& 
 std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<EndpointOutcome>& outcomes,
                                              const std::vector<std::string>& by,
                                              const EndpointOptions& options) {
-  std::vector<GroupEndpoints> out;
-  std::vector<const EndpointOutcome*> all;
-  for (const auto& o : outcomes) all.push_back(&o);
-  out.push_back(ComputeGroupEndpoints(all, "all", {}, options));
+  EndpointTally tally(by);
+  for (const auto& o : outcomes) tally.Add(o);
+  return tally.Finish(options);
+}
 
-  for (const auto& name : by) {
-    std::map<std::string, std::vector<const EndpointOutcome*>> groups;
-    for (const auto& o : outcomes)
-      if (o.treated) groups[GroupValue(o, name)].push_back(&o);
-    for (const auto& [value, members] : groups)
-      out.push_back(ComputeGroupEndpoints(members, name + "=" + value, {{name, value}}, options));
+EndpointTally::EndpointTally(std::vector<std::string> by)
+    : by_(std::move(by)), by_value_(by_.size()) {}
+
+void EndpointTally::Add(const EndpointOutcome& o) {
+  all_.Add(o);
+  if (!o.treated) return;
+  for (size_t i = 0; i < by_.size(); ++i) by_value_[i][GroupValue(o, by_[i])].Add(o);
+  if (by_.size() >= 2) {
+    std::vector<std::string> values;
+    for (const auto& name : by_) values.push_back(GroupValue(o, name));
+    cells_[values].Add(o);
   }
+}
 
-  if (by.size() >= 2) {
-    std::map<std::vector<std::string>, std::vector<const EndpointOutcome*>> cells;
-    for (const auto& o : outcomes) {
-      if (!o.treated) continue;
-      std::vector<std::string> values;
-      for (const auto& name : by) values.push_back(GroupValue(o, name));
-      cells[values].push_back(&o);
+std::vector<GroupEndpoints> EndpointTally::Finish(const EndpointOptions& options) const {
+  std::vector<GroupEndpoints> out;
+  out.push_back(all_.Finish("all", {}, options));
+  for (size_t i = 0; i < by_.size(); ++i)
+    for (const auto& [value, tally] : by_value_[i])
+      out.push_back(tally.Finish(by_[i] + "=" + value, {{by_[i], value}}, options));
+  for (const auto& [values, tally] : cells_) {
+    std::string key;
+    std::map<std::string, std::string> labels;
+    for (size_t i = 0; i < by_.size(); ++i) {
+      key += (i ? "," : "") + by_[i] + "=" + values[i];
+      labels[by_[i]] = values[i];
     }
-    for (const auto& [values, members] : cells) {
-      std::string key;
-      std::map<std::string, std::string> labels;
-      for (size_t i = 0; i < by.size(); ++i) {
-        key += (i ? "," : "") + by[i] + "=" + values[i];
-        labels[by[i]] = values[i];
-      }
-      out.push_back(ComputeGroupEndpoints(members, key, labels, options));
-    }
+    out.push_back(tally.Finish(key, labels, options));
   }
   return out;
 }

@@ -57,6 +57,40 @@ struct GroupEndpoints {
   TimeToEventSummary dor;  // responders (or subjects with control) only
 };
 
+/// One group's endpoints counted one outcome at a time: counts and time-to-event tallies, in
+/// memory that grows with the number of distinct days, not of subjects.
+struct GroupTally {
+  int n = 0;
+  int evaluable = 0;
+  int responses = 0;
+  int controls = 0;
+  std::map<Response, int> best_counts;
+  KmTally pfs, os, dor;
+  /// Counts `o` when it is treated (others are not in any denominator).
+  void Add(const EndpointOutcome& o);
+  GroupEndpoints Finish(const std::string& key, const std::map<std::string, std::string>& labels,
+                        const EndpointOptions& options) const;
+};
+
+/// The endpoint table of EndpointsByGroup, counted one outcome at a time: an outcome's labels
+/// are read while it is added and not kept, so a report over any number of subjects holds only
+/// a tally per group.
+class EndpointTally {
+ public:
+  explicit EndpointTally(std::vector<std::string> by);
+  void Add(const EndpointOutcome& o);
+  /// The groups in EndpointsByGroup's order.
+  std::vector<GroupEndpoints> Finish(const EndpointOptions& options) const;
+
+ private:
+  std::vector<std::string> by_;
+  GroupTally all_;
+  std::vector<std::map<std::string, GroupTally>> by_value_;  // [label of by][value]
+  std::map<std::vector<std::string>, GroupTally> cells_;     // combinations, with 2+ labels
+};
+
+/// Kaplan-Meier summary of observations in days.
+TimeToEventSummary SummariseTally(const KmTally& tally, const EndpointOptions& options = {});
 /// Kaplan-Meier summary of a list of observations in days.
 TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
                                         const EndpointOptions& options = {});

@@ -10,25 +10,38 @@
 
 namespace nadir::stats {
 
+void KmTally::Check(const Observation& o) {
+  if (!std::isfinite(o.time) || o.time < 0.0)
+    throw std::invalid_argument("Kaplan-Meier: time must be finite and >= 0, got " +
+                                std::to_string(o.time));
+}
+
+void KmTally::Add(const Observation& o) {
+  Check(o);
+  Count& c = counts_[o.time];
+  (o.event ? c.events : c.censored) += 1;
+  ++n_;
+}
+
 KmCurve KaplanMeier(const std::vector<Observation>& observations) {
-  std::vector<Observation> sorted = observations;
-  for (const auto& o : sorted)
-    if (!std::isfinite(o.time) || o.time < 0.0)
-      throw std::invalid_argument("Kaplan-Meier: time must be finite and >= 0, got " +
-                                  std::to_string(o.time));
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Observation& a, const Observation& b) { return a.time < b.time; });
+  KmTally tally;
+  for (const auto& o : observations) tally.Add(o);
+  return KaplanMeierOfTally(tally);
+}
+
+KmCurve KaplanMeierOfTally(const KmTally& tally) {
   KmCurve curve;
-  curve.n = int(sorted.size());
+  curve.n = tally.n();
   double survival = 1.0;
   double gw = 0.0;
   int at_risk = curve.n;
-  for (size_t i = 0; i < sorted.size();) {
+  curve.steps.reserve(tally.counts().size());
+  for (const auto& [time, count] : tally.counts()) {
     KmStep step;
-    step.time = sorted[i].time;
+    step.time = time;
     step.at_risk = at_risk;
-    for (; i < sorted.size() && sorted[i].time == step.time; ++i)
-      (sorted[i].event ? step.events : step.censored) += 1;
+    step.events = count.events;
+    step.censored = count.censored;
     if (step.events > 0) {
       const int n = step.at_risk, d = step.events;
       survival *= 1.0 - double(d) / n;

@@ -2,6 +2,7 @@
 // survival at landmark times and numbers at risk: DOR, PFS and OS (RECIST.md "Trial endpoints").
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -39,6 +40,27 @@ struct KmCurve {
   std::vector<KmStep> steps;  // ascending time, one per distinct observed time
 };
 
+/// Observations counted by time: all that the estimate depends on. Its memory grows with the
+/// number of distinct times (days of follow-up), not with the number of subjects, so that a
+/// trial report can count 100,000 subjects one at a time.
+class KmTally {
+ public:
+  struct Count {
+    int events = 0;
+    int censored = 0;
+  };
+  /// Throws std::invalid_argument for a negative or non-finite time (nothing is counted).
+  void Add(const Observation& o);
+  /// Throws as Add would, counting nothing.
+  static void Check(const Observation& o);
+  int n() const { return n_; }
+  const std::map<double, Count>& counts() const { return counts_; }  // ascending time
+
+ private:
+  std::map<double, Count> counts_;
+  int n_ = 0;
+};
+
 /// Kaplan-Meier product-limit estimate with Greenwood's variance.
 ///
 /// Inputs: observations (time >= 0, any unit; order irrelevant).
@@ -52,6 +74,9 @@ struct KmCurve {
 /// Reference for the variance: Greenwood, Rep Public Health Med Subj 1926;33:1-26.
 /// Throws std::invalid_argument for a negative or non-finite time.
 KmCurve KaplanMeier(const std::vector<Observation>& observations);
+
+/// The same estimate from observations counted by time (identical to counting them all).
+KmCurve KaplanMeierOfTally(const KmTally& tally);
 
 /// S(t) with its standard error and pointwise confidence interval at time t.
 struct SurvivalEstimate {

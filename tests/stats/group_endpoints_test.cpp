@@ -124,5 +124,35 @@ TEST(GroupEndpoints, SingleSubjectGroupWithoutEvents) {
   EXPECT_EQ(dl2.os.events, 0);
 }
 
+// The tally that a report fills one subject at a time gives the same table as the list.
+TEST(GroupEndpoints, TallyAddedOneAtATimeGivesTheSameTable) {
+  const auto outcomes = SixSubjectTrial();
+  EndpointTally tally({"arm", "dose_level"});
+  for (const auto& o : outcomes) tally.Add(EndpointView(o));
+  const auto counted = tally.Finish({});
+  const auto listed = EndpointsByGroup(outcomes, {"arm", "dose_level"});
+  ASSERT_EQ(counted.size(), listed.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    EXPECT_EQ(counted[i].key, listed[i].key);
+    EXPECT_EQ(counted[i].n, listed[i].n);
+    EXPECT_EQ(counted[i].best_counts, listed[i].best_counts);
+    EXPECT_EQ(counted[i].pfs.events, listed[i].pfs.events);
+    EXPECT_EQ(counted[i].pfs.median.median, listed[i].pfs.median.median);
+  }
+}
+
+// An outcome with a bad time is refused whole: no count of its group changes.
+TEST(GroupEndpoints, TallyRefusesAnOutcomeWithABadTimeWhole) {
+  const auto outcomes = SixSubjectTrial();
+  GroupTally tally;
+  tally.Add(EndpointView(outcomes[0]));
+  EndpointOutcome bad = EndpointView(outcomes[1]);
+  bad.dor = EventTime{{-3, true}};
+  EXPECT_THROW(tally.Add(bad), std::invalid_argument);
+  EXPECT_EQ(tally.n, 1);
+  EXPECT_EQ(tally.pfs.n(), 1);
+  EXPECT_EQ(tally.os.n(), 1);
+}
+
 }  // namespace
 }  // namespace nadir::stats

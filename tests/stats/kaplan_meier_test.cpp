@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <vector>
@@ -173,6 +174,33 @@ TEST(KaplanMeier, NumbersAtRiskFreireich) {
 
 TEST(KaplanMeier, RefusesNegativeTimes) {
   EXPECT_THROW(KaplanMeier({{-1, true}}), std::invalid_argument);
+}
+
+// A trial report counts its subjects one at a time (issue 18): the tally keeps one count per
+// distinct time, so 10,000 subjects followed for 30 days take 30 entries, and the estimate is
+// the textbook one (events before censorings on a shared day, as above).
+TEST(KaplanMeier, TallyKeepsOneCountPerDistinctTime) {
+  KmTally tally;
+  for (int i = 0; i < 10000; ++i) tally.Add({double(1 + i % 30), i % 3 == 0});
+  EXPECT_EQ(tally.n(), 10000);
+  EXPECT_EQ(tally.counts().size(), 30u);
+  const KmCurve c = KaplanMeierOfTally(tally);
+  ASSERT_EQ(c.steps.size(), 30u);
+  // Day 1: subjects 0, 30, 60 ... (334 of them); i % 3 == 0 for every one of them.
+  EXPECT_EQ(c.steps[0].at_risk, 10000);
+  EXPECT_EQ(c.steps[0].events, 334);
+  EXPECT_EQ(c.steps[0].censored, 0);
+  EXPECT_DOUBLE_EQ(c.steps[0].survival, 1.0 - 334.0 / 10000.0);
+  EXPECT_EQ(c.events + c.censored, 10000);
+}
+
+TEST(KaplanMeier, TallyRefusesABadTimeAndCountsNothing) {
+  KmTally tally;
+  tally.Add({5, true});
+  EXPECT_THROW(tally.Add({-1, true}), std::invalid_argument);
+  EXPECT_THROW(tally.Add({std::nan(""), false}), std::invalid_argument);
+  EXPECT_EQ(tally.n(), 1);
+  EXPECT_EQ(tally.counts().size(), 1u);
 }
 
 }  // namespace

@@ -36,8 +36,9 @@ std::vector<std::string> Outputs(const Report& r) {
       EndpointsJson(r).dump(1)};
 }
 
-Report Streamed(const std::vector<std::string>& files, std::size_t block) {
+Report Streamed(const std::vector<std::string>& files, std::size_t block, bool plots = true) {
   ReportBuilder builder({"arm", "dose_level"}, {}, {}, "S");
+  if (!plots) builder.WithoutPlotData();
   builder.Reserve(files.size());
   AssessFilesInOrder(
       files, 3, [&](AssessedFile& a) { builder.Prepare(a); },
@@ -60,6 +61,14 @@ void ExpectStreamedAsInMemory(const std::string& folder) {
     for (std::size_t i = 0; i < got.size(); ++i)
       EXPECT_EQ(got[i], expected[i]) << "output " << i << ", blocks of " << block;
   }
+  // Without plots the tables are counted as subjects come and no outcome is kept: the same
+  // tables, data sets and JSON.
+  const Report counted = Streamed(files, 4, false);
+  ASSERT_EQ(counted.criteria.size(), whole.criteria.size());
+  for (const auto& c : counted.criteria) EXPECT_TRUE(c.outcomes.empty()) << c.key;
+  const auto got = Outputs(counted);
+  for (std::size_t i = 0; i < got.size(); ++i)
+    EXPECT_EQ(got[i], expected[i]) << "output " << i << ", without plot data";
 }
 
 TEST(ReportStream, SampleTrialStreamedAsInMemory) {
