@@ -168,19 +168,7 @@ int RunReport(int argc, char** argv) {
   std::vector<std::string> problems;
   const auto files = FindAssessmentFiles(paths, problems);
   for (const auto& p : problems) std::fprintf(stderr, "nadir report: %s\n", p.c_str());
-  const auto builder = [&] {
-    report::ReportBuilder b(by, cuts, options, study, out_dir);
-    if (no_plots) b.WithoutPlotData();
-    return b;
-  };
-  std::optional<report::Report> streamed = StreamReport(files, threads, reader, builder());
-  // A review folder: its final reads are selected with every file in memory.
-  report::Report r =
-      streamed ? std::move(*streamed) : SelectedReport(files, threads, reader, builder());
-  const auto t_assessed = std::chrono::steady_clock::now();
   // The trial's CSV data (adverse events, kinetics, labs) beside the assessment files.
-  TrialSubjects trial_subjects;
-  for (const auto& subject : r.subjects) trial_subjects[subject.id] = subject.treatment_start;
   std::vector<std::string> folders;
   for (const auto& p : paths) {
     const std::filesystem::path fp(p);
@@ -190,6 +178,20 @@ int RunReport(int argc, char** argv) {
     if (std::find(folders.begin(), folders.end(), folder) == folders.end())
       folders.push_back(folder);
   }
+  const bool trial_data = HasTrialData(folders);
+  const auto builder = [&] {
+    report::ReportBuilder b(by, cuts, options, study, out_dir);
+    if (no_plots) b.WithoutPlotData();
+    if (no_plots && !trial_data) b.WithoutSubjectRecords();
+    return b;
+  };
+  std::optional<report::Report> streamed = StreamReport(files, threads, reader, builder());
+  // A review folder: its final reads are selected with every file in memory.
+  report::Report r =
+      streamed ? std::move(*streamed) : SelectedReport(files, threads, reader, builder());
+  const auto t_assessed = std::chrono::steady_clock::now();
+  TrialSubjects trial_subjects;
+  for (const auto& subject : r.subjects) trial_subjects[subject.id] = subject.treatment_start;
   r.safety = report::BuildSafety(r, ReadTrialData(folders, trial_subjects));
   for (const auto& e : r.safety.errors) std::fprintf(stderr, "nadir report: %s\n", e.c_str());
   const auto t_computed = std::chrono::steady_clock::now();
@@ -293,12 +295,10 @@ int RunReport(int argc, char** argv) {
   const auto t_end = std::chrono::steady_clock::now();
   auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
 
-  int with_errors = 0;
-  for (const auto& subject : r.subjects) with_errors += subject.has_errors;
   std::printf(
-      "nadir report: %zu subjects (%d with errors, %zu unreadable) -> %s: tables, "
+      "nadir report: %zu subjects (%zu with errors, %zu unreadable) -> %s: tables, "
       "listing, TR/RS/ADTTE, endpoints.json, %d figures (PNG+SVG), report.pdf\n",
-      r.subjects.size(), with_errors, r.unreadable.size(), out_dir.c_str(), figure_count);
+      r.subjects_read, r.subjects_with_errors, r.unreadable.size(), out_dir.c_str(), figure_count);
   for (const auto& m : r.criteria_missing)
     std::printf("nadir report: not reported: %s\n", m.c_str());
   std::printf("nadir report: %.3f s read+assess, %.3f s endpoints, %.3f s writing, %.3f s total\n",
@@ -310,7 +310,7 @@ int RunReport(int argc, char** argv) {
         "subject-analytes of labs, %zu errors\n",
         r.safety.events.size(), r.safety.kinetics.size(), r.safety.cytokines.size(),
         r.safety.errors.size());
-  return ok && problems.empty() && with_errors == 0 && r.unreadable.empty() &&
+  return ok && problems.empty() && r.subjects_with_errors == 0 && r.unreadable.empty() &&
                  r.safety.errors.empty()
              ? 0
              : 1;

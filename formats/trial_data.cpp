@@ -263,6 +263,19 @@ void ParseLabs(const std::string& file, const std::string& text, const TrialSubj
   }
 }
 
+namespace {
+constexpr const char* kTrialDataFiles[] = {kAdverseEventsFile, kKineticsFile, kLabsFile};
+}
+
+bool HasTrialData(const std::vector<std::string>& folders) {
+  for (const auto& folder : folders)
+    for (const char* name : kTrialDataFiles) {
+      std::error_code ec;
+      if (std::filesystem::exists(std::filesystem::path(folder) / name, ec)) return true;
+    }
+  return false;
+}
+
 TrialData ReadTrialData(const std::vector<std::string>& folders, const TrialSubjects& subjects) {
   TrialData out;
   for (const auto& folder : folders)

@@ -47,6 +47,9 @@ using TrialSubjects = std::map<std::string, std::optional<Date>>;
 /// end before an onset, missing or unknown units, BLQ written as a value, repeated samples.
 TrialData ReadTrialData(const std::vector<std::string>& folders, const TrialSubjects& subjects);
 
+/// Whether any of the folders holds one of the files ReadTrialData reads.
+bool HasTrialData(const std::vector<std::string>& folders);
+
 /// The same from texts (file name -> CSV text), for tests.
 void ParseAdverseEvents(const std::string& file, const std::string& text,
                         const TrialSubjects& subjects, TrialData& out);

@@ -157,7 +157,7 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
 }
 
 void ReportBuilder::Reserve(std::size_t subjects) {
-  r_.subjects.reserve(subjects);
+  if (subject_records_) r_.subjects.reserve(subjects);
   if (plot_data_)
     for (auto& v : variants_) v[0].outcomes.reserve(subjects);
 }
@@ -174,8 +174,10 @@ void ReportBuilder::Add(AssessedFile&& a) {
   ReportListings& l = *r_.listings;
   for (const auto& [k, v] : *p.subject.groups) l.labels.insert(k);
   for (const auto& [k, v] : *p.subject.covariates) l.covariates.insert(k);
+  ++r_.subjects_read;
+  r_.subjects_with_errors += p.subject.has_errors;
   OutcomeLabels& kept = *r_.labels;
-  p.subject.groups = kept.Intern(*p.subject.groups);
+  if (subject_records_) p.subject.groups = kept.Intern(*p.subject.groups);
   // OutcomeOf copies the subject's covariates: the outcomes kept view the subject's.
   auto view = [&](const stats::SubjectOutcome& o) {
     return stats::EndpointView(o, kept.Id(o.subject), *kept.Intern(o.groups),
@@ -215,7 +217,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
       count(v, o.outcome);
     }
   }
-  r_.subjects.push_back(std::move(p.subject));
+  if (subject_records_) r_.subjects.push_back(std::move(p.subject));
 }
 
 Report ReportBuilder::Finish() {

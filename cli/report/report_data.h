@@ -103,7 +103,11 @@ struct Report {
   std::string study = "NADIR";
   std::vector<std::string> by;
   stats::EndpointOptions options;
-  std::vector<ReportSubject> subjects;        // readable subjects, in file order
+  std::vector<ReportSubject> subjects;  // readable subjects, in file order (see below)
+  // Readable subjects, and those whose results have errors: counted even when `subjects` is
+  // not kept (ReportBuilder::WithoutSubjectRecords).
+  std::size_t subjects_read = 0;
+  std::size_t subjects_with_errors = 0;
   std::vector<std::string> unreadable;        // "file: error" for files that gave no subject
   std::vector<CriteriaReport> criteria;       // the criteria any subject has results for
   std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
@@ -138,6 +142,13 @@ class ReportBuilder {
     plot_data_ = false;
     return *this;
   }
+  /// Without plots and without the trial's CSV data (adverse events, kinetics, labs), nothing
+  /// reads Report::subjects: it is left empty and only counted, so that the report's memory no
+  /// longer grows with each subject's record.
+  ReportBuilder& WithoutSubjectRecords() {
+    subject_records_ = false;
+    return *this;
+  }
   /// Makes the file's share of the report (outcomes, listing rows, compact record) into
   /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
   void Prepare(AssessedFile& a) const;
@@ -161,6 +172,7 @@ class ReportBuilder {
   Variant variants_[2][2];  // [criteria][whole-course variant]
   bool protocol_definitions_ = false;
   bool plot_data_ = true;
+  bool subject_records_ = true;
 };
 
 /// ReportBuilder over `assessed`, in order.

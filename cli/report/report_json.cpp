@@ -64,7 +64,7 @@ nlohmann::ordered_json EndpointsJson(const Report& r) {
       {"median_interval", "Brookmeyer-Crowley"},
       {"days_per_month", stats::kDaysPerMonth},
       {"time_unit", "days"}};
-  j["subjects_read"] = r.subjects.size();
+  j["subjects_read"] = r.subjects_read;
   for (Criteria c : {Criteria::kRecist11, Criteria::kIRecist}) j[stats::CriteriaKey(c)] = nullptr;
   ordered_json covariates = ordered_json::object();
   ordered_json definitions = ordered_json::object();

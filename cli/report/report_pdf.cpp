@@ -25,7 +25,7 @@ void SummaryPages(cairo_t* cr, const Report& r, const CriteriaReport& c) {
   double y = 0;
   auto header = [&] {
     Title(cr, kPageW, "Endpoints by group (" + CriteriaTitle(c) + ")",
-          r.study + ": " + std::to_string(r.subjects.size()) +
+          r.study + ": " + std::to_string(r.subjects_read) +
               " subjects read; exact Clopper-Pearson intervals; medians (Brookmeyer-Crowley "
               "95% CI), NR = not reached");
     y = 75;

@@ -253,7 +253,7 @@ std::string CovariatesCsv(const Report& r) {
 
 std::string ReportMarkdown(const Report& r) {
   std::string md = "# Trial endpoints: " + r.study + "\n\n";
-  md += std::to_string(r.subjects.size()) + " subjects read";
+  md += std::to_string(r.subjects_read) + " subjects read";
   if (!r.unreadable.empty()) md += ", " + std::to_string(r.unreadable.size()) + " files unreadable";
   md +=
       ". Analysis set: every treated subject (with `treatment_start`); subjects without a "

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "formats/batch.h"
+#include "formats/subject_key_index.h"
 #include "measure/review/review.h"
 
 namespace nadir {
@@ -29,18 +30,22 @@ bool IsOtherReadersRead(const AssessedFile& a, const std::string& reader);
 std::string OtherReadersNote(int others, const std::string& reader);
 
 /// Whether the files added so far make a review folder (both review readers read one subject),
-/// for commands that stream files before they know which reads to use.
+/// for commands that stream files before they know which reads to use. A "yes" is only a
+/// "maybe": the callers then select the reads with SelectReads, which decides exactly.
 struct ReviewDetector {
   ReviewOptions options;
-  // Per subject read by a review reader, which of the two read it (bit 0: the first).
-  std::map<std::string, unsigned char> readers_of;
+  // Per subject read by a review reader, which of the two read it first (1: the first reader,
+  // 2: the second), under a 64-bit hash of the subject's id: 12 bytes a subject where a map of
+  // strings took about 70 (issue 18). Ids sharing a hash can only give a false "maybe".
+  SubjectKeyIndex readers_of;
   bool review = false;
   void Add(const AssessedFile& a) {
     if (a.skipped || a.result.subject.empty() || options.readers.size() != 2) return;
-    const unsigned char bit = (a.result.reader == options.readers[0] ? 1 : 0) |
-                              (a.result.reader == options.readers[1] ? 2 : 0);
+    const unsigned bit = (a.result.reader == options.readers[0] ? 1u : 0u) |
+                         (a.result.reader == options.readers[1] ? 2u : 0u);
     if (bit == 0) return;
-    review |= (readers_of[a.result.subject] |= bit) == 3;
+    const auto first = readers_of.Insert(SubjectKeyIndex::Key(a.result.subject, ""), bit);
+    review |= bit == 3 || (first && *first != bit);
   }
 };
 

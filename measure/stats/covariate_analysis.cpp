@@ -1,6 +1,7 @@
 #include "measure/stats/covariate_analysis.h"
 
-#include <set>
+#include <algorithm>
+#include <cmath>
 
 namespace nadir::stats {
 
@@ -29,12 +30,44 @@ CovariateAnalysis AnalyseCovariate(const std::vector<EndpointOutcome>& outcomes,
   return tally.Analyse(name, cuts, level);
 }
 
+void CovariateTally::Values::Add(double value, bool response, bool control) {
+  Entry e;
+  e.value = value;
+  e.count[int(response) * 2 + int(control)] = 1;
+  entries.push_back(e);
+  if (entries.size() >= 1024 && entries.size() >= 2 * merged) Merge();
+}
+
+void CovariateTally::Values::Merge() {
+  // Ordered by value, then equal values summed. A non-finite value, which no file should carry,
+  // is kept apart as it came (no order holds for NaN; the analysis refuses it as before).
+  const auto finite_end = std::partition(entries.begin(), entries.end(),
+                                         [](const Entry& e) { return std::isfinite(e.value); });
+  std::sort(entries.begin(), finite_end,
+            [](const Entry& a, const Entry& b) { return a.value < b.value; });
+  std::size_t out = 0;
+  const auto finite = std::size_t(finite_end - entries.begin());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i < finite && out > 0 && entries[out - 1].value == entries[i].value) {
+      for (int k = 0; k < 4; ++k) entries[out - 1].count[k] += entries[i].count[k];
+    } else {
+      entries[out++] = entries[i];
+    }
+  }
+  entries.resize(out);
+  merged = out;
+}
+
 void CovariateTally::Add(const EndpointOutcome& o) {
   for (const auto& [name, value] : *o.covariates) names_.insert(name);
   if (!o.treated) return;
   ++treated_;
-  for (const auto& [name, value] : *o.covariates)
-    values_[name].push_back({value, o.response, o.control});
+  for (const auto& [name, value] : *o.covariates) values_[name].Add(value, o.response, o.control);
+}
+
+std::size_t CovariateTally::Entries(const std::string& name) const {
+  const auto it = values_.find(name);
+  return it == values_.end() ? 0 : it->second.entries.size();
 }
 
 CovariateAnalysis CovariateTally::Analyse(const std::string& name,
@@ -42,14 +75,20 @@ CovariateAnalysis CovariateTally::Analyse(const std::string& name,
                                           double level) const {
   CovariateAnalysis a;
   a.name = name;
+  // The subjects' values again, one covariate at a time: the statistics below are the ones
+  // AnalyseCovariate uses, and none depends on the order of the subjects.
   std::vector<double> with, without, values;
   std::vector<CovariateOutcome> rows;
   if (const auto it = values_.find(name); it != values_.end()) {
-    for (const Value& v : it->second) {
-      values.push_back(v.value);
-      (v.control ? with : without).push_back(v.value);
-      rows.push_back({v.value, v.response, v.control});
-    }
+    for (const Entry& e : it->second.entries)
+      for (int k = 0; k < 4; ++k) {
+        const bool response = k & 2, control = k & 1;
+        for (int i = 0; i < e.count[k]; ++i) {
+          values.push_back(e.value);
+          (control ? with : without).push_back(e.value);
+          rows.push_back({e.value, response, control});
+        }
+      }
   }
   a.missing = treated_ - int(values.size());
   a.n = int(values.size());

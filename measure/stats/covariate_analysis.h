@@ -28,9 +28,11 @@ struct CovariateAnalysis {
   bool tertiles = true;
 };
 
-/// What AnalyseCovariate reads, gathered one outcome at a time: per covariate, the value and
-/// the response and control of each treated subject that has it (16 bytes a subject), so that
-/// a report does not keep the outcomes themselves.
+/// What AnalyseCovariate reads, gathered one outcome at a time: per covariate, how many treated
+/// subjects have each distinct value with each outcome (response, control). A covariate such as
+/// a percentage or an H-score has few distinct values, so a report over any number of subjects
+/// holds a few entries; a continuous one holds at most one entry per subject. Analyse gives
+/// exactly what AnalyseCovariate gives on the outcomes.
 class CovariateTally {
  public:
   void Add(const EndpointOutcome& o);
@@ -39,15 +41,24 @@ class CovariateTally {
   CovariateAnalysis Analyse(const std::string& name,
                             const std::optional<std::vector<double>>& cuts = std::nullopt,
                             double level = 0.95) const;
+  /// Entries held for covariate `name` (what its memory grows with).
+  std::size_t Entries(const std::string& name) const;
 
  private:
-  struct Value {
+  // Subjects with one value, by outcome: [response * 2 + control].
+  struct Entry {
     double value = 0.0;
-    bool response = false;
-    bool control = false;
+    int count[4] = {0, 0, 0, 0};
+  };
+  // Entries of one covariate: equal values merged whenever the list has doubled since.
+  struct Values {
+    std::vector<Entry> entries;
+    std::size_t merged = 0;  // entries.size() after the last merge
+    void Add(double value, bool response, bool control);
+    void Merge();
   };
   std::set<std::string> names_;
-  std::map<std::string, std::vector<Value>> values_;  // treated subjects only
+  std::map<std::string, Values> values_;  // treated subjects only
   int treated_ = 0;
 };
 

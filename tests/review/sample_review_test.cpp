@@ -110,5 +110,31 @@ TEST(SampleReview, RecomputeTakesFinalReadsOrOneReader) {
                                                "(--reader R2)"});
 }
 
+AssessedFile ReadOf(const std::string& subject, const std::string& reader) {
+  AssessedFile a;
+  a.result.subject = subject;
+  a.result.reader = reader;
+  return a;
+}
+
+// The streaming commands' first look (recompute, report): a review folder once both review
+// readers have read one subject; one reader twice, other readers, or each reader a different
+// subject are not one.
+TEST(ReviewDetector, BothReviewReadersOfOneSubjectMakeAReviewFolder) {
+  ReviewDetector d;
+  d.Add(ReadOf("S1", "R1"));
+  d.Add(ReadOf("S1", "R1"));
+  d.Add(ReadOf("S2", "R2"));
+  d.Add(ReadOf("S1", "SITE"));
+  AssessedFile skipped = ReadOf("S2", "R1");
+  skipped.skipped = true;
+  d.Add(skipped);
+  EXPECT_FALSE(d.review);
+  for (int i = 0; i < 5000; ++i) d.Add(ReadOf("T" + std::to_string(i), i % 2 ? "R1" : "R2"));
+  EXPECT_FALSE(d.review);
+  d.Add(ReadOf("S2", "R1"));
+  EXPECT_TRUE(d.review);
+}
+
 }  // namespace
 }  // namespace nadir

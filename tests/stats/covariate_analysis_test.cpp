@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "tests/stats/outcome_builder.h"
 
 namespace nadir::stats {
@@ -60,6 +62,47 @@ TEST(CovariateAnalysis, RankTestBetweenControlledAndNot) {
   ASSERT_EQ(c.bands.bands.size(), 2u);
   EXPECT_EQ(c.bands.bands[1].dcr.k, 3);
   EXPECT_EQ(c.bands.bands[1].dcr.n, 3);
+}
+
+// A report counts 100,000 subjects one at a time (issue 18): a covariate with three values
+// over 3,000 treated subjects is held in at most 1,024 entries, and the analysis is worked by
+// hand: CD70 2 for the 1,000 controlled subjects (500 with a response), 0 or 1 for the others.
+// U = 1,000 x 2,000 (every controlled value above every other), normal approximation with ties.
+TEST(CovariateAnalysis, TallyOfManySubjectsHoldsItsDistinctValues) {
+  const std::map<std::string, std::string> groups;
+  std::vector<std::map<std::string, double>> values = {{{"cd70", 0}}, {{"cd70", 1}}, {{"cd70", 2}}};
+  CovariateTally tally;
+  for (int i = 0; i < 3000; ++i) {
+    EndpointOutcome o;
+    o.groups = &groups;
+    o.covariates = &values[i % 3];
+    o.treated = true;
+    o.control = i % 3 == 2;
+    o.response = o.control && i % 2 == 0;
+    tally.Add(o);
+  }
+  EXPECT_LE(tally.Entries("cd70"), 1024u);
+  const CovariateAnalysis a = tally.Analyse("cd70");
+  EXPECT_EQ(a.n, 3000);
+  EXPECT_EQ(a.missing, 0);
+  EXPECT_EQ(a.with_control, 1000);
+  EXPECT_EQ(a.without_control, 2000);
+  EXPECT_EQ(*a.median_with_control, 2);
+  EXPECT_EQ(*a.median_without_control, 0.5);
+  EXPECT_FALSE(a.test.exact);
+  EXPECT_TRUE(a.test.ties);
+  EXPECT_EQ(a.test.w, 1000.0 * 2000.0);
+  EXPECT_LT(a.test.p_value, 1e-100);
+  // Tertiles of 1,000 each of 0, 1, 2: Q(1/3) has h = 999.67, between the 1,000th and the
+  // 1,001st value (0 and 1), so 0.67; Q(2/3) has h = 1999.33, so 1.33.
+  ASSERT_EQ(a.bands.cuts.size(), 2u);
+  EXPECT_NEAR(a.bands.cuts[0], 2.0 / 3.0, 1e-12);
+  EXPECT_NEAR(a.bands.cuts[1], 4.0 / 3.0, 1e-12);
+  ASSERT_EQ(a.bands.bands.size(), 3u);
+  EXPECT_EQ(a.bands.bands[0].dcr.n, 1000);
+  EXPECT_EQ(a.bands.bands[1].dcr.n, 1000);
+  EXPECT_EQ(a.bands.bands[2].dcr.k, 1000);
+  EXPECT_EQ(a.bands.bands[2].orr.k, 500);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ std::vector<std::string> Outputs(const Report& r) {
 
 Report Streamed(const std::vector<std::string>& files, std::size_t block, bool plots = true) {
   ReportBuilder builder({"arm", "dose_level"}, {}, {}, "S");
-  if (!plots) builder.WithoutPlotData();
+  if (!plots) builder.WithoutPlotData().WithoutSubjectRecords();
   builder.Reserve(files.size());
   AssessFilesInOrder(
       files, 3, [&](AssessedFile& a) { builder.Prepare(a); },
@@ -61,11 +61,14 @@ void ExpectStreamedAsInMemory(const std::string& folder) {
     for (std::size_t i = 0; i < got.size(); ++i)
       EXPECT_EQ(got[i], expected[i]) << "output " << i << ", blocks of " << block;
   }
-  // Without plots the tables are counted as subjects come and no outcome is kept: the same
-  // tables, data sets and JSON.
+  // Without plots (and trial data) the tables are counted as subjects come and neither the
+  // outcomes nor the subjects' records are kept: the same tables, data sets and JSON.
   const Report counted = Streamed(files, 4, false);
   ASSERT_EQ(counted.criteria.size(), whole.criteria.size());
   for (const auto& c : counted.criteria) EXPECT_TRUE(c.outcomes.empty()) << c.key;
+  EXPECT_TRUE(counted.subjects.empty());
+  EXPECT_EQ(counted.subjects_read, whole.subjects.size());
+  EXPECT_EQ(counted.subjects_with_errors, whole.subjects_with_errors);
   const auto got = Outputs(counted);
   for (std::size_t i = 0; i < got.size(); ++i)
     EXPECT_EQ(got[i], expected[i]) << "output " << i << ", without plot data";
