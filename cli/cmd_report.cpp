@@ -182,7 +182,7 @@ int RunReport(int argc, char** argv) {
   const auto builder = [&] {
     report::ReportBuilder b(by, cuts, options, study, out_dir);
     if (no_plots) b.WithoutPlotData();
-    if (no_plots && !trial_data) b.WithoutSubjectRecords();
+    if (!trial_data) b.PlotSubjectsOnly();
     return b;
   };
   std::optional<report::Report> streamed = StreamReport(files, threads, reader, builder());

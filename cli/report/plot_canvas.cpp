@@ -2,6 +2,7 @@
 
 #include <cairo-svg.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -164,8 +165,16 @@ void Title(cairo_t* cr, double w, const std::string& title, const std::string& s
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   Text(cr, w / 2, 24, title, 15, Align::kCentre, true);
   if (!subtitle.empty()) {
+    // A long subtitle (a large trial's sampling notes) is set smaller to stay inside the figure.
+    constexpr double kSize = 10.5, kMinSize = 7.0, kMargin = 24.0;
+    cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, kSize);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, subtitle.c_str(), &e);
+    const double size =
+        e.x_advance > w - kMargin ? std::max(kMinSize, kSize * (w - kMargin) / e.x_advance) : kSize;
     cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-    Text(cr, w / 2, 42, subtitle, 10.5, Align::kCentre);
+    Text(cr, w / 2, 42, subtitle, size, Align::kCentre);
   }
 }
 

@@ -53,7 +53,8 @@ Figure SpiderFigure(const Report& r, const CriteriaReport& c, const std::string&
                       "response") +
               (sampled ? "; a panel of over " + std::to_string(kMaxLinesPerPanel) +
                              " draws every k-th subject in file order"
-                       : ""));
+                       : "") +
+              SampleNote(r));
     const double top = 60, bottom = h - 60, left = 70, right = w - 20, gap = 25;
     const double pw = (right - left - gap * double(panels.size() - 1)) / double(panels.size());
     auto yt = NiceTicks(ymin, ymax, 7);

@@ -117,7 +117,8 @@ Figure SwimmerFigure(const Report& r, const CriteriaReport& c, const std::string
           "or last assessment" +
               (rows < total ? "; the " + std::to_string(per_panel) + " longest per panel of " +
                                   std::to_string(total) + " subjects"
-                            : std::string()));
+                            : std::string()) +
+              SampleNote(r));
     const Frame f{150, 60, w - 25, h - 75};
     const double header = 16;
     const double row_h =

@@ -15,8 +15,7 @@ constexpr double kPdLinePct = 20.0;   // RECIST 1.1 §4.3.1: PD is an increase o
 
 Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::string& panel_by,
                        const std::string& detail_by) {
-  (void)r;  // the waterfall needs only the outcomes; `r` keeps the figures' signatures alike
-  return [&c, panel_by, detail_by](cairo_t* cr, double w, double h) {
+  return [&r, &c, panel_by, detail_by](cairo_t* cr, double w, double h) {
     const auto panels = Panels(c, panel_by);
     std::vector<std::pair<std::string, std::vector<size_t>>> bars;  // per panel, with a change
     double ymax = 40, ymin = -100;
@@ -42,7 +41,7 @@ Figure WaterfallFigure(const Report& r, const CriteriaReport& c, const std::stri
     for (const auto& p : bars) total += p.second.size();
     Title(cr, w, "Best change in sum of target diameters (" + CriteriaTitle(c) + ")",
           std::to_string(total) + " subjects with measurable disease; " + std::to_string(without) +
-              " without a best change (non-target disease only or not evaluable)");
+              " without a best change (non-target disease only or not evaluable)" + SampleNote(r));
     const Frame f{70, 70, w - 20, h - 95};
     auto yt = NiceTicks(ymin, ymax, 8);
     if (yt.size() >= 2 && yt.back() < ymax) yt.push_back(2 * yt.back() - yt[yt.size() - 2]);

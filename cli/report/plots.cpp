@@ -16,6 +16,12 @@ std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaRe
   return {m.begin(), m.end()};
 }
 
+std::string SampleNote(const Report& r) {
+  if (r.plot_every <= 1) return "";
+  return "; drawn: 1 in " + std::to_string(r.plot_every) + " of the " +
+         std::to_string(r.subjects_read) + " subjects, in file order";
+}
+
 std::string CriteriaTitle(Criteria c) {
   return c == Criteria::kRecist11 ? "RECIST 1.1" : "iRECIST";
 }

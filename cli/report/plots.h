@@ -16,6 +16,10 @@ namespace nadir::report {
 std::vector<std::pair<std::string, std::vector<size_t>>> Panels(const CriteriaReport& c,
                                                                 const std::string& label);
 
+/// What a per-subject figure says when it draws the sample of a large trial
+/// (Report::plot_every): "; drawn: 1 in 50 of the 100000 subjects, in file order", else "".
+std::string SampleNote(const Report& r);
+
 /// "RECIST 1.1" or "iRECIST".
 std::string CriteriaTitle(Criteria c);
 /// "RECIST 1.1; BOR to day 91, DOR from the first CR, PR or SD": the criteria with the

@@ -157,9 +157,11 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
 }
 
 void ReportBuilder::Reserve(std::size_t subjects) {
-  if (subject_records_) r_.subjects.reserve(subjects);
-  if (plot_data_)
-    for (auto& v : variants_) v[0].outcomes.reserve(subjects);
+  if (plot_subjects_only_ && plot_data_ && subjects > plot_sample_)
+    plot_every_ = (subjects + plot_sample_ - 1) / plot_sample_;
+  const std::size_t plotted = plot_data_ ? (subjects + plot_every_ - 1) / plot_every_ : 0;
+  r_.subjects.reserve(plot_subjects_only_ ? plotted : subjects);
+  for (auto& v : variants_) v[0].outcomes.reserve(plotted);
 }
 
 void ReportBuilder::Add(AssessedFile&& a) {
@@ -174,10 +176,13 @@ void ReportBuilder::Add(AssessedFile&& a) {
   ReportListings& l = *r_.listings;
   for (const auto& [k, v] : *p.subject.groups) l.labels.insert(k);
   for (const auto& [k, v] : *p.subject.covariates) l.covariates.insert(k);
+  // Whether the plots draw this subject, and whether its record is kept (see PlotSubjectsOnly).
+  const bool plotted = plot_data_ && r_.subjects_read % plot_every_ == 0;
+  const bool kept_record = plotted || !plot_subjects_only_;
   ++r_.subjects_read;
   r_.subjects_with_errors += p.subject.has_errors;
   OutcomeLabels& kept = *r_.labels;
-  if (subject_records_) p.subject.groups = kept.Intern(*p.subject.groups);
+  if (kept_record) p.subject.groups = kept.Intern(*p.subject.groups);
   // OutcomeOf copies the subject's covariates: the outcomes kept view the subject's.
   auto view = [&](const stats::SubjectOutcome& o) {
     return stats::EndpointView(o, kept.Id(o.subject), *kept.Intern(o.groups),
@@ -187,7 +192,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
     const stats::EndpointOutcome e = stats::EndpointView(o);  // read now, not kept
     v.tally.Add(e);
     v.covariates.Add(e);
-    if (plot_data_) v.outcomes.push_back(view(o));
+    if (plotted) v.outcomes.push_back(view(o));
   };
   l.tr.Append(p.tr);
   // Until a subject's protocol has its own definitions, the whole-course variant is the same
@@ -217,10 +222,11 @@ void ReportBuilder::Add(AssessedFile&& a) {
       count(v, o.outcome);
     }
   }
-  if (subject_records_) r_.subjects.push_back(std::move(p.subject));
+  if (kept_record) r_.subjects.push_back(std::move(p.subject));
 }
 
 Report ReportBuilder::Finish() {
+  r_.plot_every = plot_every_;
   for (int c = 0; c < 2; ++c) {
     const Criteria criteria = c == 0 ? Criteria::kRecist11 : Criteria::kIRecist;
     for (bool whole : {false, true}) {

@@ -4,6 +4,7 @@
 // the report keeps of each subject only what the tables, safety sections and plots read.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -105,9 +106,12 @@ struct Report {
   stats::EndpointOptions options;
   std::vector<ReportSubject> subjects;  // readable subjects, in file order (see below)
   // Readable subjects, and those whose results have errors: counted even when `subjects` is
-  // not kept (ReportBuilder::WithoutSubjectRecords).
+  // not kept (ReportBuilder::PlotSubjectsOnly).
   std::size_t subjects_read = 0;
   std::size_t subjects_with_errors = 0;
+  // `subjects` and each criteria's outcomes hold every plot_every-th readable subject in file
+  // order: the sample the plots of a large trial draw (PlotSubjectsOnly); 1: every subject.
+  std::size_t plot_every = 1;
   std::vector<std::string> unreadable;        // "file: error" for files that gave no subject
   std::vector<CriteriaReport> criteria;       // the criteria any subject has results for
   std::vector<std::string> criteria_missing;  // e.g. "irecist: the engine reports none yet"
@@ -142,18 +146,23 @@ class ReportBuilder {
     plot_data_ = false;
     return *this;
   }
-  /// Without plots and without the trial's CSV data (adverse events, kinetics, labs), nothing
-  /// reads Report::subjects: it is left empty and only counted, so that the report's memory no
-  /// longer grows with each subject's record.
-  ReportBuilder& WithoutSubjectRecords() {
-    subject_records_ = false;
+  /// Without the trial's CSV data (adverse events, kinetics, labs) only the plots read
+  /// Report::subjects and the outcomes, so only what they draw is kept: nothing without plots;
+  /// with plots, every subject of a trial of up to `sample` subjects (any trial run today), and
+  /// every k-th in file order beyond (k = ceil(n / sample), n given to Reserve), which the
+  /// figures say. The report's memory then stops growing with the subjects; the tables count
+  /// every subject.
+  static constexpr std::size_t kPlotSample = 10000;
+  ReportBuilder& PlotSubjectsOnly(std::size_t sample = kPlotSample) {
+    plot_subjects_only_ = true;
+    plot_sample_ = std::max<std::size_t>(1, sample);
     return *this;
   }
   /// Makes the file's share of the report (outcomes, listing rows, compact record) into
   /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
   void Prepare(AssessedFile& a) const;
   /// Room for `subjects` subjects, so that the outcomes never hold twice their size while
-  /// they grow.
+  /// they grow; with PlotSubjectsOnly, also the size of the plots' sample. Call before Add.
   void Reserve(std::size_t subjects);
   /// Adds a file, in file order; prepares it first when Prepare has not.
   void Add(AssessedFile&& a);
@@ -172,7 +181,9 @@ class ReportBuilder {
   Variant variants_[2][2];  // [criteria][whole-course variant]
   bool protocol_definitions_ = false;
   bool plot_data_ = true;
-  bool subject_records_ = true;
+  bool plot_subjects_only_ = false;
+  std::size_t plot_sample_ = kPlotSample;
+  std::size_t plot_every_ = 1;
 };
 
 /// ReportBuilder over `assessed`, in order.

@@ -38,7 +38,7 @@ std::vector<std::string> Outputs(const Report& r) {
 
 Report Streamed(const std::vector<std::string>& files, std::size_t block, bool plots = true) {
   ReportBuilder builder({"arm", "dose_level"}, {}, {}, "S");
-  if (!plots) builder.WithoutPlotData().WithoutSubjectRecords();
+  if (!plots) builder.WithoutPlotData().PlotSubjectsOnly();
   builder.Reserve(files.size());
   AssessFilesInOrder(
       files, 3, [&](AssessedFile& a) { builder.Prepare(a); },
@@ -128,7 +128,7 @@ TEST(ReportStream, WholeCourseVariantFromALaterSubject) {
   }
 }
 
-Report SyntheticReport(int subjects) {
+std::vector<AssessedFile> SyntheticFiles(int subjects) {
   std::vector<AssessedFile> files;
   for (int i = 0; i < subjects; ++i) {
     AssessedFile f;
@@ -136,7 +136,55 @@ Report SyntheticReport(int subjects) {
     f.result = AssessSubject(*f.subject);
     files.push_back(std::move(f));
   }
-  return BuildReport(std::move(files), {}, {}, {}, "SYN");
+  return files;
+}
+
+Report SyntheticReport(int subjects) {
+  return BuildReport(SyntheticFiles(subjects), {}, {}, {}, "SYN");
+}
+
+// Without the trial's CSV data only the plots read the subjects (issue 18): beyond the plots'
+// sample size (10,000 in `nadir report`, 2,000 here) a trial of 4,500 keeps the plot data of
+// every 3rd subject (ceil(4,500 / 2,000)), in file order, and says so in the figures; the
+// tables still count all 4,500 as the report built in memory does.
+TEST(ReportStream, PlotsOfALargeTrialDrawASampleAndTheTablesCountEverySubject) {
+  constexpr int kSubjects = 4500;
+  ReportBuilder builder({}, {}, {}, "SYN");
+  builder.PlotSubjectsOnly(2000).Reserve(kSubjects);
+  for (auto& f : SyntheticFiles(kSubjects)) builder.Add(std::move(f));
+  const Report sampled = builder.Finish();
+  const Report whole = BuildReport(SyntheticFiles(kSubjects), {}, {}, {}, "SYN");
+  EXPECT_EQ(sampled.plot_every, 3u);
+  EXPECT_EQ(sampled.subjects_read, std::size_t(kSubjects));
+  ASSERT_EQ(sampled.subjects.size(), 1500u);
+  EXPECT_EQ(sampled.subjects[1].id, whole.subjects[3].id);
+  ASSERT_EQ(sampled.criteria.size(), whole.criteria.size());
+  for (size_t c = 0; c < sampled.criteria.size(); ++c) {
+    ASSERT_EQ(sampled.criteria[c].outcomes.size(), 1500u);
+    EXPECT_EQ(sampled.criteria[c].outcomes[1].subject, whole.criteria[c].outcomes[3].subject);
+    EXPECT_EQ(sampled.criteria[c].outcomes[1].best, whole.criteria[c].outcomes[3].best);
+  }
+  EXPECT_EQ(EndpointsCsv(sampled), EndpointsCsv(whole));
+  EXPECT_EQ(CovariatesCsv(sampled), CovariatesCsv(whole));
+  EXPECT_EQ(EndpointsJson(sampled).dump(1), EndpointsJson(whole).dump(1));
+  EXPECT_EQ(SampleNote(sampled), "; drawn: 1 in 3 of the 4500 subjects, in file order");
+  EXPECT_EQ(SampleNote(whole), "");
+}
+
+// The boundary of the plots' sample, on both sides: n subjects within the sample size are all
+// drawn, one more and every 2nd is.
+TEST(ReportStream, PlotSampleStartsBeyondItsSize) {
+  auto every = [](std::size_t sample, std::size_t subjects, bool plots) {
+    ReportBuilder builder({}, {}, {}, "SYN");
+    if (!plots) builder.WithoutPlotData();
+    builder.PlotSubjectsOnly(sample).Reserve(subjects);
+    return builder.Finish().plot_every;
+  };
+  EXPECT_EQ(every(4500, 4500, true), 1u);
+  EXPECT_EQ(every(4499, 4500, true), 2u);
+  EXPECT_EQ(every(ReportBuilder::kPlotSample, ReportBuilder::kPlotSample, true), 1u);
+  EXPECT_EQ(every(ReportBuilder::kPlotSample, ReportBuilder::kPlotSample + 1, true), 2u);
+  EXPECT_EQ(every(10, 100000, false), 1u);  // without plots nothing is drawn, nothing sampled
 }
 
 std::uintmax_t SpiderSvgBytes(const Report& r, const std::string& name) {
