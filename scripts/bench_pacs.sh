@@ -5,6 +5,8 @@
 # issue 17's target); SMALL=1 uses the 48-slice one, ONLY=wado skips C-GET (18 s a run).
 # Usage: scripts/bench_pacs.sh [PATH/TO/nadir] [RUNS]
 set -euo pipefail
+# A failed run inside $(...) must stop the benchmark, not count as an empty time.
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/.." && pwd)
 nadir=${1:-$root/build/cli/nadir}
 runs=${2:-5}
@@ -21,14 +23,16 @@ read -r study series < <("$nadir" pacs find --pacs "$ORTHANC_DIMSE" --patient-id
 port=${ORTHANC_DIMSE##*:}
 # OUT_ROOT: the file system the runs write to (default: the temporary folder).
 out=${OUT_ROOT:-$work}/nadir-bench-out
-# Each run writes into a fresh folder $work/o: the last run's files are deleted and written
+# The fixture's trap stops Orthanc and removes $work; the runs' folder may lie elsewhere.
+trap 'stop_orthanc; rm -rf "$out"' EXIT
+# Each run writes into a fresh folder $out: the last run's files are deleted and written
 # back first, then the run waits 6 s. ext4 without a journal (the machine this was measured on)
 # skips, for each new inode, every inode deleted in the last 5 s (ext4's recently_deleted):
 # right after deleting the last run's 400 files that was 35 % of nadir's time in perf, a cost
 # of the benchmark's clean-up that a retrieve into a new folder does not pay and that curl's
 # one file never sees. Keeping every run's files instead fills the page cache, and the later
 # runs slow down (2x after 2 GB). PAUSE=0 measures without the wait.
-once() {  # wall seconds of one run of "$@" into a fresh folder $work/o
+once() {  # wall seconds of one run of "$@" into a fresh folder $out
   rm -rf "$out"; mkdir -p "$out"; sync
   sleep "${PAUSE:-6}"
   local t0 t1; t0=$(date +%s.%N)

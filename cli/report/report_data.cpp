@@ -156,9 +156,14 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
   a.prepared_value = std::move(p);
 }
 
+void ReportBuilder::SizePlotSample(std::size_t n) {
+  plot_every_ = plot_subjects_only_ && plot_data_ && n > plot_sample_
+                    ? (n + plot_sample_ - 1) / plot_sample_
+                    : 1;
+}
+
 void ReportBuilder::Reserve(std::size_t subjects) {
-  if (plot_subjects_only_ && plot_data_ && subjects > plot_sample_)
-    plot_every_ = (subjects + plot_sample_ - 1) / plot_sample_;
+  SizePlotSample(subjects);
   const std::size_t plotted = plot_data_ ? (subjects + plot_every_ - 1) / plot_every_ : 0;
   r_.subjects.reserve(plot_subjects_only_ ? plotted : subjects);
   for (auto& v : variants_) v[0].outcomes.reserve(plotted);

@@ -162,8 +162,11 @@ class ReportBuilder {
   /// `a.prepared_value`; safe on several threads at once (AssessFilesInOrder's `prepare`).
   void Prepare(AssessedFile& a) const;
   /// Room for `subjects` subjects, so that the outcomes never hold twice their size while
-  /// they grow; with PlotSubjectsOnly, also the size of the plots' sample. Call before Add.
+  /// they grow; with PlotSubjectsOnly, also the plots' sample (SizePlotSample). Call before Add.
   void Reserve(std::size_t subjects);
+  /// With PlotSubjectsOnly, the plots draw 1 in ceil(n / sample) subjects; `n` is the number of
+  /// files to come, an upper bound of the subjects (unreadable files count). Call before Add.
+  void SizePlotSample(std::size_t n);
   /// Adds a file, in file order; prepares it first when Prepare has not.
   void Add(AssessedFile&& a);
   Report Finish();

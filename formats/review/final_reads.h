@@ -35,8 +35,9 @@ std::string OtherReadersNote(int others, const std::string& reader);
 struct ReviewDetector {
   ReviewOptions options;
   // Per subject read by a review reader, which of the two read it first (1: the first reader,
-  // 2: the second), under a 64-bit hash of the subject's id: 12 bytes a subject where a map of
-  // strings took about 70 (issue 18). Ids sharing a hash can only give a false "maybe".
+  // 2: the second), under a 64-bit hash of the subject's id: 12-byte slots, at most half full,
+  // where a map of strings took about 70 bytes a subject (issue 18). Ids sharing a hash can
+  // only give a false "maybe".
   SubjectKeyIndex readers_of;
   bool review = false;
   void Add(const AssessedFile& a) {

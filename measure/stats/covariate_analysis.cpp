@@ -32,7 +32,7 @@ CovariateAnalysis AnalyseCovariate(const std::vector<EndpointOutcome>& outcomes,
 
 void CovariateTally::Values::Add(double value, bool response, bool control) {
   Entry e;
-  e.value = value;
+  e.value = value == 0.0 ? 0.0 : value;  // -0 and +0 are one value: merged, it prints as 0
   e.count[int(response) * 2 + int(control)] = 1;
   entries.push_back(e);
   if (entries.size() >= 1024 && entries.size() >= 2 * merged) Merge();

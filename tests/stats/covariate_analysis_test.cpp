@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 #include "tests/stats/outcome_builder.h"
@@ -103,6 +104,26 @@ TEST(CovariateAnalysis, TallyOfManySubjectsHoldsItsDistinctValues) {
   EXPECT_EQ(a.bands.bands[1].dcr.n, 1000);
   EXPECT_EQ(a.bands.bands[2].dcr.k, 1000);
   EXPECT_EQ(a.bands.bands[2].orr.k, 500);
+}
+
+// -0 and +0 are one value: however the tally merges them, a median of zeros prints as "0".
+TEST(CovariateAnalysis, TallyTakesMinusZeroAsZero) {
+  const std::map<std::string, std::string> groups;
+  std::vector<std::map<std::string, double>> values = {{{"cd70", -0.0}}, {{"cd70", 0.0}}};
+  CovariateTally tally;
+  for (int i = 0; i < 2000; ++i) {
+    EndpointOutcome o;
+    o.groups = &groups;
+    o.covariates = &values[i % 2];
+    o.treated = true;
+    o.control = true;
+    tally.Add(o);
+  }
+  EXPECT_LE(tally.Entries("cd70"), 1024u);
+  const CovariateAnalysis a = tally.Analyse("cd70");
+  ASSERT_TRUE(a.median_with_control);
+  EXPECT_EQ(*a.median_with_control, 0.0);
+  EXPECT_FALSE(std::signbit(*a.median_with_control));
 }
 
 }  // namespace
