@@ -69,19 +69,25 @@ TEST(CovariateAnalysis, RankTestBetweenControlledAndNot) {
 // over 3,000 treated subjects is held in at most 1,024 entries, and the analysis is worked by
 // hand: CD70 2 for the 1,000 controlled subjects (500 with a response), 0 or 1 for the others.
 // U = 1,000 x 2,000 (every controlled value above every other), normal approximation with ties.
+// A treated subject's outcome with these covariates (which must outlive the tally's Add).
+EndpointOutcome Treated(const std::map<std::string, double>& covariates, bool control,
+                        bool response) {
+  static const std::map<std::string, std::string> kNoGroups;
+  EndpointOutcome o;
+  o.groups = &kNoGroups;
+  o.covariates = &covariates;
+  o.treated = true;
+  o.control = control;
+  o.response = response;
+  return o;
+}
+
 TEST(CovariateAnalysis, TallyOfManySubjectsHoldsItsDistinctValues) {
-  const std::map<std::string, std::string> groups;
-  std::vector<std::map<std::string, double>> values = {{{"cd70", 0}}, {{"cd70", 1}}, {{"cd70", 2}}};
+  const std::vector<std::map<std::string, double>> values = {
+      {{"cd70", 0}}, {{"cd70", 1}}, {{"cd70", 2}}};
   CovariateTally tally;
-  for (int i = 0; i < 3000; ++i) {
-    EndpointOutcome o;
-    o.groups = &groups;
-    o.covariates = &values[i % 3];
-    o.treated = true;
-    o.control = i % 3 == 2;
-    o.response = o.control && i % 2 == 0;
-    tally.Add(o);
-  }
+  for (int i = 0; i < 3000; ++i)
+    tally.Add(Treated(values[i % 3], i % 3 == 2, i % 3 == 2 && i % 2 == 0));
   EXPECT_LE(tally.Entries("cd70"), 1024u);
   const CovariateAnalysis a = tally.Analyse("cd70");
   EXPECT_EQ(a.n, 3000);
@@ -108,17 +114,9 @@ TEST(CovariateAnalysis, TallyOfManySubjectsHoldsItsDistinctValues) {
 
 // -0 and +0 are one value: however the tally merges them, a median of zeros prints as "0".
 TEST(CovariateAnalysis, TallyTakesMinusZeroAsZero) {
-  const std::map<std::string, std::string> groups;
-  std::vector<std::map<std::string, double>> values = {{{"cd70", -0.0}}, {{"cd70", 0.0}}};
+  const std::vector<std::map<std::string, double>> values = {{{"cd70", -0.0}}, {{"cd70", 0.0}}};
   CovariateTally tally;
-  for (int i = 0; i < 2000; ++i) {
-    EndpointOutcome o;
-    o.groups = &groups;
-    o.covariates = &values[i % 2];
-    o.treated = true;
-    o.control = true;
-    tally.Add(o);
-  }
+  for (int i = 0; i < 2000; ++i) tally.Add(Treated(values[i % 2], true, false));
   EXPECT_LE(tally.Entries("cd70"), 1024u);
   const CovariateAnalysis a = tally.Analyse("cd70");
   ASSERT_TRUE(a.median_with_control);
