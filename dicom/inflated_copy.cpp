@@ -44,11 +44,6 @@ struct MetaElement {
   std::string value;
 };
 
-// The meta header's elements after the preamble (PS3.10 7.1: always explicit VR little endian)
-// and where the dataset starts; false when the head is not a Part 10 meta header. As DCMTK
-// does, a group length (0002,0000) bounds the meta header, foreign elements inside it
-// included (a fuzzed (0022,0002) there once hid the syntax from a walk that stopped at it);
-// without one, the meta header is the run of group 0002 elements.
 // Where the meta header ends by its group length (0002,0000), when it starts with one.
 std::optional<std::uint64_t> GroupLengthEnd(const std::string& head) {
   const auto* b = reinterpret_cast<const unsigned char*>(head.data());
@@ -58,6 +53,11 @@ std::optional<std::uint64_t> GroupLengthEnd(const std::string& head) {
   return kPreamble + 12 + std::uint64_t(Le(b + kPreamble + 8, 4));
 }
 
+// The meta header's elements after the preamble (PS3.10 7.1: always explicit VR little endian)
+// and where the dataset starts; false when the head is not a Part 10 meta header. As DCMTK
+// does, a group length (0002,0000) bounds the meta header, foreign elements inside it
+// included (a fuzzed (0022,0002) there once hid the syntax from a walk that stopped at it);
+// without one, the meta header is the run of group 0002 elements.
 bool ReadMeta(const std::string& head, std::vector<MetaElement>& meta, std::size_t& end) {
   if (head.size() < kPreamble || head.compare(128, 4, "DICM") != 0) return false;
   const auto* b = reinterpret_cast<const unsigned char*>(head.data());

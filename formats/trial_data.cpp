@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include "formats/assessment_json.h"
 #include "formats/csv_table.h"
@@ -264,12 +265,17 @@ void ParseLabs(const std::string& file, const std::string& text, const TrialSubj
 }
 
 namespace {
-constexpr const char* kTrialDataFiles[] = {kAdverseEventsFile, kKineticsFile, kLabsFile};
-}
+// The trial's CSV files and their readers: what HasTrialData looks for is what ReadTrialData reads.
+using Parser = void (*)(const std::string&, const std::string&, const TrialSubjects&, TrialData&);
+constexpr std::pair<const char*, Parser> kTrialDataFiles[] = {
+    {kAdverseEventsFile, &ParseAdverseEvents},
+    {kKineticsFile, &ParseKinetics},
+    {kLabsFile, &ParseLabs}};
+}  // namespace
 
 bool HasTrialData(const std::vector<std::string>& folders) {
   for (const auto& folder : folders)
-    for (const char* name : kTrialDataFiles) {
+    for (const auto& [name, parse] : kTrialDataFiles) {
       std::error_code ec;
       if (std::filesystem::exists(std::filesystem::path(folder) / name, ec)) return true;
     }
@@ -279,9 +285,7 @@ bool HasTrialData(const std::vector<std::string>& folders) {
 TrialData ReadTrialData(const std::vector<std::string>& folders, const TrialSubjects& subjects) {
   TrialData out;
   for (const auto& folder : folders)
-    for (const auto& [name, parse] : {std::pair{kAdverseEventsFile, &ParseAdverseEvents},
-                                      {kKineticsFile, &ParseKinetics},
-                                      {kLabsFile, &ParseLabs}}) {
+    for (const auto& [name, parse] : kTrialDataFiles) {
       const std::string path = (std::filesystem::path(folder) / name).string();
       if (!std::filesystem::exists(path)) continue;
       const auto text = ReadTextFile(path);

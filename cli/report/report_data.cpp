@@ -84,13 +84,11 @@ void ReportListings::SetFolder(const std::string& folder) {
 ReportBuilder::ReportBuilder(const std::vector<std::string>& by, const CutPoints& cuts,
                              const stats::EndpointOptions& options, const std::string& study,
                              const std::string& spool_folder)
-    : cuts_(cuts) {
+    : cuts_(cuts), variants_{{Variant(by), Variant(by)}, {Variant(by), Variant(by)}} {
   r_.listings->SetFolder(spool_folder);
   r_.study = study;
   r_.by = by;
   r_.options = options;
-  for (auto& criteria : variants_)
-    for (Variant& v : criteria) v.tally = stats::EndpointTally(by);
 }
 
 namespace {
@@ -157,14 +155,14 @@ void ReportBuilder::Prepare(AssessedFile& a) const {
 }
 
 void ReportBuilder::SizePlotSample(std::size_t n) {
-  plot_every_ = plot_subjects_only_ && plot_data_ && n > plot_sample_
-                    ? (n + plot_sample_ - 1) / plot_sample_
-                    : 1;
+  r_.plot_every = plot_subjects_only_ && plot_data_ && n > plot_sample_
+                      ? (n + plot_sample_ - 1) / plot_sample_
+                      : 1;
 }
 
 void ReportBuilder::Reserve(std::size_t subjects) {
   SizePlotSample(subjects);
-  const std::size_t plotted = plot_data_ ? (subjects + plot_every_ - 1) / plot_every_ : 0;
+  const std::size_t plotted = plot_data_ ? (subjects + r_.plot_every - 1) / r_.plot_every : 0;
   r_.subjects.reserve(plot_subjects_only_ ? plotted : subjects);
   for (auto& v : variants_) v[0].outcomes.reserve(plotted);
 }
@@ -182,7 +180,7 @@ void ReportBuilder::Add(AssessedFile&& a) {
   for (const auto& [k, v] : *p.subject.groups) l.labels.insert(k);
   for (const auto& [k, v] : *p.subject.covariates) l.covariates.insert(k);
   // Whether the plots draw this subject, and whether its record is kept (see PlotSubjectsOnly).
-  const bool plotted = plot_data_ && r_.subjects_read % plot_every_ == 0;
+  const bool plotted = plot_data_ && r_.subjects_read % r_.plot_every == 0;
   const bool kept_record = plotted || !plot_subjects_only_;
   ++r_.subjects_read;
   r_.subjects_with_errors += p.subject.has_errors;
@@ -231,7 +229,6 @@ void ReportBuilder::Add(AssessedFile&& a) {
 }
 
 Report ReportBuilder::Finish() {
-  r_.plot_every = plot_every_;
   for (int c = 0; c < 2; ++c) {
     const Criteria criteria = c == 0 ? Criteria::kRecist11 : Criteria::kIRecist;
     for (bool whole : {false, true}) {

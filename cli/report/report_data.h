@@ -34,11 +34,10 @@ struct CriteriaReport {
   std::string definition;
   // True for the whole-course variant computed beside a protocol's window or DOR start.
   bool whole_course_variant = false;
-  // One per readable subject, in file order (empty when the report is made without plots): the
-  // numbers the plots read, viewing
-  // the id and labels the report keeps once per subject (Report::labels, ReportSubject). The
-  // listing-only fields (file, notes, dates, event and censoring descriptions) went to the
-  // listings as the subject was added.
+  // What the plots read of each subject they draw (Report::plot_every; none without plots), in
+  // file order, viewing the id and labels the report keeps once per subject (Report::labels,
+  // ReportSubject). The tables come from the tallies; the listing-only fields (file, notes,
+  // dates, event and censoring descriptions) went to the listings as the subject was added.
   std::vector<stats::EndpointOutcome> outcomes;
   std::vector<stats::GroupEndpoints> groups;  // "all", each --by value, combinations
   std::vector<stats::CovariateAnalysis> covariates;
@@ -173,20 +172,20 @@ class ReportBuilder {
 
  private:
   struct Variant {
-    std::vector<stats::EndpointOutcome> outcomes;            // kept for the plots only
-    stats::EndpointTally tally{std::vector<std::string>{}};  // made with `by` by the builder
+    explicit Variant(const std::vector<std::string>& by) : tally(by) {}
+    std::vector<stats::EndpointOutcome> outcomes;  // kept for the plots only
+    stats::EndpointTally tally;
     stats::CovariateTally covariates;
     std::set<std::string> definitions;  // EndpointDefinition of each subject's protocol
     bool any = false;                   // a subject has results under the criteria
   };
   Report r_;
   CutPoints cuts_;
-  Variant variants_[2][2];  // [criteria][whole-course variant]
+  Variant variants_[2][2];  // [criteria][whole-course variant], made with `by`
   bool protocol_definitions_ = false;
   bool plot_data_ = true;
   bool plot_subjects_only_ = false;
   std::size_t plot_sample_ = kPlotSample;
-  std::size_t plot_every_ = 1;
 };
 
 /// ReportBuilder over `assessed`, in order.

@@ -23,9 +23,7 @@ std::string GroupValue(const EndpointOutcome& o, const std::string& name) {
 
 TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
                                         const EndpointOptions& options) {
-  KmTally tally;
-  for (const auto& o : obs) tally.Add(o);
-  return SummariseTally(tally, options);
+  return SummariseTally(KmTally(obs), options);
 }
 
 TimeToEventSummary SummariseTally(const KmTally& tally, const EndpointOptions& options) {
@@ -108,12 +106,10 @@ EndpointTally::EndpointTally(std::vector<std::string> by)
 void EndpointTally::Add(const EndpointOutcome& o) {
   all_.Add(o);
   if (!o.treated) return;
-  for (size_t i = 0; i < by_.size(); ++i) by_value_[i][GroupValue(o, by_[i])].Add(o);
-  if (by_.size() >= 2) {
-    std::vector<std::string> values;
-    for (const auto& name : by_) values.push_back(GroupValue(o, name));
-    cells_[values].Add(o);
-  }
+  std::vector<std::string> values;
+  for (const auto& name : by_) values.push_back(GroupValue(o, name));
+  for (size_t i = 0; i < by_.size(); ++i) by_value_[i][values[i]].Add(o);
+  if (by_.size() >= 2) cells_[values].Add(o);
 }
 
 std::vector<GroupEndpoints> EndpointTally::Finish(const EndpointOptions& options) const {

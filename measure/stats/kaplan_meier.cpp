@@ -24,9 +24,7 @@ void KmTally::Add(const Observation& o) {
 }
 
 KmCurve KaplanMeier(const std::vector<Observation>& observations) {
-  KmTally tally;
-  for (const auto& o : observations) tally.Add(o);
-  return KaplanMeierOfTally(tally);
+  return KaplanMeierOfTally(KmTally(observations));
 }
 
 KmCurve KaplanMeierOfTally(const KmTally& tally) {

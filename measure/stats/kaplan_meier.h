@@ -45,6 +45,11 @@ struct KmCurve {
 /// trial report can count 100,000 subjects one at a time.
 class KmTally {
  public:
+  KmTally() = default;
+  /// The observations counted; throws as Add.
+  explicit KmTally(const std::vector<Observation>& observations) {
+    for (const auto& o : observations) Add(o);
+  }
   struct Count {
     int events = 0;
     int censored = 0;
