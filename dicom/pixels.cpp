@@ -202,6 +202,7 @@ void ReadDecoded(const SeriesInfo& s, const std::vector<FrameTarget>& targets, H
     if (IsJpegLs(original))
       if (const std::string problem = JpegLsBindingProblem(); !problem.empty())
         throw DicomError(file, syntax_tag, s.transfer_syntax_uid, problem);
+    CheckJpegForDcmtk(ds, file);
     c = ds.chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
     if (c.bad() || !ds.canWriteXfer(EXS_LittleEndianExplicit))
       throw DicomError(file, syntax_tag, s.transfer_syntax_uid,

@@ -3,6 +3,7 @@
 // heap inside the decoder (dicom/QUIRKS.md, "Decoders and malformed input").
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "dicom/detail/dcmtk_util.h"
@@ -28,6 +29,22 @@ void CheckBeforeGdcm(DcmDataset& ds, const std::string& file);
 /// than the header's (columns x rows x samples per pixel) or more tiles than the standard
 /// allows: OpenJPEG would allocate what the stream declares before decoding a byte of it.
 void CheckJpeg2000Streams(DcmDataset& ds, const std::string& file);
+
+/// Whether DCMTK's JPEG (ISO/IEC 10918: baseline, extended, lossless) decoder handles `xfer`.
+bool IsDcmtkJpeg(E_TransferSyntax xfer);
+
+/// Returned by TemMarkerBeforeFrameHeader when the stream is safe for DCMTK's scan.
+inline constexpr std::size_t kNoTem = std::size_t(-1);
+
+/// Walks a JPEG stream's markers as DCMTK 3.6.7 does to find the frame header's precision, and
+/// returns the byte offset of a TEM marker (FF01) met before it, or kNoTem. DCMTK's walk does
+/// not advance past TEM and loops forever (DCMTK bug #1190, fixed upstream in 2026, after the
+/// version Debian 12 ships); dicom_scan_fuzz found it.
+std::size_t TemMarkerBeforeFrameHeader(const Uint8* data, std::size_t length);
+
+/// Throws DicomError naming the file, (7FE0,0010) and the TEM marker's offset when `ds` is
+/// JPEG whose first fragment makes DCMTK's decoder loop (TemMarkerBeforeFrameHeader).
+void CheckJpegForDcmtk(DcmDataset& ds, const std::string& file);
 
 /// The bytes of a new, minimal DICOM file holding only what decoding needs, written by DCMTK
 /// from `ds`: the transfer syntax, the Image Pixel attributes (group 0028) and the pixel data.

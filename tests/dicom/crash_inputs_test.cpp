@@ -26,7 +26,11 @@ const fs::path kJpegLs = fs::path(NADIR_CRASH_DATA) / "jpeg-ls-heap-corruption.d
 // Attribute<0x0028,0x0101>::SetFromDataElement asserted.
 const fs::path kBitsStoredVr = fs::path(NADIR_CRASH_DATA) / "gdcm-assert-bits-stored-vr.dcm";
 
-// The UIDs and geometry of both crash files: neighbours written with them join their series.
+// JPEG lossless (process 14, SV1) whose stream has a TEM marker (FF01) just after SOI: DCMTK
+// 3.6.7's scan for the frame header looped forever (dicom_scan_fuzz; DCMTK bug #1190).
+const fs::path kJpegTem = fs::path(NADIR_CRASH_DATA) / "dcmtk-jpeg-tem-marker-hang.dcm";
+
+// The UIDs and geometry of the crash files: neighbours written with them join their series.
 CtSeriesHeader CrashFileSeries() {
   CtSeriesHeader h;
   h.patient_id = "ANCHOR1";
@@ -98,6 +102,47 @@ TEST(CrashInputs, CorruptJpegLsFileIsSkippedAndTheRestOfItsSeriesLoads) {
   const auto slice = [&](int k) { return l.volume.hu.begin() + std::ptrdiff_t(k * n); };
   EXPECT_TRUE(std::all_of(slice(2), slice(3), [](std::int16_t h) { return h == kPaddingHu; }));
   EXPECT_FALSE(std::all_of(slice(1), slice(2), [](std::int16_t h) { return h == kPaddingHu; }));
+}
+
+TEST(CrashInputs, JpegTemMarkerAloneIsADicomErrorNamingTheMarkerAndItsOffset) {
+  test::ScratchDir dir("crash_jpeg_tem_alone");
+  fs::copy_file(kJpegTem, dir / "bad.dcm");
+  const Catalog c = Scan(dir.path());
+  ASSERT_EQ(c.AllSeries().size(), 1u);
+  try {
+    LoadSeries(*c.AllSeries()[0]);
+    FAIL() << "expected DicomError";
+  } catch (const DicomError& e) {
+    EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
+    EXPECT_EQ(e.tag(), "(7FE0,0010) PixelData");
+    EXPECT_EQ(e.value(), "fragment 1: marker FF01 (TEM) at byte 2");
+    EXPECT_NE(e.problem().find("loop forever"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CrashInputs, JpegTemMarkerFileIsSkippedAndTheRestOfItsSeriesLoads) {
+  NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcjpeg", NADIR_DCMCJPEG));
+  test::ScratchDir dir("crash_jpeg_tem_series");
+  WriteNeighbours(dir / "src");
+  fs::create_directories(dir / "in");
+  for (const auto& e : fs::directory_iterator(dir / "src"))
+    ASSERT_EQ(test::Run(std::string(NADIR_DCMCJPEG) + " +e1 " + e.path().string() + " " +
+                        (dir / "in" / e.path().filename()).string()),
+              0);
+  fs::copy_file(kJpegTem, dir / "in" / "bad.dcm");
+  const Catalog c = Scan(dir / "in");
+  ASSERT_EQ(c.AllSeries().size(), 1u);
+  ASSERT_EQ(c.AllSeries()[0]->SliceCount(), 5);
+  const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
+  ASSERT_EQ(l.volume.size[2], 5);
+  const FileSkipped* s = SkippedFile(l);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->file, (dir / "in" / "bad.dcm").string());
+  EXPECT_NE(s->reason.find("FF01 (TEM)"), std::string::npos) << s->reason;
+  const std::size_t n = std::size_t(256) * 256;  // the bad file's slice (k = 2) is a gap
+  const auto slice = [&](int k) { return l.volume.hu.begin() + std::ptrdiff_t(k * n); };
+  EXPECT_TRUE(std::all_of(slice(2), slice(3), [](std::int16_t h) { return h == kPaddingHu; }));
+  EXPECT_FALSE(std::all_of(slice(3), slice(4), [](std::int16_t h) { return h == kPaddingHu; }));
 }
 
 TEST(CrashInputs, BitsStoredWithVrFlIsSkippedAtTheScanNamingTagAndVr) {
