@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <variant>
 
 #include "dicom/detail/codec_guard.h"
@@ -61,88 +62,82 @@ const FileSkipped* SkippedFile(const LoadedSeries& l) {
   return nullptr;
 }
 
-TEST(CrashInputs, CorruptJpegLsStreamAloneIsADicomErrorNamingFileSyntaxAndDecoder) {
-  test::ScratchDir dir("crash_jpegls_alone");
-  fs::copy_file(kJpegLs, dir / "bad.dcm");
+// The error of loading `crash` alone, as the only file of its series.
+DicomError LoadAlone(const fs::path& crash, const test::ScratchDir& dir) {
+  fs::copy_file(crash, dir / "bad.dcm");
   const Catalog c = Scan(dir.path());
-  ASSERT_EQ(c.AllSeries().size(), 1u);
+  if (c.AllSeries().size() != 1) throw std::runtime_error("the crash file is not one series");
   try {
     LoadSeries(*c.AllSeries()[0]);
-    FAIL() << "expected DicomError";
   } catch (const DicomError& e) {
-    EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
-    EXPECT_EQ(e.tag(), "(0002,0010) TransferSyntaxUID");
-    EXPECT_EQ(e.value(), "1.2.840.10008.1.2.4.80");
-    EXPECT_NE(e.problem().find("DCMTK's JPEG-LS"), std::string::npos) << e.what();
-    EXPECT_NE(e.problem().find("decoder cannot decode"), std::string::npos) << e.what();
+    return e;
   }
+  throw std::runtime_error("expected DicomError");
+}
+
+// `crash` as the middle slice (k = 2) of its five-slice series, whose other four files
+// `converter` (a command and its options) writes in the crash file's transfer syntax: the
+// series loads with that slice a gap, and the skipped file's reason is returned.
+std::string ReasonSkippedInItsSeries(const fs::path& crash, const std::string& converter,
+                                     const test::ScratchDir& dir) {
+  WriteNeighbours(dir / "src");
+  fs::create_directories(dir / "in");
+  for (const auto& e : fs::directory_iterator(dir / "src"))
+    EXPECT_EQ(test::Run(converter + " " + e.path().string() + " " +
+                        (dir / "in" / e.path().filename()).string()),
+              0);
+  fs::copy_file(crash, dir / "in" / "bad.dcm");
+  const Catalog c = Scan(dir / "in");
+  EXPECT_EQ(c.AllSeries().size(), 1u);
+  if (c.AllSeries().size() != 1) return "";
+  EXPECT_EQ(c.AllSeries()[0]->SliceCount(), 5);
+  const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
+  EXPECT_EQ(l.volume.size[2], 5);
+  const FileSkipped* s = SkippedFile(l);
+  EXPECT_NE(s, nullptr);
+  if (!s || l.volume.size[2] != 5) return "";
+  EXPECT_EQ(s->file, (dir / "in" / "bad.dcm").string());
+  const std::size_t n = std::size_t(256) * 256;
+  const auto slice = [&](int k) { return l.volume.hu.begin() + std::ptrdiff_t(k * n); };
+  const auto gap = [](std::int16_t h) { return h == kPaddingHu; };
+  EXPECT_TRUE(std::all_of(slice(2), slice(3), gap));
+  EXPECT_FALSE(std::all_of(slice(1), slice(2), gap));
+  EXPECT_FALSE(std::all_of(slice(3), slice(4), gap));
+  return s->reason;
+}
+
+TEST(CrashInputs, CorruptJpegLsStreamAloneIsADicomErrorNamingFileSyntaxAndDecoder) {
+  test::ScratchDir dir("crash_jpegls_alone");
+  const DicomError e = LoadAlone(kJpegLs, dir);
+  EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
+  EXPECT_EQ(e.tag(), "(0002,0010) TransferSyntaxUID");
+  EXPECT_EQ(e.value(), "1.2.840.10008.1.2.4.80");
+  EXPECT_NE(e.problem().find("DCMTK's JPEG-LS"), std::string::npos) << e.what();
+  EXPECT_NE(e.problem().find("decoder cannot decode"), std::string::npos) << e.what();
 }
 
 TEST(CrashInputs, CorruptJpegLsFileIsSkippedAndTheRestOfItsSeriesLoads) {
   NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcjpls", NADIR_DCMCJPLS));
   test::ScratchDir dir("crash_jpegls_series");
-  WriteNeighbours(dir / "src");
-  fs::create_directories(dir / "in");
-  for (const auto& e : fs::directory_iterator(dir / "src"))
-    ASSERT_EQ(test::Run(std::string(NADIR_DCMCJPLS) + " " + e.path().string() + " " +
-                        (dir / "in" / e.path().filename()).string()),
-              0);
-  fs::copy_file(kJpegLs, dir / "in" / "bad.dcm");
-  const Catalog c = Scan(dir / "in");
-  ASSERT_EQ(c.AllSeries().size(), 1u);
-  ASSERT_EQ(c.AllSeries()[0]->SliceCount(), 5);
-  const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
-  ASSERT_EQ(l.volume.size[2], 5);
-  const FileSkipped* s = SkippedFile(l);
-  ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->file, (dir / "in" / "bad.dcm").string());
-  EXPECT_NE(s->reason.find("JPEG-LS"), std::string::npos) << s->reason;
-  // The bad file's slice (k = 2) is a gap; the others hold their pixels.
-  const std::size_t n = std::size_t(256) * 256;
-  const auto slice = [&](int k) { return l.volume.hu.begin() + std::ptrdiff_t(k * n); };
-  EXPECT_TRUE(std::all_of(slice(2), slice(3), [](std::int16_t h) { return h == kPaddingHu; }));
-  EXPECT_FALSE(std::all_of(slice(1), slice(2), [](std::int16_t h) { return h == kPaddingHu; }));
+  const std::string reason = ReasonSkippedInItsSeries(kJpegLs, NADIR_DCMCJPLS, dir);
+  EXPECT_NE(reason.find("JPEG-LS"), std::string::npos) << reason;
 }
 
 TEST(CrashInputs, JpegTemMarkerAloneIsADicomErrorNamingTheMarkerAndItsOffset) {
   test::ScratchDir dir("crash_jpeg_tem_alone");
-  fs::copy_file(kJpegTem, dir / "bad.dcm");
-  const Catalog c = Scan(dir.path());
-  ASSERT_EQ(c.AllSeries().size(), 1u);
-  try {
-    LoadSeries(*c.AllSeries()[0]);
-    FAIL() << "expected DicomError";
-  } catch (const DicomError& e) {
-    EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
-    EXPECT_EQ(e.tag(), "(7FE0,0010) PixelData");
-    EXPECT_EQ(e.value(), "fragment 1: marker FF01 (TEM) at byte 2");
-    EXPECT_NE(e.problem().find("loop forever"), std::string::npos) << e.what();
-  }
+  const DicomError e = LoadAlone(kJpegTem, dir);
+  EXPECT_EQ(e.file(), (dir / "bad.dcm").string());
+  EXPECT_EQ(e.tag(), "(7FE0,0010) PixelData");
+  EXPECT_EQ(e.value(), "fragment 1: marker FF01 (TEM) at byte 2");
+  EXPECT_NE(e.problem().find("loop forever"), std::string::npos) << e.what();
 }
 
 TEST(CrashInputs, JpegTemMarkerFileIsSkippedAndTheRestOfItsSeriesLoads) {
   NADIR_SKIP_IF_MISSING(test::MissingTool("dcmcjpeg", NADIR_DCMCJPEG));
   test::ScratchDir dir("crash_jpeg_tem_series");
-  WriteNeighbours(dir / "src");
-  fs::create_directories(dir / "in");
-  for (const auto& e : fs::directory_iterator(dir / "src"))
-    ASSERT_EQ(test::Run(std::string(NADIR_DCMCJPEG) + " +e1 " + e.path().string() + " " +
-                        (dir / "in" / e.path().filename()).string()),
-              0);
-  fs::copy_file(kJpegTem, dir / "in" / "bad.dcm");
-  const Catalog c = Scan(dir / "in");
-  ASSERT_EQ(c.AllSeries().size(), 1u);
-  ASSERT_EQ(c.AllSeries()[0]->SliceCount(), 5);
-  const LoadedSeries l = LoadSeries(*c.AllSeries()[0]);
-  ASSERT_EQ(l.volume.size[2], 5);
-  const FileSkipped* s = SkippedFile(l);
-  ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->file, (dir / "in" / "bad.dcm").string());
-  EXPECT_NE(s->reason.find("FF01 (TEM)"), std::string::npos) << s->reason;
-  const std::size_t n = std::size_t(256) * 256;  // the bad file's slice (k = 2) is a gap
-  const auto slice = [&](int k) { return l.volume.hu.begin() + std::ptrdiff_t(k * n); };
-  EXPECT_TRUE(std::all_of(slice(2), slice(3), [](std::int16_t h) { return h == kPaddingHu; }));
-  EXPECT_FALSE(std::all_of(slice(3), slice(4), [](std::int16_t h) { return h == kPaddingHu; }));
+  const std::string reason =
+      ReasonSkippedInItsSeries(kJpegTem, std::string(NADIR_DCMCJPEG) + " +e1", dir);
+  EXPECT_NE(reason.find("FF01 (TEM)"), std::string::npos) << reason;
 }
 
 TEST(CrashInputs, BitsStoredWithVrFlIsSkippedAtTheScanNamingTagAndVr) {
