@@ -2,7 +2,8 @@
 # The fuzzing campaign (issue 18): builds the fuzz preset (clang, ASan + UBSan) and runs every
 # libFuzzer target on its seeds, then prints per target the inputs run, the coverage reached and
 # the findings. Any crash, sanitizer report, escaped exception or leak in our code is a finding:
-# its input is kept under build-fuzz/artifacts/ (make it a regression test, tests/*/data/crashes).
+# its input is kept under build-fuzz/artifacts/ (make it a regression test, tests/*/data/crashes)
+# and, when small, printed at the end of the output (gzip, base64) for runs on a machine now gone.
 #   scripts/fuzz.sh [SECONDS]        each target for SECONDS (default 600)
 #   scripts/fuzz.sh --runs N         each target for N inputs (issue 18: 1000000)
 #   scripts/fuzz.sh ... --scratch    new inputs go to a temporary corpus (CI's smoke run);
@@ -43,6 +44,23 @@ mkdir -p "$artifacts"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 summary=()
+findings=()
+
+# A finding's input, printed gzip'd in base64 after the summary, so that it is in the last lines
+# of CI's log: CI's machine is gone after the run (stop 25's finding had to be rebuilt from its
+# stack). Only small inputs (the JSON and CSV targets') fit; a DICOM one is named by its hash.
+print_input() {
+  local f=$1 packed
+  packed=$(gzip -9 -n -c "$f" | base64)
+  echo "fuzz: input $f ($(stat -c %s "$f") bytes, sha256 $(sha256sum "$f" | cut -c1-16)...)"
+  if [ "${#packed}" -gt 4096 ]; then
+    echo "fuzz: too large to print here (${#packed} characters packed)"
+    return
+  fi
+  echo "fuzz: rebuild it with: base64 -d <<'EOF' | gunzip > input"
+  echo "$packed"
+  echo "EOF"
+}
 
 # run TARGET SEED_FOLDERS...: seeds are read only; new inputs go to the target's corpus.
 run() {
@@ -54,11 +72,14 @@ run() {
   echo "fuzz: $target (${limit[*]}) on $*"
   local t0 status=ok
   t0=$(date +%s)
+  touch "$logs/start-$target"
   if ! "build-fuzz/tests/fuzz/$target" "$corpus" "$@" "${limit[@]}" -timeout=10 \
       -rss_limit_mb=4096 -artifact_prefix="$artifacts/$target-" -print_final_stats=1 \
       >"$logs/$target.log" 2>&1; then
     tail -n 60 "$logs/$target.log"
     status="FINDING (input under $artifacts/)"
+    while IFS= read -r f; do findings+=("$f"); done \
+      < <(find "$artifacts" -name "$target-*" -newer "$logs/start-$target" -type f)
   fi
   local runs cov
   runs=$(grep -a -o "stat::number_of_executed_units: *[0-9]*" "$logs/$target.log" | grep -o "[0-9]*$" || echo "?")
@@ -85,4 +106,5 @@ for t in $targets; do
 done
 echo "fuzz: $(( $(date +%s) - start )) s in all ($(( $(date +%s) - built )) s fuzzing)"
 printf '%s\n' "${summary[@]}"
+for f in "${findings[@]}"; do print_input "$f"; done
 exit $status
