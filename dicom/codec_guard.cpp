@@ -36,15 +36,12 @@ bool IsJpeg2000(E_TransferSyntax xfer) {
          xfer == EXS_JPEG2000MulticomponentLosslessOnly || xfer == EXS_JPEG2000Multicomponent;
 }
 
+// EncapsulatedFragments, or a DicomError saying why there are none.
 DcmPixelSequence* Fragments(DcmDataset& ds, const std::string& file) {
-  const E_TransferSyntax xfer = ds.getOriginalXfer();
-  DcmElement* pixel = nullptr;
-  if (ds.findAndGetElement(DCM_PixelData, pixel).bad() || !pixel)
-    throw DicomError(file, TagName(DCM_PixelData), "", "missing");
-  auto* pd = dynamic_cast<DcmPixelData*>(pixel);
-  DcmPixelSequence* seq = nullptr;
-  if (!pd || pd->getEncapsulatedRepresentation(xfer, nullptr, seq).bad() || !seq)
-    throw DicomError(file, TagName(DCM_PixelData), DcmXfer(xfer).getXferName(),
+  if (!ds.tagExists(DCM_PixelData)) throw DicomError(file, TagName(DCM_PixelData), "", "missing");
+  DcmPixelSequence* seq = EncapsulatedFragments(ds);
+  if (!seq)
+    throw DicomError(file, TagName(DCM_PixelData), DcmXfer(ds.getOriginalXfer()).getXferName(),
                      "no encapsulated pixel data for this transfer syntax");
   return seq;
 }
@@ -82,6 +79,16 @@ void CheckSiz(const Uint8* siz, std::size_t left, std::uint32_t rows, std::uint3
 }
 
 }  // namespace
+
+DcmPixelSequence* EncapsulatedFragments(DcmDataset& ds) {
+  DcmElement* pixel = nullptr;
+  if (ds.findAndGetElement(DCM_PixelData, pixel).bad() || !pixel) return nullptr;
+  auto* pd = dynamic_cast<DcmPixelData*>(pixel);
+  DcmPixelSequence* seq = nullptr;
+  if (!pd || pd->getEncapsulatedRepresentation(ds.getOriginalXfer(), nullptr, seq).bad())
+    return nullptr;
+  return seq;
+}
 
 std::string JpegLsBindingProblem() {
   static const std::string problem = [] {

@@ -60,14 +60,9 @@ std::size_t TemMarkerBeforeFrameHeader(const Uint8* data, std::size_t length) {
 }
 
 void CheckJpegForDcmtk(DcmDataset& ds, const std::string& file) {
-  const E_TransferSyntax xfer = ds.getOriginalXfer();
-  if (!IsDcmtkJpeg(xfer)) return;
-  DcmElement* pixel = nullptr;
-  auto* pd = ds.findAndGetElement(DCM_PixelData, pixel).good() ? dynamic_cast<DcmPixelData*>(pixel)
-                                                               : nullptr;
-  DcmPixelSequence* seq = nullptr;
-  if (!pd || pd->getEncapsulatedRepresentation(xfer, nullptr, seq).bad() || !seq)
-    return;  // nothing for the decoder to scan; it reports this itself
+  if (!IsDcmtkJpeg(ds.getOriginalXfer())) return;
+  DcmPixelSequence* seq = EncapsulatedFragments(ds);
+  if (!seq) return;  // nothing for the decoder to scan; it reports this itself
   // DCMTK scans the first fragment after the basic offset table (item 1) only.
   DcmPixelItem* item = nullptr;
   Uint8* bytes = nullptr;

@@ -16,6 +16,10 @@ namespace nadir::dicom::detail {
 /// the dynamic linker binds every caller in the process to the first one loaded.
 std::string JpegLsBindingProblem();
 
+/// The fragments of `ds`'s encapsulated pixel data (item 0: the basic offset table), or nullptr
+/// when it has none in its original transfer syntax.
+DcmPixelSequence* EncapsulatedFragments(DcmDataset& ds);
+
 /// Whether `xfer` is JPEG-LS (lossless or near-lossless).
 bool IsJpegLs(E_TransferSyntax xfer);
 

@@ -21,11 +21,6 @@ std::string GroupValue(const EndpointOutcome& o, const std::string& name) {
   return ValueOf(*o.groups, name);
 }
 
-TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
-                                        const EndpointOptions& options) {
-  return SummariseTally(KmTally(obs), options);
-}
-
 TimeToEventSummary SummariseTally(const KmTally& tally, const EndpointOptions& options) {
   TimeToEventSummary s;
   s.curve = KaplanMeierOfTally(tally);
@@ -75,15 +70,6 @@ GroupEndpoints GroupTally::Finish(const std::string& key,
   g.os = SummariseTally(os, options);
   g.dor = SummariseTally(dor, options);
   return g;
-}
-
-GroupEndpoints ComputeGroupEndpoints(const std::vector<const EndpointOutcome*>& members,
-                                     const std::string& key,
-                                     const std::map<std::string, std::string>& labels,
-                                     const EndpointOptions& options) {
-  GroupTally tally;
-  for (const EndpointOutcome* o : members) tally.Add(*o);
-  return tally.Finish(key, labels, options);
 }
 
 std::vector<GroupEndpoints> EndpointsByGroup(const std::vector<SubjectOutcome>& outcomes,

@@ -89,17 +89,8 @@ class EndpointTally {
   std::map<std::vector<std::string>, GroupTally> cells_;     // combinations, with 2+ labels
 };
 
-/// Kaplan-Meier summary of observations in days.
+/// Kaplan-Meier summary of observations in days (KmTally(list) counts a list).
 TimeToEventSummary SummariseTally(const KmTally& tally, const EndpointOptions& options = {});
-/// Kaplan-Meier summary of a list of observations in days.
-TimeToEventSummary SummariseTimeToEvent(const std::vector<Observation>& obs,
-                                        const EndpointOptions& options = {});
-
-/// Endpoints of one group of outcomes (only `treated` ones count; others are ignored).
-GroupEndpoints ComputeGroupEndpoints(const std::vector<const EndpointOutcome*>& members,
-                                     const std::string& key,
-                                     const std::map<std::string, std::string>& labels,
-                                     const EndpointOptions& options = {});
 
 /// The endpoint table: "all" first; then, for each label of `by` in order, each of its values
 /// (sorted; "(missing)" for subjects without the label); then, when `by` has two or more

@@ -65,10 +65,6 @@ TEST(CovariateAnalysis, RankTestBetweenControlledAndNot) {
   EXPECT_EQ(c.bands.bands[1].dcr.n, 3);
 }
 
-// A report counts 100,000 subjects one at a time (issue 18): a covariate with three values
-// over 3,000 treated subjects is held in at most 1,024 entries, and the analysis is worked by
-// hand: CD70 2 for the 1,000 controlled subjects (500 with a response), 0 or 1 for the others.
-// U = 1,000 x 2,000 (every controlled value above every other), normal approximation with ties.
 // A treated subject's outcome with these covariates (which must outlive the tally's Add).
 EndpointOutcome Treated(const std::map<std::string, double>& covariates, bool control,
                         bool response) {
@@ -82,6 +78,10 @@ EndpointOutcome Treated(const std::map<std::string, double>& covariates, bool co
   return o;
 }
 
+// A report counts 100,000 subjects one at a time (issue 18): a covariate with three values
+// over 3,000 treated subjects is held in at most 1,024 entries, and the analysis is worked by
+// hand: CD70 2 for the 1,000 controlled subjects (500 with a response), 0 or 1 for the others.
+// U = 1,000 x 2,000 (every controlled value above every other), normal approximation with ties.
 TEST(CovariateAnalysis, TallyOfManySubjectsHoldsItsDistinctValues) {
   const std::vector<std::map<std::string, double>> values = {
       {{"cd70", 0}}, {{"cd70", 1}}, {{"cd70", 2}}};
